@@ -1,0 +1,67 @@
+"""Builds the QApplication: workspace, translations, first run, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from inspector.cli._common import chosen_workspace
+from inspector.core import profile
+from inspector.core.db import DatabaseError
+from inspector.core.store import Store
+from inspector.ui import i18n
+
+
+def choose_language(explicit: str | None, store: Store | None) -> str:
+    lang = explicit or (store.setting("ui.language") if store else None)
+    if lang in i18n.LANGUAGES:
+        return lang
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QApplication, lang: str) -> None:
+    app._translators = []  # keep them alive as long as the app
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        return
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    qt_own = QTranslator(app)
+    if qt_own.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt_own)
+        app._translators.append(qt_own)
+    ours = QTranslator(app)
+    if ours.load(str(i18n.qm_file(lang))):
+        app.installTranslator(ours)
+        app._translators.append(ours)
+
+
+def run(args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("inspector")
+    app.setApplicationDisplayName("安全生产执法检查")
+    workspace = chosen_workspace(args)
+    try:
+        store = Store.open(workspace)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "inspector", str(exc))
+        return 2
+    install_translators(app, choose_language(getattr(args, "lang", None), store))
+    if getattr(args, "demo", False) and not profile.is_set_up(store):
+        from inspector.core import demo
+
+        demo.seed(store)
+    if not profile.is_set_up(store):
+        from inspector.ui.first_run import FirstRunDialog
+
+        if FirstRunDialog(store).exec() != QDialog.Accepted:
+            return 0
+    from inspector.ui.main_window import MainWindow
+
+    window = MainWindow(store, workspace)
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

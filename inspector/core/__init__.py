@@ -1,0 +1,1 @@
+"""The domain, free of Qt: paths, store, checklists, hazards, documents, signing."""

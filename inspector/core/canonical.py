@@ -1,0 +1,25 @@
+"""Canonical JSON and digests: the same content always gives the same bytes and hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"sha256": hashlib.sha256(bytes(value)).hexdigest()}
+    raise TypeError(f"cannot put {type(value).__name__} into canonical JSON")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_default)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def digest(value: Any) -> str:
+    return sha256_text(dumps(value))

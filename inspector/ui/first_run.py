@@ -1,0 +1,87 @@
+"""First run: who uses this laptop, and the region abbreviation used in document numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from inspector.core import profile
+from inspector.core.store import Store
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Welcome to Inspector"))
+        self.setMinimumWidth(480)
+
+        intro = QLabel(
+            self.tr(
+                "Before the first inspection, tell us who uses this computer. These details are printed "
+                "on every enforcement document."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.name = QLineEdit(objectName="name")
+        self.cert_no = QLineEdit(objectName="cert_no")
+        self.organisation = QLineEdit(objectName="organisation")
+        self.region_abbr = QLineEdit(objectName="region_abbr")
+        self.name.setPlaceholderText(self.tr("e.g. Zhang Wei"))
+        self.cert_no.setPlaceholderText(self.tr("law-enforcement certificate number"))
+        self.organisation.setPlaceholderText(self.tr("e.g. Bayingolin Emergency Management Bureau"))
+        self.region_abbr.setPlaceholderText(self.tr("e.g. 库"))
+        self.region_abbr.setMaxLength(4)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Inspector name"), self.name)
+        form.addRow(self.tr("Certificate number"), self.cert_no)
+        form.addRow(self.tr("Organisation"), self.organisation)
+        form.addRow(self.tr("Region abbreviation"), self.region_abbr)
+
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Start"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Quit"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._fields = {
+            "name": self.name,
+            "cert_no": self.cert_no,
+            "organisation": self.organisation,
+            "region_abbr": self.region_abbr,
+        }
+
+    def accept(self) -> None:
+        data = profile.ProfileInput(
+            name=self.name.text(),
+            cert_no=self.cert_no.text(),
+            organisation=self.organisation.text(),
+            region_abbr=self.region_abbr.text(),
+        )
+        try:
+            profile.set_up(self.store, data)
+        except profile.ProfileError as exc:
+            self.error.setText(str(exc))
+            widget = self._fields.get(exc.field)
+            if widget is not None:
+                widget.setFocus()
+                widget.selectAll()
+            return
+        super().accept()

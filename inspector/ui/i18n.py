@@ -1,0 +1,119 @@
+"""Translations with Qt's own machinery: ``tr()`` in the code, ``.ts`` committed, ``.qm`` built.
+
+    python -m inspector.ui.i18n update   # pyside6-lupdate: collect strings from inspector/ui into the .ts
+    python -m inspector.ui.i18n build    # pyside6-lrelease: compile .ts → .qm (tools/bootstrap runs it)
+    python -m inspector.ui.i18n missing  # list strings without a Chinese translation
+    python -m inspector.ui.i18n apply FILE.json   # fill translations from {"English": "中文", …}
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import PySide6
+
+from inspector.core import paths
+
+LANGUAGES = ("zh_CN", "en")
+TS_DIR = paths.resource("translations")
+
+
+def ts_file(lang: str = "zh_CN") -> Path:
+    return TS_DIR / f"inspector_{lang}.ts"
+
+
+def qm_file(lang: str = "zh_CN") -> Path:
+    return TS_DIR / f"inspector_{lang}.qm"
+
+
+def _tool(name: str) -> str:
+    folder = Path(PySide6.__file__).parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.exists():
+            return str(candidate)
+    return f"pyside6-{name}"
+
+
+def ui_sources() -> list[Path]:
+    root = Path(__file__).parent
+    return sorted(p for p in root.rglob("*.py") if p.name != "i18n.py")
+
+
+def update() -> None:
+    sources = [str(p) for p in ui_sources()]
+    subprocess.run(
+        [_tool("lupdate"), "-no-obsolete", "-target-language", "zh_CN", *sources, "-ts", str(ts_file())], check=True
+    )
+
+
+def build() -> None:
+    for lang in LANGUAGES:
+        ts = ts_file(lang)
+        qm = qm_file(lang)
+        if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def messages(path: Path | None = None) -> list[dict]:
+    """Every message of a .ts file: context, source, translation, whether it is finished."""
+    tree = ET.parse(path or ts_file())
+    found = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            found.append(
+                {
+                    "context": name,
+                    "source": message.findtext("source"),
+                    "translation": (translation.text or "") if translation is not None else "",
+                    "finished": translation is not None
+                    and translation.get("type") not in ("unfinished", "vanished", "obsolete")
+                    and bool(translation.text),
+                }
+            )
+    return found
+
+
+def apply(mapping: dict[str, str]) -> int:
+    path = ts_file()
+    tree = ET.parse(path)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source in mapping and translation is not None:
+            translation.text = mapping[source]
+            translation.attrib.pop("type", None)
+            filled += 1
+    ET.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+def main(argv: list[str]) -> int:
+    verb = argv[0] if argv else "build"
+    if verb == "update":
+        update()
+    elif verb == "build":
+        build()
+    elif verb == "missing":
+        missing = [m for m in messages() if not m["finished"]]
+        for m in missing:
+            print(f"{m['context']}: {m['source']}")
+        return 1 if missing else 0
+    elif verb == "apply":
+        mapping = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+        print(f"filled {apply(mapping)} translations")
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
