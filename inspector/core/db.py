@@ -34,9 +34,12 @@ def connect(path: Path | str) -> sqlite3.Connection:
 
 
 def _applied_names(path: Path) -> list[str]:
-    """Schema steps recorded in the file, read without writing anything."""
-    uri = f"file:{path.as_posix()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    """Schema steps recorded in the file, read without changing it.
+
+    A plain connection that only reads: as the last connection it removes the WAL side files it made,
+    so a refused file is left exactly as it was found.
+    """
+    conn = sqlite3.connect(str(path))
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"

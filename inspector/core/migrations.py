@@ -232,3 +232,18 @@ def initial(db: Database) -> None:
         CREATE INDEX answers_inspection ON answers(inspection_id);
         """
     )
+
+
+@migrations(name="0002_ledger_indexes")
+def ledger_indexes(db: Database) -> None:
+    """Indexes for the enterprise search, repeat detection and the hazard ledger's common questions."""
+    db.executescript(
+        """
+        CREATE INDEX enterprises_name ON enterprises(name);
+        CREATE INDEX findings_enterprise_spot ON findings(enterprise_id, spot);
+        CREATE INDEX findings_inspection ON findings(inspection_id, snapshot_id, item_id);
+        CREATE INDEX hazards_status_deadline ON hazards(status, deadline);
+        CREATE INDEX hazards_finding ON hazards(finding_id);
+        CREATE INDEX audit_log_at ON audit_log(at);
+        """
+    )

@@ -1,0 +1,183 @@
+"""Findings of failed items: spot, description, photos, grade, deadline — and the hazards they open."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from inspector.core import clock, media, office
+from inspector.core.inspections import InspectionError, _action, _item, finding_for, get
+from inspector.core.store import Store
+
+GRADES = ("general", "major")
+GRADE_LABELS = {"general": "一般事故隐患", "major": "重大事故隐患"}
+
+
+def default_grade(item) -> str:
+    return "major" if item.major is not None else "general"
+
+
+def default_deadline(store: Store, grade: str, today: date | None = None) -> date:
+    settings = office.load(store)
+    days = settings.major_deadline_days if grade == "major" else settings.general_deadline_days
+    return (today or date.today()) + timedelta(days=int(days))
+
+
+def record(
+    store: Store,
+    inspection_id: str,
+    snapshot_id: str,
+    item_id: str,
+    *,
+    spot: str,
+    description: str,
+    grade: str | None = None,
+    grade_reason: str = "",
+    deadline: date | str | None = None,
+    immediate_measures: str = "",
+    measured_value: float | None = None,
+    amendment: str | None = None,
+) -> dict:
+    """Create or update the finding of a failed item, and keep its hazard in step."""
+    inspection = get(store, inspection_id)
+    action = _action(inspection, "finding", amendment)
+    item = _item(store, snapshot_id, item_id)
+    expected = default_grade(item)
+    grade = grade or expected
+    if grade not in GRADES:
+        raise InspectionError("隐患等级应为 一般 或 重大", "grade")
+    if grade != expected and not grade_reason.strip():
+        raise InspectionError(
+            f"本条默认为{GRADE_LABELS[expected]}，改为{GRADE_LABELS[grade]}须写明理由", "grade_reason"
+        )
+    if not spot.strip():
+        raise InspectionError("请填写隐患部位", "spot")
+    if not description.strip():
+        raise InspectionError("请填写问题描述", "description")
+    if deadline is None:
+        deadline = default_deadline(store, grade)
+    deadline_text = deadline if isinstance(deadline, str) else deadline.isoformat()
+    try:
+        date.fromisoformat(deadline_text)
+    except ValueError as exc:
+        raise InspectionError("整改期限应为日期（年-月-日）", "deadline") from exc
+    values = {
+        "spot": spot.strip(),
+        "description": description.strip(),
+        "basis": item.basis_text(),
+        "grade": grade,
+        "default_grade": expected,
+        "grade_reason": grade_reason.strip() if grade != expected else "",
+        "major_criterion": item.major_text() if item.major is not None else "",
+        "deadline": deadline_text,
+        "immediate_measures": immediate_measures.strip(),
+        "measured_value": measured_value,
+    }
+    hazard_values = {"grade": grade, "deadline": deadline_text}
+    with store.transaction():
+        existing = finding_for(store, inspection_id, snapshot_id, item_id)
+        if existing:
+            finding = store.update("findings", existing["id"], values, action)
+            hazard = store.row("SELECT id FROM hazards WHERE finding_id=?", [existing["id"]])
+            if hazard:
+                store.update("hazards", hazard["id"], hazard_values, action)
+        else:
+            finding = store.insert(
+                "findings",
+                {
+                    "inspection_id": inspection_id,
+                    "enterprise_id": inspection["enterprise_id"],
+                    "snapshot_id": snapshot_id,
+                    "item_id": item_id,
+                    **values,
+                },
+                action,
+            )
+            store.insert(
+                "hazards",
+                {"enterprise_id": inspection["enterprise_id"], "finding_id": finding["id"], "status": "open",
+                 **hazard_values},
+                action,
+            )
+    return finding
+
+
+def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None = None) -> dict:
+    finding = store.get("findings", finding_id)
+    if finding is None or finding["deleted_at"]:
+        raise InspectionError("请先保存隐患记录，再添加照片")
+    action = _action(get(store, finding["inspection_id"]), "photo", amendment)
+    with store.transaction():
+        item = media.add_file(store, path)
+        link = store.row(
+            "SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, item["id"]]
+        )
+        if link and not link["deleted_at"]:
+            return item
+        position = store.row(
+            "SELECT coalesce(max(position), -1) + 1 AS p FROM finding_media WHERE finding_id=?", [finding_id]
+        )["p"]
+        if link:
+            store.update("finding_media", link["id"], {"deleted_at": None, "position": position}, action)
+        else:
+            store.insert(
+                "finding_media", {"finding_id": finding_id, "media_id": item["id"], "position": position}, action
+            )
+    return item
+
+
+def remove_photo(store: Store, finding_id: str, media_id: str, amendment: str | None = None) -> None:
+    finding = store.get("findings", finding_id)
+    action = _action(get(store, finding["inspection_id"]), "photo-remove", amendment)
+    link = store.row("SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, media_id])
+    if link and not link["deleted_at"]:
+        store.update("finding_media", link["id"], {"deleted_at": clock.utc_iso()}, action)
+
+
+def photos(store: Store, finding_id: str) -> list[dict]:
+    return store.rows(
+        "SELECT m.* FROM finding_media fm JOIN media m ON m.id = fm.media_id"
+        " WHERE fm.finding_id=? AND fm.deleted_at IS NULL ORDER BY fm.position",
+        [finding_id],
+    )
+
+
+def earlier_spots(store: Store, enterprise_id: str) -> list[str]:
+    """Spots recorded at this enterprise before, most used first (offered while typing)."""
+    rows = store.rows(
+        "SELECT spot, count(*) AS n FROM findings WHERE enterprise_id=? AND deleted_at IS NULL AND spot != ''"
+        " GROUP BY spot ORDER BY n DESC, max(created_at) DESC",
+        [enterprise_id],
+    )
+    return [row["spot"] for row in rows]
+
+
+def _norm(spot: str) -> str:
+    return "".join(spot.split()).lower()
+
+
+def repeats(store: Store, inspection_id: str, snapshot_id: str, item_id: str, spot: str = "") -> list[dict]:
+    """Earlier findings at this enterprise of the same checklist item or at the same spot.
+
+    对一个部位多次出现相同隐患的，要严肃追究责任: a repeat must be visible the moment it is found.
+    """
+    inspection = get(store, inspection_id)
+    snapshot = store.get("checklist_snapshots", snapshot_id)
+    checklist_id = snapshot["checklist_id"] if snapshot else ""
+    rows = store.rows(
+        "SELECT f.*, i.started_at, s.checklist_id FROM findings f"
+        " JOIN inspections i ON i.id = f.inspection_id"
+        " LEFT JOIN checklist_snapshots s ON s.id = f.snapshot_id"
+        " WHERE f.enterprise_id=? AND f.inspection_id != ? AND f.deleted_at IS NULL"
+        " ORDER BY i.started_at DESC",
+        [inspection["enterprise_id"], inspection_id],
+    )
+    wanted = _norm(spot)
+    found = []
+    for row in rows:
+        same_item = row["checklist_id"] == checklist_id and row["item_id"] == item_id
+        same_spot = bool(wanted) and _norm(row["spot"]) == wanted
+        if same_item or same_spot:
+            row["same_item"], row["same_spot"] = same_item, same_spot
+            found.append(row)
+    return found

@@ -1,0 +1,272 @@
+"""An inspection on site: who, where, which checklists, every answer, finish and amendments.
+
+Each call commits before it returns, so whatever the screen shows as saved is on disk. A finished
+inspection is changed only by an amendment with a reason, which the audit trail records.
+"""
+
+from __future__ import annotations
+
+from inspector.core import clock, profile
+from inspector.core.checklists.library import from_record, snapshot_record
+from inspector.core.checklists.model import Checklist, Item
+from inspector.core.store import Store
+
+KINDS = ("例行检查", "专项检查", "暗访", "复工复产验收", "复查")
+RESULTS = ("pass", "fail", "na")
+
+
+class InspectionError(ValueError):
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.field = field
+
+
+def start(
+    store: Store,
+    enterprise_id: str,
+    checklists: list[Checklist],
+    kind: str,
+    inspector_ids: list[str],
+    place: str = "",
+) -> dict:
+    """Open a new draft inspection. The law needs at least two inspectors, each with a certificate."""
+    if not store.row("SELECT 1 FROM enterprises WHERE id=? AND deleted_at IS NULL", [enterprise_id]):
+        raise InspectionError("请选择被检查单位", "enterprise")
+    if kind not in KINDS:
+        raise InspectionError(f"检查类型应为：{'、'.join(KINDS)}", "kind")
+    if not checklists:
+        raise InspectionError("请至少选择一份检查表", "checklists")
+    people = []
+    for inspector_id in dict.fromkeys(inspector_ids):
+        person = store.row("SELECT * FROM inspectors WHERE id=? AND deleted_at IS NULL", [inspector_id])
+        if person is None:
+            raise InspectionError(f"未知的执法人员 {inspector_id}", "inspectors")
+        if not person["cert_no"].strip():
+            raise InspectionError(f"{person['name']} 没有执法证号", "inspectors")
+        people.append(person)
+    if len(people) < 2:
+        raise InspectionError("执法人员不得少于两人（《行政处罚法》第四十二条）：请至少选择一名同事", "inspectors")
+    me = profile.profile(store)
+    with store.transaction():
+        inspection = store.insert(
+            "inspections",
+            {
+                "enterprise_id": enterprise_id,
+                "kind": kind,
+                "place": place.strip(),
+                "status": "draft",
+                "started_at": clock.utc_iso(),
+                "created_by": me["id"] if me else None,
+            },
+        )
+        for position, checklist in enumerate(checklists):
+            record = snapshot_record(checklist)
+            if not store.get("checklist_snapshots", record["id"]):
+                store.insert("checklist_snapshots", record)
+            store.insert(
+                "inspection_checklists",
+                {"inspection_id": inspection["id"], "snapshot_id": record["id"], "position": position},
+            )
+        for position, person in enumerate(people):
+            store.insert(
+                "inspection_inspectors",
+                {
+                    "inspection_id": inspection["id"],
+                    "inspector_id": person["id"],
+                    "name": person["name"],
+                    "cert_no": person["cert_no"],
+                    "position": position,
+                },
+            )
+    return inspection
+
+
+def get(store: Store, inspection_id: str) -> dict:
+    found = store.row(
+        "SELECT i.*, e.name AS enterprise FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id"
+        " WHERE i.id=?",
+        [inspection_id],
+    )
+    if found is None:
+        raise InspectionError(f"没有这次检查：{inspection_id}")
+    return found
+
+
+def checklists_of(store: Store, inspection_id: str) -> list[Checklist]:
+    """The checklists exactly as they were when the inspection used them."""
+    rows = store.rows(
+        "SELECT s.* FROM inspection_checklists ic JOIN checklist_snapshots s ON s.id = ic.snapshot_id"
+        " WHERE ic.inspection_id=? ORDER BY ic.position",
+        [inspection_id],
+    )
+    return [from_record(row) for row in rows]
+
+
+def inspectors_of(store: Store, inspection_id: str) -> list[dict]:
+    return store.rows(
+        "SELECT * FROM inspection_inspectors WHERE inspection_id=? ORDER BY position", [inspection_id]
+    )
+
+
+def answers_of(store: Store, inspection_id: str) -> dict[tuple[str, str], dict]:
+    rows = store.rows("SELECT * FROM answers WHERE inspection_id=? AND deleted_at IS NULL", [inspection_id])
+    return {(row["snapshot_id"], row["item_id"]): row for row in rows}
+
+
+def _item(store: Store, snapshot_id: str, item_id: str) -> Item:
+    row = store.get("checklist_snapshots", snapshot_id)
+    if row is None:
+        raise InspectionError(f"没有检查表快照 {snapshot_id}")
+    item = from_record(row).item(item_id)
+    if item is None:
+        raise InspectionError(f"检查表中没有条目 {item_id}")
+    return item
+
+
+def _action(inspection: dict, base: str, amendment: str | None) -> str:
+    """Drafts change freely; a finished inspection only by an amendment with a reason."""
+    if inspection["status"] != "finished":
+        return base
+    if not (amendment or "").strip():
+        raise InspectionError("检查已结束：如需修改，请填写更正理由（将记入执法痕迹）", "amendment")
+    return f"amend:{base}:{amendment.strip()}"
+
+
+def answer(
+    store: Store,
+    inspection_id: str,
+    snapshot_id: str,
+    item_id: str,
+    result: str | None = None,
+    value: float | None = None,
+    note: str = "",
+    amendment: str | None = None,
+) -> dict:
+    """Record (or change) one answer. A measurement decides the result by the item's limit."""
+    inspection = get(store, inspection_id)
+    action = _action(inspection, "answer", amendment)
+    item = _item(store, snapshot_id, item_id)
+    if value is not None:
+        if item.measure is None:
+            raise InspectionError(f"条目 {item_id} 不是测量项，不能填写测量值", "value")
+        value = float(value)
+        if result != "na":
+            result = "pass" if item.measure.within(value) else "fail"
+    if result not in RESULTS:
+        raise InspectionError("结论应为 合格、不合格 或 不适用", "result")
+    existing = store.row(
+        "SELECT * FROM answers WHERE inspection_id=? AND snapshot_id=? AND item_id=?",
+        [inspection_id, snapshot_id, item_id],
+    )
+    changes = {"result": result, "value": value, "note": note, "answered_at": clock.utc_iso(), "deleted_at": None}
+    with store.transaction():
+        if existing:
+            saved = store.update("answers", existing["id"], changes, action)
+        else:
+            saved = store.insert(
+                "answers",
+                {"inspection_id": inspection_id, "snapshot_id": snapshot_id, "item_id": item_id, **changes},
+                action,
+            )
+        if result != "fail":
+            _retire_finding(store, inspection_id, snapshot_id, item_id, action)
+    return saved
+
+
+def clear_answer(store: Store, inspection_id: str, snapshot_id: str, item_id: str, amendment: str | None = None):
+    inspection = get(store, inspection_id)
+    action = _action(inspection, "clear", amendment)
+    existing = store.row(
+        "SELECT * FROM answers WHERE inspection_id=? AND snapshot_id=? AND item_id=? AND deleted_at IS NULL",
+        [inspection_id, snapshot_id, item_id],
+    )
+    if existing:
+        with store.transaction():
+            store.update("answers", existing["id"], {"deleted_at": clock.utc_iso(), "result": None}, action)
+            _retire_finding(store, inspection_id, snapshot_id, item_id, action)
+
+
+def _retire_finding(store: Store, inspection_id: str, snapshot_id: str, item_id: str, action: str) -> None:
+    finding = finding_for(store, inspection_id, snapshot_id, item_id)
+    if finding:
+        stamp = clock.utc_iso()
+        store.update("findings", finding["id"], {"deleted_at": stamp}, action)
+        for hazard in store.rows("SELECT id FROM hazards WHERE finding_id=?", [finding["id"]]):
+            store.update("hazards", hazard["id"], {"deleted_at": stamp}, action)
+
+
+def finding_for(store: Store, inspection_id: str, snapshot_id: str, item_id: str) -> dict | None:
+    return store.row(
+        "SELECT * FROM findings WHERE inspection_id=? AND snapshot_id=? AND item_id=? AND deleted_at IS NULL",
+        [inspection_id, snapshot_id, item_id],
+    )
+
+
+def findings_of(store: Store, inspection_id: str) -> list[dict]:
+    return store.rows(
+        "SELECT f.* FROM findings f LEFT JOIN inspection_checklists ic"
+        " ON ic.inspection_id = f.inspection_id AND ic.snapshot_id = f.snapshot_id"
+        " WHERE f.inspection_id=? AND f.deleted_at IS NULL ORDER BY ic.position, f.created_at",
+        [inspection_id],
+    )
+
+
+def finish(store: Store, inspection_id: str) -> dict:
+    inspection = get(store, inspection_id)
+    if inspection["status"] == "finished":
+        raise InspectionError("这次检查已经结束")
+    store.update("inspections", inspection_id, {"status": "finished", "finished_at": clock.utc_iso()}, "finish")
+    return summary(store, inspection_id)
+
+
+def drafts(store: Store) -> list[dict]:
+    """Unfinished inspections, newest first: offered for resuming after a crash or restart."""
+    return store.rows(
+        "SELECT i.*, e.name AS enterprise FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id"
+        " WHERE i.status='draft' AND i.deleted_at IS NULL ORDER BY i.started_at DESC"
+    )
+
+
+def summary(store: Store, inspection_id: str) -> dict:
+    total = sum(len(c.items) for c in checklists_of(store, inspection_id))
+    counts = store.row(
+        "SELECT count(*) AS answered, sum(result='fail') AS failed FROM answers"
+        " WHERE inspection_id=? AND deleted_at IS NULL",
+        [inspection_id],
+    )
+    findings = store.row(
+        "SELECT count(*) AS findings, sum(grade='major') AS major FROM findings"
+        " WHERE inspection_id=? AND deleted_at IS NULL",
+        [inspection_id],
+    )
+    photos = store.row(
+        "SELECT count(*) AS n FROM finding_media fm JOIN findings f ON f.id = fm.finding_id"
+        " WHERE f.inspection_id=? AND f.deleted_at IS NULL AND fm.deleted_at IS NULL",
+        [inspection_id],
+    )
+    return {
+        "items": total,
+        "answered": counts["answered"] or 0,
+        "failed": counts["failed"] or 0,
+        "findings": findings["findings"] or 0,
+        "major": findings["major"] or 0,
+        "photos": photos["n"] or 0,
+    }
+
+
+def listing(store: Store) -> list[dict]:
+    """Every inspection with its enterprise, checklist titles and counts (for lists and scripts)."""
+    rows = store.rows(
+        "SELECT i.id, i.enterprise_id, e.name AS enterprise, i.kind, i.started_at, i.finished_at, i.status,"
+        " (SELECT group_concat(s.title || ' ' || s.version, '；') FROM inspection_checklists ic"
+        "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklists,"
+        " (SELECT count(*) FROM answers a WHERE a.inspection_id = i.id AND a.result='fail'"
+        "   AND a.deleted_at IS NULL) AS failed,"
+        " (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.grade='major'"
+        "   AND f.deleted_at IS NULL) AS major"
+        " FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.deleted_at IS NULL"
+        " ORDER BY i.started_at DESC"
+    )
+    for row in rows:
+        row["checklists"] = row["checklists"].split("；") if row["checklists"] else []
+    return rows

@@ -1,0 +1,41 @@
+"""What varies by office: issuing body, region abbreviation, courts, default deadlines, print options.
+
+Kept as settings in the workspace (``office.*`` keys), editable by the office; nothing here is a
+constant of the code except the defaults a new workspace starts from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from inspector.core.store import Store
+
+PREFIX = "office."
+
+
+@dataclass
+class OfficeSettings:
+    issuing_body: str = ""            # e.g. 巴音郭楞蒙古自治州应急管理局
+    region_abbr: str = ""             # e.g. 库 → （库）应急责改〔2026〕17号
+    government: str = ""              # 行政复议: the people's government named on notices
+    court: str = ""                   # 行政诉讼: the people's court named on notices
+    general_deadline_days: int = 15   # default rectification deadline of a general hazard
+    major_deadline_days: int = 30     # … of a major hazard
+    print_major_count: bool = False   # print 「其中重大事故隐患…项」 on notices (a local variant)
+
+
+def load(store: Store) -> OfficeSettings:
+    values = {}
+    for f in fields(OfficeSettings):
+        value = store.setting(PREFIX + f.name)
+        if value is not None:
+            values[f.name] = value
+    return OfficeSettings(**values)
+
+
+def save(store: Store, settings: OfficeSettings) -> None:
+    with store.transaction():
+        current = load(store)
+        for name, value in asdict(settings).items():
+            if getattr(current, name) != value or store.setting(PREFIX + name) is None:
+                store.set_setting(PREFIX + name, value)

@@ -1,0 +1,41 @@
+"""Helpers for driving real widgets as a user would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QInputMethodEvent
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type text the way it arrives on a Chinese system: ASCII as key presses, Chinese through the IME.
+
+    (QTest's keyClicks only knows Latin-1 keys; Chinese text reaches widgets as an input-method commit.)
+    """
+    widget.setFocus()
+    for chunk_is_ascii, chunk in _chunks(text):
+        if chunk_is_ascii:
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QCoreApplication.sendEvent(widget, event)
+
+
+def _chunks(text):
+    current, ascii_run = "", None
+    for ch in text:
+        is_ascii = ord(ch) < 128
+        if ascii_run is None or is_ascii == ascii_run:
+            current += ch
+        else:
+            yield ascii_run, current
+            current = ch
+        ascii_run = is_ascii
+    if current:
+        yield ascii_run, current
+
+
+@pytest.fixture
+def typer(qtbot):
+    return lambda widget, text: type_text(qtbot, widget, text)
