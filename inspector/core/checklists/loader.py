@@ -1,0 +1,136 @@
+"""Bytes → YAML node tree with positions, or issues saying why the file is not usable YAML.
+
+Validation works on the composed node tree (every node knows its line and column) rather than on
+``yaml.load`` output, so each message can point at the exact place, and a key written twice — which
+``yaml.load`` silently resolves by keeping the last one — is caught. Parsing uses libyaml when present.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from inspector.core.checklists.errors import Issue
+
+try:
+    BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML without libyaml
+    BaseLoader = yaml.SafeLoader
+
+
+class DuplicateKeyError(ConstructorError):
+    pass
+
+
+class StrictLoader(BaseLoader):
+    """``yaml.CSafeLoader`` (or ``SafeLoader``) that refuses a key written twice in one mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, MappingNode):
+            for key_node, first in duplicate_keys(node):
+                raise DuplicateKeyError(
+                    "while constructing a mapping", first.start_mark,
+                    f"found duplicate key {key_node.value!r}", key_node.start_mark,
+                )
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_strict(text: str | bytes):
+    """``yaml.load`` with :class:`StrictLoader`: plain data, duplicate keys refused."""
+    return yaml.load(text, Loader=StrictLoader)  # noqa: S506 — a safe loader
+
+
+def duplicate_keys(node: MappingNode) -> list[tuple[ScalarNode, ScalarNode]]:
+    """(repeated key node, first key node) for every scalar key written more than once."""
+    seen: dict[str, ScalarNode] = {}
+    found = []
+    for key_node, _ in node.value:
+        if isinstance(key_node, ScalarNode):
+            if key_node.value in seen:
+                found.append((key_node, seen[key_node.value]))
+            else:
+                seen[key_node.value] = key_node
+    return found
+
+
+# Scalars other than text are converted by PyYAML's own safe constructors (ints like 1_000, .inf …).
+SCALARS = SafeConstructor()
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        hint = ""
+        try:
+            data.decode("gb18030")
+            hint = "看起来是 GBK/GB18030 编码（记事本、WPS 的“ANSI”）；"
+        except UnicodeDecodeError:
+            if b"\0" in data[:4096]:
+                hint = "这似乎是二进制文件（如 Word、Excel 或图片），不是文本；"
+        message = f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节 0x{data[exc.start]:02X} 无法识别）：{hint}请用编辑器另存为 UTF-8"
+        return None, [Issue(path, line, column, None, message)]
+
+
+def compose(data: bytes, path: str) -> tuple[Node | None, list[Issue]]:
+    """The node tree of one file, or the issues that stop it from being read at all."""
+    text, issues = decode(data, path)
+    if text is None:
+        return None, issues
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Issue(path, line, column, None, "不是有效的 YAML：" + _explain(exc, text))]
+    except yaml.YAMLError as exc:  # a reader error: control characters and the like
+        line, column = _position(text, getattr(exc, "position", 0))
+        return None, [Issue(path, line, column, None, "不是有效的 YAML：含有不允许的控制字符或不可见字符")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Issue(path, 1, 1, None, "文件是空的：检查表文件应以 format: 1 开头")]
+    return node, []
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    offset = max(0, min(int(offset or 0), len(text)))
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+TAB = "此处有制表符（Tab），YAML 的缩进只能用空格"
+_EXPLAINED = [
+    (r"\\t|tab", TAB),
+    (r"mapping values are not allowed", "此处不能出现“: ”（英文冒号加空格）；文本里含有“: ”时请给整段文本加引号"),
+    (r"could not find expected ':'", "缺少“: ”：键和值之间要写英文冒号加空格，或引号没有成对"),
+    (r"did not find expected key", "缩进不一致，或引号没有成对：此处应是与上文同一层级的“键: 值”"),
+    (r"did not find expected '-' indicator", "缩进不一致：此处应是与上文对齐的列表项“- ”"),
+    (r"block sequence entries are not allowed", "此处不能开始列表项“- ”（缩进有误？）"),
+    (r"expected a single document", "一个文件只能写一个检查表（不要用 --- 分隔多个文档）"),
+    (r"unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
+    (r"undefined alias", "引用了未定义的锚点（*别名）"),
+    (r"did not find expected ',' or|expected ',' or", "方括号或花括号里的列表写法有误：各项之间用英文逗号，括号要闭合"),
+    (r"cannot start any token", "此处的字符不能作为值的开头（如 @、`、%）；请给这段文本加引号"),
+    (r"control characters|special characters|unacceptable character", "含有不允许的控制字符或不可见字符"),
+]
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
+    problem = " ".join(part for part in (exc.context, exc.problem) if part)
+    mark = exc.problem_mark
+    if mark is not None:
+        lines = text.split("\n")
+        if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            return f"{TAB}（{problem}）"
+    for pattern, chinese in _EXPLAINED:
+        if re.search(pattern, problem, re.IGNORECASE):
+            return f"{chinese}（{problem}）"
+    return problem
