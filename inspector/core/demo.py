@@ -39,8 +39,8 @@ ENTERPRISES = [
 ]
 
 
-def seed(store: Store) -> None:
-    """Fill an empty workspace with the sample profile, colleagues and enterprises."""
+def seed(store: Store, with_inspections: bool = True) -> None:
+    """Fill a workspace with the sample profile, colleagues and enterprises, then demo inspections."""
     with store.transaction():
         if not profile.is_set_up(store):
             profile.set_up(store, DEMO_PROFILE, device_label="演示笔记本")
@@ -50,3 +50,8 @@ def seed(store: Store) -> None:
         if not enterprises.search(store, limit=1):
             for values in ENTERPRISES:
                 enterprises.create(store, values)
+    if with_inspections and not store.row("SELECT 1 FROM inspections LIMIT 1"):
+        from inspector.core import demo_inspections
+        from inspector.core.checklists.library import load_for_workspace
+
+        demo_inspections.add(store, load_for_workspace(store.workspace))

@@ -9,6 +9,41 @@ from inspector.core.store import Store
 
 FIELDS = ("name", "code", "sector", "region", "address", "legal_rep", "legal_rep_title", "phone", "notes")
 
+# How each field is called on forms and in messages.
+LABELS = {
+    "name": "单位名称",
+    "code": "统一社会信用代码",
+    "sector": "行业",
+    "region": "所属地区",
+    "address": "地址",
+    "legal_rep": "法定代表人（负责人）",
+    "legal_rep_title": "职务",
+    "phone": "联系电话",
+    "notes": "备注",
+}
+
+# Sector wordings met in office spreadsheets that sectors.from_text does not recognise by itself.
+SECTOR_ALIASES = {
+    "危化": "hazchem", "危化品": "hazchem", "化工": "hazchem", "危险化学品经营": "hazchem",
+    "煤炭": "coal_mine", "煤业": "coal_mine",
+    "非煤矿山": "metal_mine", "非煤": "metal_mine", "金属矿山": "metal_mine", "尾矿库": "metal_mine",
+    "建筑": "construction", "建设施工": "construction", "建设工程": "construction", "房屋建筑": "construction",
+    "人员密集场所": "fire", "商场": "fire", "宾馆": "fire", "酒店": "fire", "学校": "fire", "医院": "fire",
+    "交通": "road_transport", "交通运输": "road_transport", "道路交通": "road_transport",
+    "客运": "road_transport", "货运": "road_transport", "危货运输": "road_transport",
+    "油气管道": "pipeline", "管道": "pipeline", "输油管道": "pipeline", "输气管道": "pipeline",
+    "冶金": "industry_trade", "有色": "industry_trade", "建材": "industry_trade", "机械": "industry_trade",
+    "轻工": "industry_trade", "纺织": "industry_trade", "烟草": "industry_trade", "商贸": "industry_trade",
+    "工贸行业": "industry_trade",
+    "综合": "general", "专项": "general", "其他": "general", "其它": "general",
+}
+
+
+def sector_from_text(text: str) -> str | None:
+    """A sector id from its id, its Chinese name, or a common spreadsheet wording (危化品, 非煤矿山 …)."""
+    text = text.strip()
+    return sectors.from_text(text) or SECTOR_ALIASES.get(text)
+
 
 class EnterpriseError(ValueError):
     def __init__(self, field: str, message: str):
@@ -39,7 +74,7 @@ def check(values: dict) -> Checked:
         if checked.warning:
             warnings.append(checked.warning)
     clean["code"] = clean["code"] or None
-    sector = sectors.from_text(clean["sector"] or "general")
+    sector = sector_from_text(clean["sector"] or "general")
     if sector is None:
         raise EnterpriseError("sector", f"未知行业“{clean['sector']}”，应为：{'、'.join(sectors.SECTORS.values())}")
     clean["sector"] = sector
@@ -74,18 +109,25 @@ def get(store: Store, enterprise_id: str) -> dict | None:
     return store.row("SELECT * FROM enterprises WHERE id=?", [enterprise_id])
 
 
-def search(store: Store, text: str = "", limit: int | None = None) -> list[dict]:
-    """Enterprises whose name or code contains ``text``, by name."""
-    text = text.strip()
-    sql = "SELECT * FROM enterprises WHERE deleted_at IS NULL"
+def search(store: Store, text: str = "", limit: int | None = None, columns: str = "*") -> list[dict]:
+    """Enterprises whose name or code contains ``text``, by name.
+
+    Each space-separated word must appear in the name or the code (Latin letters in any case), so
+    "塔河 煤业" and "91652822" both find 轮台县塔河煤业有限公司. ``columns`` narrows what is fetched.
+    """
+    sql = f"SELECT {columns} FROM enterprises WHERE deleted_at IS NULL"
     params: list = []
-    if text:
-        sql += " AND (instr(name, ?) > 0 OR instr(upper(coalesce(code, '')), upper(?)) > 0)"
-        params += [text, text]
+    for word in text.split():
+        sql += " AND (instr(upper(name), upper(?)) > 0 OR instr(coalesce(code, ''), upper(?)) > 0)"
+        params += [word, word]
     sql += " ORDER BY name"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return store.rows(sql, params)
+
+
+def count(store: Store) -> int:
+    return store.row("SELECT count(*) AS n FROM enterprises WHERE deleted_at IS NULL")["n"]
 
 
 def find_by_code_or_name(store: Store, code: str | None, name: str) -> dict | None:

@@ -95,11 +95,9 @@ def get(store: Store, inspection_id: str) -> dict:
 def checklists_of(store: Store, inspection_id: str) -> list[Checklist]:
     """The checklists exactly as they were when the inspection used them."""
     rows = store.rows(
-        "SELECT s.* FROM inspection_checklists ic JOIN checklist_snapshots s ON s.id = ic.snapshot_id"
-        " WHERE ic.inspection_id=? ORDER BY ic.position",
-        [inspection_id],
+        "SELECT snapshot_id FROM inspection_checklists WHERE inspection_id=? ORDER BY position", [inspection_id]
     )
-    return [from_record(row) for row in rows]
+    return [snapshot(store, row["snapshot_id"]) for row in rows]
 
 
 def inspectors_of(store: Store, inspection_id: str) -> list[dict]:
@@ -113,14 +111,24 @@ def answers_of(store: Store, inspection_id: str) -> dict[tuple[str, str], dict]:
     return {(row["snapshot_id"], row["item_id"]): row for row in rows}
 
 
+_snapshots: dict[str, Checklist] = {}
+
+
+def snapshot(store: Store, snapshot_id: str) -> Checklist:
+    """A stored checklist snapshot; content-addressed and never changed, so it is cached."""
+    if snapshot_id not in _snapshots:
+        row = store.get("checklist_snapshots", snapshot_id)
+        if row is None:
+            raise InspectionError(f"没有检查表快照 {snapshot_id}")
+        _snapshots[snapshot_id] = from_record(row)
+    return _snapshots[snapshot_id]
+
+
 def _item(store: Store, snapshot_id: str, item_id: str) -> Item:
-    row = store.get("checklist_snapshots", snapshot_id)
-    if row is None:
-        raise InspectionError(f"没有检查表快照 {snapshot_id}")
-    item = from_record(row).item(item_id)
-    if item is None:
-        raise InspectionError(f"检查表中没有条目 {item_id}")
-    return item
+    try:
+        return snapshot(store, snapshot_id).item(item_id)
+    except KeyError:
+        raise InspectionError(f"检查表中没有条目 {item_id}") from None
 
 
 def _action(inspection: dict, base: str, amendment: str | None) -> str:
@@ -258,8 +266,10 @@ def listing(store: Store) -> list[dict]:
     """Every inspection with its enterprise, checklist titles and counts (for lists and scripts)."""
     rows = store.rows(
         "SELECT i.id, i.enterprise_id, e.name AS enterprise, i.kind, i.started_at, i.finished_at, i.status,"
-        " (SELECT group_concat(s.title || ' ' || s.version, '；') FROM inspection_checklists ic"
+        " (SELECT group_concat(s.checklist_id, char(31)) FROM inspection_checklists ic"
         "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklists,"
+        " (SELECT group_concat(s.title || '（' || s.version || '）', char(31)) FROM inspection_checklists ic"
+        "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklist_titles,"
         " (SELECT count(*) FROM answers a WHERE a.inspection_id = i.id AND a.result='fail'"
         "   AND a.deleted_at IS NULL) AS failed,"
         " (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.grade='major'"
@@ -268,5 +278,26 @@ def listing(store: Store) -> list[dict]:
         " ORDER BY i.started_at DESC"
     )
     for row in rows:
-        row["checklists"] = row["checklists"].split("；") if row["checklists"] else []
+        for key in ("checklists", "checklist_titles"):
+            row[key] = row[key].split("\x1f") if row[key] else []
     return rows
+
+
+def open_problems(store: Store, inspection_id: str) -> dict:
+    """What an inspector should look at before finishing: failures without a finding, photo or measures."""
+    failed = store.rows(
+        "SELECT a.snapshot_id, a.item_id, f.id AS finding_id, f.grade, f.immediate_measures,"
+        " (SELECT count(*) FROM finding_media fm WHERE fm.finding_id = f.id AND fm.deleted_at IS NULL) AS photos"
+        " FROM answers a LEFT JOIN findings f ON f.inspection_id = a.inspection_id"
+        "   AND f.snapshot_id = a.snapshot_id AND f.item_id = a.item_id AND f.deleted_at IS NULL"
+        " WHERE a.inspection_id=? AND a.result='fail' AND a.deleted_at IS NULL",
+        [inspection_id],
+    )
+    no_photo = sum(
+        1 for row in failed if not row["photos"] and snapshot(store, row["snapshot_id"]).item(row["item_id"]).photo_required
+    )
+    return {
+        "no_finding": sum(1 for row in failed if row["finding_id"] is None),
+        "no_photo": no_photo,
+        "no_measures": sum(1 for row in failed if row["grade"] == "major" and not row["immediate_measures"]),
+    }

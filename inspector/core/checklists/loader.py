@@ -40,7 +40,7 @@ class StrictLoader(BaseLoader):
 
 def load_strict(text: str | bytes):
     """``yaml.load`` with :class:`StrictLoader`: plain data, duplicate keys refused."""
-    return yaml.load(text, Loader=StrictLoader)  # noqa: S506 — a safe loader
+    return yaml.load(text, Loader=StrictLoader)
 
 
 def duplicate_keys(node: MappingNode) -> list[tuple[ScalarNode, ScalarNode]]:
@@ -56,8 +56,12 @@ def duplicate_keys(node: MappingNode) -> list[tuple[ScalarNode, ScalarNode]]:
     return found
 
 
-# Scalars other than text are converted by PyYAML's own safe constructors (ints like 1_000, .inf …).
-SCALARS = SafeConstructor()
+_SCALARS = SafeConstructor()
+
+
+def scalar_value(node: ScalarNode):
+    """A resolved scalar as PyYAML's safe constructor makes it (ints like 1_000, floats like .inf …)."""
+    return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
@@ -74,7 +78,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
         except UnicodeDecodeError:
             if b"\0" in data[:4096]:
                 hint = "这似乎是二进制文件（如 Word、Excel 或图片），不是文本；"
-        message = f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节 0x{data[exc.start]:02X} 无法识别）：{hint}请用编辑器另存为 UTF-8"
+        byte = f"第 {exc.start + 1} 个字节 0x{data[exc.start]:02X}"
+        message = f"文件不是 UTF-8 编码（{byte}无法识别）：{hint}请用编辑器另存为 UTF-8"
         return None, [Issue(path, line, column, None, message)]
 
 
@@ -109,7 +114,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 TAB = "此处有制表符（Tab），YAML 的缩进只能用空格"
 _EXPLAINED = [
     (r"\\t|tab", TAB),
-    (r"mapping values are not allowed", "此处不能出现“: ”（英文冒号加空格）；文本里含有“: ”时请给整段文本加引号"),
+    (r"mapping values are not allowed", "此处不能出现“: ”（英文冒号加空格）；文本里有“: ”时请给整段加引号"),
     (r"could not find expected ':'", "缺少“: ”：键和值之间要写英文冒号加空格，或引号没有成对"),
     (r"did not find expected key", "缩进不一致，或引号没有成对：此处应是与上文同一层级的“键: 值”"),
     (r"did not find expected '-' indicator", "缩进不一致：此处应是与上文对齐的列表项“- ”"),
@@ -117,7 +122,7 @@ _EXPLAINED = [
     (r"expected a single document", "一个文件只能写一个检查表（不要用 --- 分隔多个文档）"),
     (r"unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
     (r"undefined alias", "引用了未定义的锚点（*别名）"),
-    (r"did not find expected ',' or|expected ',' or", "方括号或花括号里的列表写法有误：各项之间用英文逗号，括号要闭合"),
+    (r"expected ',' or", "方括号或花括号的写法有误：各项之间用英文逗号，括号要闭合"),
     (r"cannot start any token", "此处的字符不能作为值的开头（如 @、`、%）；请给这段文本加引号"),
     (r"control characters|special characters|unacceptable character", "含有不允许的控制字符或不可见字符"),
 ]

@@ -48,7 +48,7 @@ class Basis:
     number: str = ""
 
     def text(self) -> str:
-        """《中华人民共和国安全生产法》第四十一条; a standard also shows its number: 《…》（GB 30871-2022）5.2."""
+        """《中华人民共和国安全生产法》第四十一条; a standard shows its number: 《…》（GB 30871-2022）5.2."""
         number = f"（{self.number}）" if _STANDARD_NUMBER.match(self.number) else ""
         return f"《{self.title}》{number}{self.clause}"
 

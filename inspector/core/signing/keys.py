@@ -1,0 +1,208 @@
+"""Each inspector's signing keys: created on first use, kept encrypted with the inspector's PIN.
+
+An inspector has two keys, each with an X.509 certificate naming them (CN = name, serialNumber = 执法证号,
+O = organisation, UID = inspector id):
+
+- ``pdf``: RSA-3072, for the PAdES signature of the PDF file (RSA-SHA256 is what every PDF reader checks);
+- ``paper``: ECDSA P-256, for the printed QR payload (a 64-byte signature keeps the QR small).
+
+The purpose of a stored certificate follows from its key type, so an office-issued certificate needs
+no extra column. Certificates are self-signed on first use; an office-issued one is added with
+:func:`certs.import_certificate` and, when it certifies a key this device holds, takes over signing.
+
+Private keys are stored as encrypted PKCS#8 PEM (``BestAvailableEncryption``). Its own key derivation
+is weak (PBKDF2, 2,048 rounds) and a PIN has only 10⁶–10¹² values, so the password handed to it is the
+PIN stretched with scrypt, salted by the public key: a stolen database costs ~0.1 s per guess per key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import NameOID
+
+from inspector.core import clock
+from inspector.core.signing.certs import (  # noqa: F401 - re-exported: the key API in one place
+    PAPER,
+    PDF,
+    CertificateError,
+    KnownCert,
+    certificates,
+    import_certificate,
+    inspector_row,
+    key_id,
+    purpose_of,
+)
+from inspector.core.store import Store
+
+PIN_ENV = "INSPECTOR_PIN"
+RSA_BITS = 3072
+VALID_DAYS = 5 * 365 + 1
+_PIN = re.compile(r"^[0-9]{6,12}$")
+
+
+class PinError(ValueError):
+    """The PIN is missing, malformed or wrong; the message says which, in Chinese."""
+
+
+def check_pin(pin: str | None) -> str:
+    if pin is None or not str(pin).strip():
+        raise PinError("请输入签名 PIN（6–12 位数字）")
+    pin = str(pin).strip()
+    if not _PIN.match(pin):
+        raise PinError("签名 PIN 应为 6–12 位数字")
+    return pin
+
+
+def env_pin() -> str | None:
+    """The PIN that scripts give in ``INSPECTOR_PIN`` (None when unset)."""
+    return os.environ.get(PIN_ENV) or None
+
+
+def _password(pin: str, public_key) -> bytes:
+    salt = b"inspector-key|" + key_id(public_key).encode()
+    stretched = hashlib.scrypt(pin.encode(), salt=salt, n=2**15, r=8, p=1, maxmem=64 * 2**20, dklen=32)
+    return stretched.hex().encode()
+
+
+@dataclass(frozen=True)
+class UnlockedKey:
+    private_key: object
+    cert: x509.Certificate
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.cert.public_key())
+
+
+@dataclass(frozen=True)
+class Keys:
+    """An inspector's unlocked keys, ready to sign."""
+
+    inspector_id: str
+    pdf: UnlockedKey
+    paper: UnlockedKey
+
+
+def has_key(store: Store, inspector_id: str) -> bool:
+    """Whether this device holds a private key of the inspector (so a PIN can unlock it)."""
+    return bool(store.row("SELECT 1 FROM inspector_keys WHERE inspector_id=? AND key_pem IS NOT NULL",
+                          [inspector_id]))
+
+
+def _new_certificate(inspector: dict, private_key) -> x509.Certificate:
+    attrs = [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, inspector["organisation"] or "安全生产监管部门"),
+        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "安全生产行政执法"),
+        x509.NameAttribute(NameOID.COMMON_NAME, inspector["name"]),
+        x509.NameAttribute(NameOID.SERIAL_NUMBER, inspector["cert_no"]),
+        x509.NameAttribute(NameOID.USER_ID, inspector["id"]),
+    ]
+    name = x509.Name(attrs)
+    now = clock.now()
+    public = private_key.public_key()
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=VALID_DAYS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
+                encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+    )
+    return builder.sign(private_key, hashes.SHA256())
+
+
+def _new_key(purpose: str):
+    if purpose == PDF:
+        return rsa.generate_private_key(public_exponent=65537, key_size=RSA_BITS)
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def _encrypt(private_key, pin: str) -> str:
+    encryption = serialization.BestAvailableEncryption(_password(pin, private_key.public_key()))
+    return private_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
+    ).decode("ascii")
+
+
+def _signing_rows(store: Store, inspector_id: str) -> dict[str, dict]:
+    """The newest usable certificate with a private key, per purpose."""
+    chosen: dict[str, dict] = {}
+    for row in store.rows(
+        "SELECT * FROM inspector_keys WHERE inspector_id=? AND key_pem IS NOT NULL ORDER BY created_at, id",
+        [inspector_id],
+    ):
+        cert = x509.load_pem_x509_certificate(row["cert_pem"].encode())
+        purpose = purpose_of(cert.public_key())
+        if purpose and cert.not_valid_after_utc > clock.now():
+            chosen[purpose] = {**row, "cert": cert}
+    return chosen
+
+
+def _unlock_row(row: dict, pin: str) -> UnlockedKey:
+    cert = row["cert"]
+    try:
+        key = serialization.load_pem_private_key(row["key_pem"].encode(), _password(pin, cert.public_key()))
+    except (ValueError, TypeError) as exc:
+        raise PinError("签名 PIN 不正确") from exc
+    if key_id(key.public_key()) != key_id(cert.public_key()):
+        raise CertificateError("存储的私钥与证书不匹配")
+    return UnlockedKey(key, cert)
+
+
+def unlock(store: Store, inspector_id: str, pin: str | None) -> Keys:
+    """The inspector's keys, decrypted with the PIN; :class:`PinError` when it is wrong or missing."""
+    pin = check_pin(pin)
+    rows = _signing_rows(store, inspector_id)
+    missing = [p for p in (PDF, PAPER) if p not in rows]
+    if missing:
+        name = inspector_row(store, inspector_id)["name"]
+        raise PinError(f"本机没有 {name} 的有效签名密钥，请先用 PIN 创建")
+    return Keys(inspector_id, _unlock_row(rows[PDF], pin), _unlock_row(rows[PAPER], pin))
+
+
+def ensure_key(store: Store, inspector_id: str, pin: str | None) -> Keys:
+    """The inspector's keys; created (with self-signed certificates) on first use on this device."""
+    pin = check_pin(pin)
+    inspector = inspector_row(store, inspector_id)
+    rows = _signing_rows(store, inspector_id)
+    unlocked = {purpose: _unlock_row(row, pin) for purpose, row in rows.items()}  # checks the PIN first
+    with store.transaction():
+        for purpose in (PDF, PAPER):
+            if purpose in unlocked:
+                continue
+            private_key = _new_key(purpose)
+            cert = _new_certificate(inspector, private_key)
+            store.insert(
+                "inspector_keys",
+                {
+                    "inspector_id": inspector_id,
+                    "cert_pem": cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+                    "key_pem": _encrypt(private_key, pin),
+                    "created_at": clock.utc_iso(),
+                },
+                action="create_key",
+            )
+            unlocked[purpose] = UnlockedKey(private_key, cert)
+    return Keys(inspector_id, unlocked[PDF], unlocked[PAPER])
+
+

@@ -1,0 +1,145 @@
+"""Verify an issued PDF: its PAdES signatures, and the QR payload it carries in its metadata.
+
+Trust is what the workspace knows (see :mod:`certs`): the registered inspector certificates (self-signed
+for now) and any office CA. For each signature pyHanko checks that the signed bytes are unchanged
+(intact), that the signature matches them (valid) and that the certificate chains to a trusted one;
+its difference analysis says what was added after the signature. Only further signatures may follow
+a signature: the last one must cover the whole file.
+
+The renderer puts the QR payload into the PDF's document information: ``/InspectorPayload``
+(preferred), or anywhere in ``/Subject`` or ``/Keywords``. When present it is verified too, and the
+content hash compared with the workspace's record of the document.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from io import BytesIO
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko_certvalidator import ValidationContext
+
+from inspector.core.signing import certs, payload
+from inspector.core.signing.pades import asn1_cert
+from inspector.core.signing.verdict import (
+    FILE_CHANGED,
+    MALFORMED,
+    NO_SIGNATURE,
+    SIGNATURE_BROKEN,
+    UNKNOWN_SIGNER,
+    Verdict,
+)
+from inspector.core.store import Store
+
+PAYLOAD_KEYS = ("/InspectorPayload", "/Subject", "/Keywords")
+_PAYLOAD = re.compile(re.escape(payload.MAGIC) + r"\|\S+")
+# pyHanko logs every untrusted certificate with a traceback; the verdict already says it.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
+
+_KEY_USAGE = KeyUsageConstraints(
+    key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False
+)
+
+
+def validation_context(store: Store) -> ValidationContext:
+    anchors = [k.cert for k in certs.certificates(store)] + certs.office_roots(store)
+    return ValidationContext(
+        trust_roots=[asn1_cert(c) for c in anchors], allow_fetching=False, revocation_mode="soft-fail"
+    )
+
+
+def embedded_payload(reader: PdfFileReader) -> str | None:
+    try:
+        info = reader.trailer["/Info"]
+    except KeyError:
+        return None
+    for key in PAYLOAD_KEYS:
+        value = info.get(key)
+        found = _PAYLOAD.search(str(value)) if value is not None else None
+        if found:
+            return found.group(0)
+    return None
+
+
+def verify_pdf(store: Store, source: Path | str | bytes) -> Verdict:
+    """Verify a PDF file (path or bytes) against the inspectors the workspace knows."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    verdict = Verdict()
+    if not data.startswith(b"%PDF-"):
+        return verdict.fail(MALFORMED, "不是 PDF 文件")
+    try:  # any failure to parse means the file is damaged
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        reader.root  # noqa: B018 - parse the structure now
+    except Exception as exc:
+        return verdict.fail(FILE_CHANGED, f"文件已被改动或损坏，无法读取其结构：{exc}")
+    try:  # a signature blob that does not even parse
+        signatures = reader.embedded_signatures
+    except Exception as exc:
+        return verdict.fail(SIGNATURE_BROKEN, f"签名数据已损坏，无法解析：{exc}")
+    if not signatures:
+        verdict.fail(NO_SIGNATURE, "文件中没有数字签名")
+    context = validation_context(store)
+    for position, embedded in enumerate(signatures):
+        _check_signature(store, embedded, context, position == len(signatures) - 1, verdict)
+    text = embedded_payload(reader)
+    if text:
+        verdict.merge(payload.verify_payload(store, text))
+    else:
+        verdict.note("文件中没有二维码数据，只核对了数字签名")
+    return verdict
+
+
+def _check_signature(
+    store: Store, embedded, context: ValidationContext, last: bool, verdict: Verdict
+) -> None:
+    field = embedded.field_name
+    try:  # a damaged signature blob fails in many ways
+        status = validate_pdf_signature(embedded, context, key_usage_settings=_KEY_USAGE)
+    except Exception as exc:
+        verdict.fail(SIGNATURE_BROKEN, f"签名 {field} 已损坏，无法解析：{exc}")
+        return
+    cert = x509.load_der_x509_certificate(status.signing_cert.dump())
+    signer = certs.identify(store, cert)
+    who = f"{signer.name}（证号 {signer.cert_no}）" if signer else _describe(cert)
+    if not status.intact:
+        verdict.fail(FILE_CHANGED, f"文件已被改动：签名 {field}（{who}）所覆盖的内容与签名时不一致")
+        return
+    if not status.valid:
+        verdict.fail(SIGNATURE_BROKEN, f"签名 {field}（{who}）与文件内容不符：签名数据已损坏")
+        return
+    if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
+        verdict.fail(FILE_CHANGED, f"文件已被改动：签名 {field} 没有覆盖整个文件")
+    elif last and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        verdict.fail(FILE_CHANGED, f"文件已被改动：签名 {field} 之后又追加了未签名的修改")
+    elif status.docmdp_ok is False or (
+        status.modification_level is not None and status.modification_level > ModificationLevel.FORM_FILLING
+    ):
+        verdict.fail(FILE_CHANGED, f"文件已被改动：签名 {field} 之后的修改不只是追加签名")
+    if signer is None:
+        verdict.fail(UNKNOWN_SIGNER, f"签名人未知：签名 {field} 的证书（{who}）不属于本工作区已知的执法人员")
+        return
+    if not status.trusted:
+        problem = status.trust_problem_indic.name if status.trust_problem_indic else "未知原因"
+        verdict.fail(SIGNATURE_BROKEN, f"签名 {field}（{who}）的证书未通过校验：{problem}")
+        return
+    if who not in verdict.signers:
+        verdict.signers.append(who)
+    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    later = "自签名后文件未被改动" if whole else "之后只追加了签名"
+    verdict.note(f"签名 {field}：{who}，签名有效，{later}")
+
+
+def _describe(cert: x509.Certificate) -> str:
+    def attr(oid) -> str:
+        found = cert.subject.get_attributes_for_oid(oid)
+        return str(found[0].value) if found else "?"
+
+    return f"{attr(NameOID.COMMON_NAME)}，证号 {attr(NameOID.SERIAL_NUMBER)}"

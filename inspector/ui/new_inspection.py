@@ -1,0 +1,120 @@
+"""Start an inspection: enterprise, checklists (the sector's suggested), kind, inspectors, place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
+
+from inspector.core import enterprises, inspections, profile
+from inspector.core.checklists.library import Library
+from inspector.core.inspections import InspectionError
+from inspector.core.sectors import label as sector_label
+from inspector.core.store import Store
+
+
+class NewInspectionDialog(QDialog):
+    def __init__(self, store: Store, library: Library, enterprise_id: str | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.library = library
+        self.inspection: dict | None = None
+        self.setWindowTitle(self.tr("New inspection"))
+        self.setMinimumWidth(620)
+
+        self.enterprise = QComboBox(objectName="enterprise")
+        self.enterprise.setEditable(True)
+        self.enterprise.setInsertPolicy(QComboBox.NoInsert)
+        for row in enterprises.search(store):
+            text = row["name"] + (f"（{row['code']}）" if row["code"] else "")
+            self.enterprise.addItem(text, row["id"])
+        completer = self.enterprise.completer()
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        self.enterprise.setCurrentIndex(self.enterprise.findData(enterprise_id) if enterprise_id else -1)
+        self.enterprise.currentIndexChanged.connect(self._suggest_checklists)
+
+        self.checklists = QListWidget(objectName="checklists")
+        self.checklists.setMaximumHeight(170)
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItems(list(inspections.KINDS))
+        self.inspectors = QListWidget(objectName="inspectors")
+        self.inspectors.setMaximumHeight(120)
+        me = profile.profile(store)
+        if me:
+            mine = QListWidgetItem(f"{me['name']}（{self.tr('certificate')} {me['cert_no']}）")
+            mine.setData(Qt.UserRole, me["id"])
+            mine.setCheckState(Qt.Checked)
+            mine.setFlags(mine.flags() & ~Qt.ItemIsUserCheckable)
+            self.inspectors.addItem(mine)
+        for colleague in profile.roster(store):
+            entry = QListWidgetItem(f"{colleague['name']}（{self.tr('certificate')} {colleague['cert_no']}）")
+            entry.setData(Qt.UserRole, colleague["id"])
+            entry.setCheckState(Qt.Unchecked)
+            self.inspectors.addItem(entry)
+        self.place = QLineEdit(objectName="place")
+        self.place.setPlaceholderText(self.tr("e.g. production area, tank farm and warehouse"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Enterprise"), self.enterprise)
+        form.addRow(self.tr("Checklists"), self.checklists)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Inspectors (at least two)"), self.inspectors)
+        form.addRow(self.tr("Place inspected"), self.place)
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Start inspection"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._suggest_checklists()
+
+    def _suggest_checklists(self, *_):
+        """The enterprise's sector's checklists first and ticked; the rest after, unticked."""
+        chosen = self.enterprise.currentData()
+        sector = enterprises.get(self.store, chosen)["sector"] if chosen else None
+        self.checklists.clear()
+        ordered = sorted(self.library.checklists, key=lambda c: (c.sector != sector, c.sector, c.id))
+        for checklist in ordered:
+            entry = QListWidgetItem(
+                f"{checklist.title}（{sector_label(checklist.sector)}，{checklist.version}，"
+                f"{len(checklist.items)} {self.tr('items')}）"
+            )
+            entry.setData(Qt.UserRole, checklist.id)
+            entry.setCheckState(Qt.Checked if sector and checklist.sector == sector else Qt.Unchecked)
+            self.checklists.addItem(entry)
+
+    def _checked(self, widget: QListWidget) -> list[str]:
+        return [widget.item(i).data(Qt.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.Checked]
+
+    def accept(self) -> None:
+        chosen = [self.library.get(cid) for cid in self._checked(self.checklists)]
+        try:
+            self.inspection = inspections.start(
+                self.store,
+                self.enterprise.currentData() or "",
+                chosen,
+                self.kind.currentText(),
+                self._checked(self.inspectors),
+                self.place.text(),
+            )
+        except InspectionError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()

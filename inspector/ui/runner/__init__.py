@@ -1,0 +1,1 @@
+"""The checklist runner: sections, items (model/view), the current item and its finding."""

@@ -1,0 +1,268 @@
+"""The finding of a failed item: spot, description, photos, grade, deadline, immediate measures.
+
+Edits are saved a moment after typing stops (and when leaving the item); each save commits before the
+saved indicator says so. A grade other than the item's default needs a written reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core import findings, inspections
+from inspector.core.inspections import InspectionError
+from inspector.core.store import Store
+from inspector.ui.runner.photos import PhotoStrip
+from inspector.ui.runner.wording import problem_text
+
+AUTOSAVE_MS = 600
+
+
+class FindingEditor(QWidget):
+    saved = Signal(dict)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, amendment_reason, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.amendment_reason = amendment_reason  # callable → reason text or None
+        self.inspection_id = self.snapshot_id = None
+        self.item = None
+        self.measured_value = None
+        self._loading = False
+        self._deadline_touched = False
+
+        self.repeat = QLabel(objectName="repeat")
+        self.repeat.setWordWrap(True)
+        self.repeat.setStyleSheet("color: #b71c1c; background: #ffebee; padding: 4px; border-radius: 3px;")
+        self.repeat.hide()
+
+        self.spot = QComboBox(objectName="spot")
+        self.spot.setEditable(True)
+        self.spot.setInsertPolicy(QComboBox.NoInsert)
+        self.spot.lineEdit().setPlaceholderText(self.tr("Where exactly, e.g. No. 2 tank farm, east side"))
+        self.description = QPlainTextEdit(objectName="description")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(64)
+        self.grade = QComboBox(objectName="grade")
+        self.grade.addItem(self.tr("General hazard"), "general")
+        self.grade.addItem(self.tr("Major hazard"), "major")
+        self.grade_reason = QLineEdit(objectName="grade_reason")
+        self.grade_reason.setPlaceholderText(self.tr("Why the grade differs from the checklist's criterion"))
+        self.deadline = QDateEdit(objectName="deadline")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.measures = QPlainTextEdit(objectName="measures")
+        self.measures.setTabChangesFocus(True)
+        self.measures.setFixedHeight(48)
+        self.measures.setPlaceholderText(
+            self.tr("Immediate measures: evacuate workers, stop work, stop using the equipment …")
+        )
+        self.photos = PhotoStrip()
+        self.add_photo = QPushButton(self.tr("Add photos…"), objectName="add_photo")
+        self.error = QLabel(objectName="finding_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Spot"), self.spot)
+        form.addRow(self.tr("Problem"), self.description)
+        grade_row = QHBoxLayout()
+        grade_row.addWidget(self.grade)
+        grade_row.addWidget(self.grade_reason, 1)
+        form.addRow(self.tr("Grade"), grade_row)
+        form.addRow(self.tr("Rectify by"), self.deadline)
+        self.measures_label = QLabel(self.tr("Immediate measures"))
+        form.addRow(self.measures_label, self.measures)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addWidget(self.add_photo, 0, Qt.AlignTop)
+        form.addRow(self.tr("Photos"), photo_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.repeat)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save)
+        self.spot.editTextChanged.connect(self._edited)
+        self.spot.editTextChanged.connect(self._check_repeats)
+        self.description.textChanged.connect(self._edited)
+        self.grade.currentIndexChanged.connect(self._grade_changed)
+        self.grade_reason.textChanged.connect(self._edited)
+        self.deadline.dateChanged.connect(self._deadline_changed)
+        self.measures.textChanged.connect(self._edited)
+        self.add_photo.clicked.connect(self._choose_photos)
+        self.photos.filesDropped.connect(self.attach)
+
+    # -- loading --------------------------------------------------------------------------------------
+
+    def load(self, inspection: dict, snapshot_id: str, item, measured_value=None) -> None:
+        self._timer.stop()
+        self._loading = True
+        self.inspection_id, self.snapshot_id, self.item = inspection["id"], snapshot_id, item
+        self.measured_value = measured_value
+        existing = inspections.finding_for(self.store, inspection["id"], snapshot_id, item.id)
+        spots = findings.earlier_spots(self.store, inspection["enterprise_id"])
+        self.spot.clear()
+        self.spot.addItems(spots)
+        completer = QCompleter(spots, self.spot)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.spot.setCompleter(completer)
+        default = findings.default_grade(item)
+        if existing:
+            self.spot.setEditText(existing["spot"])
+            self.description.setPlainText(existing["description"])
+            grade = existing["grade"]
+            self.grade_reason.setText(existing["grade_reason"])
+            self.deadline.setDate(QDate.fromString(existing["deadline"], "yyyy-MM-dd"))
+            self.measures.setPlainText(existing["immediate_measures"])
+            self._deadline_touched = True
+        else:
+            self.spot.setEditText("")
+            self.description.setPlainText(problem_text(item.content))
+            grade = default
+            self.grade_reason.clear()
+            self.measures.clear()
+            self._set_default_deadline(grade)
+            self._deadline_touched = False
+        self.grade.setCurrentIndex(self.grade.findData(grade))
+        self._show_grade_state()
+        self.error.clear()
+        self._show_photos(existing)
+        self._loading = False
+        self._check_repeats()
+
+    def _set_default_deadline(self, grade: str) -> None:
+        due = findings.default_deadline(self.store, grade)
+        self.deadline.setDate(QDate(due.year, due.month, due.day))
+
+    def _show_photos(self, finding: dict | None) -> None:
+        self.photos.show_photos(self.store, findings.photos(self.store, finding["id"]) if finding else [])
+        needs = self.item is not None and self.item.photo_required and not self.photos.count()
+        self.add_photo.setStyleSheet("color: #b00020; font-weight: bold;" if needs else "")
+
+    def _show_grade_state(self) -> None:
+        default = findings.default_grade(self.item) if self.item else "general"
+        differs = self.grade.currentData() != default
+        self.grade_reason.setVisible(differs)
+        major = self.grade.currentData() == "major"
+        self.measures_label.setText(
+            self.tr("Immediate measures (required for a major hazard)") if major else self.tr("Immediate measures")
+        )
+
+    # -- editing --------------------------------------------------------------------------------------
+
+    def _edited(self, *_):
+        if not self._loading:
+            self._timer.start()
+
+    def _grade_changed(self, *_):
+        if self._loading:
+            return
+        self._show_grade_state()
+        if not self._deadline_touched:
+            self._loading = True
+            self._set_default_deadline(self.grade.currentData())
+            self._loading = False
+        self._timer.start()
+
+    def _deadline_changed(self, *_):
+        if not self._loading:
+            self._deadline_touched = True
+            self._timer.start()
+
+    def _check_repeats(self, *_):
+        if self._loading or self.inspection_id is None:
+            return
+        earlier = findings.repeats(self.store, self.inspection_id, self.snapshot_id, self.item.id, self.spot.currentText())
+        if not earlier:
+            self.repeat.hide()
+            return
+        lines = []
+        for row in earlier[:3]:
+            when = row["started_at"][:10]
+            what = self.tr("same item") if row["same_item"] else self.tr("same spot")
+            lines.append(f"{when} · {what} · {row['spot']}：{row['description']}")
+        self.repeat.setText(
+            self.tr("Repeat hazard: found here %n time(s) before", "", len(earlier)) + "\n" + "\n".join(lines)
+        )
+        self.repeat.show()
+
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def flush(self) -> dict | None:
+        """Save now if an edit is waiting (called when leaving the item)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            return self.save()
+        return None
+
+    def save(self) -> dict | None:
+        self._timer.stop()
+        if self.inspection_id is None:
+            return None
+        qdate = self.deadline.date()
+        try:
+            finding = findings.record(
+                self.store,
+                self.inspection_id,
+                self.snapshot_id,
+                self.item.id,
+                spot=self.spot.currentText(),
+                description=self.description.toPlainText(),
+                grade=self.grade.currentData(),
+                grade_reason=self.grade_reason.text(),
+                deadline=date(qdate.year(), qdate.month(), qdate.day()),
+                immediate_measures=self.measures.toPlainText(),
+                measured_value=self.measured_value,
+                amendment=self.amendment_reason(),
+            )
+        except InspectionError as exc:
+            self.error.setText(str(exc))
+            self.failed.emit(str(exc))
+            return None
+        self.error.clear()
+        self.saved.emit(finding)
+        return finding
+
+    # -- photos ---------------------------------------------------------------------------------------
+
+    def _choose_photos(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)")
+        )
+        if files:
+            self.attach(files)
+
+    def attach(self, paths) -> None:
+        finding = self.save()
+        if finding is None:
+            return
+        try:
+            for path in paths:
+                findings.add_photo(self.store, finding["id"], path, amendment=self.amendment_reason())
+        except (InspectionError, ValueError) as exc:
+            self.error.setText(str(exc))
+            self.failed.emit(str(exc))
+        self._show_photos(finding)
+        self.saved.emit(finding)

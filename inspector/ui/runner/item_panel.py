@@ -1,0 +1,113 @@
+"""The current item: what to check, how, on what basis; the answer buttons; the finding when failed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui.runner.finding_editor import FindingEditor
+
+
+def _label(name: str, wrap: bool = True, style: str = "") -> QLabel:
+    label = QLabel(objectName=name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class ItemPanel(QWidget):
+    answered = Signal(str)          # 'pass' | 'fail' | 'na'
+    measured = Signal(float)
+
+    def __init__(self, finding_editor: FindingEditor, parent=None):
+        super().__init__(parent)
+        self.finding = finding_editor
+        self.section = _label("section", style="color: #555;")
+        self.content = _label("content", style="font-size: 15px; font-weight: bold;")
+        self.method = _label("method")
+        self.basis = _label("basis", style="color: #333;")
+        self.major = _label("major", style="color: #b71c1c;")
+        self.extra = _label("extra", style="color: #666;")
+
+        self.buttons = QButtonGroup(self)
+        row = QHBoxLayout()
+        for result, text, colour in (
+            ("pass", self.tr("Pass [1]"), "#1b7f3b"),
+            ("fail", self.tr("Fail [2]"), "#c62828"),
+            ("na", self.tr("Not applicable [3]"), "#616161"),
+        ):
+            button = QPushButton(text, objectName=f"answer_{result}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.NoFocus)
+            button.setMinimumHeight(34)
+            button.setStyleSheet(f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}")
+            button.clicked.connect(lambda _=False, r=result: self.answered.emit(r))
+            self.buttons.addButton(button)
+            row.addWidget(button)
+        self.buttons.setExclusive(True)
+
+        self.measure_row = QWidget()
+        measure_layout = QHBoxLayout(self.measure_row)
+        measure_layout.setContentsMargins(0, 0, 0, 0)
+        self.measure_name = QLabel()
+        self.value = QLineEdit(objectName="value")
+        self.value.setValidator(QDoubleValidator(-1e9, 1e9, 4, self.value))
+        self.value.setMaximumWidth(120)
+        self.limit = QLabel(objectName="limit")
+        measure_layout.addWidget(self.measure_name)
+        measure_layout.addWidget(self.value)
+        measure_layout.addWidget(self.limit, 1)
+        self.value.returnPressed.connect(self._value_entered)
+
+        layout = QVBoxLayout(self)
+        for widget in (self.section, self.content, self.method, self.basis, self.major, self.extra):
+            layout.addWidget(widget)
+        layout.addWidget(self.measure_row)
+        layout.addLayout(row)
+        layout.addWidget(self.finding)
+        layout.addStretch(1)
+
+    def show_item(self, row, result: str | None, value: float | None) -> None:
+        item = row.item
+        self.section.setText(f"{item.section_title} · {item.id}")
+        self.content.setText(f"{row.number}. {item.content}")
+        self.method.setText(self.tr("How to check: %1").replace("%1", item.method))
+        self.basis.setText(self.tr("Basis: %1").replace("%1", item.basis_text()))
+        self.major.setText(self.tr("Major-hazard criterion: %1").replace("%1", item.major_text()))
+        self.major.setVisible(item.major is not None)
+        extra = []
+        if item.photo_required:
+            extra.append(self.tr("A failed answer needs a photo."))
+        if item.tags:
+            extra.append(" ".join(f"#{tag}" for tag in item.tags))
+        if item.note:
+            extra.append(item.note)
+        self.extra.setText("  ".join(extra))
+        self.extra.setVisible(bool(extra))
+        self.measure_row.setVisible(item.measure is not None)
+        if item.measure is not None:
+            self.measure_name.setText(f"{item.measure.name}（{item.measure.unit}）")
+            self.limit.setText(self.tr("limit %1").replace("%1", item.measure.limit_text()))
+            self.value.setText("" if value is None else f"{value:g}")
+        self.set_result(result)
+
+    def set_result(self, result: str | None) -> None:
+        for button in self.buttons.buttons():
+            button.setChecked(button.objectName() == f"answer_{result}")
+        self.finding.setVisible(result == "fail")
+
+    def _value_entered(self) -> None:
+        text = self.value.text().strip()
+        if text:
+            self.measured.emit(float(text))

@@ -1,0 +1,119 @@
+"""The items of an inspection's checklists as one Qt list model (never a widget per item).
+
+Rows are fixed when the inspection opens; answers change only their status. A proxy filters by
+section, by state (unanswered / failed) and by text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from inspector.core.checklists.model import Checklist, Item
+
+ItemRole = Qt.UserRole + 1
+ResultRole = Qt.UserRole + 2
+SectionRole = Qt.UserRole + 3
+SearchRole = Qt.UserRole + 4
+
+_MARKS = {"pass": "✓", "fail": "✗", "na": "—", None: "○"}
+_COLOURS = {"pass": QColor("#1b7f3b"), "fail": QColor("#c62828"), "na": QColor("#757575"), None: QColor("#212121")}
+
+
+@dataclass(frozen=True)
+class Row:
+    snapshot_id: str
+    section_key: str   # snapshot id + section id
+    number: int        # 1-based position within its checklist
+    item: Item
+
+
+class ItemsModel(QAbstractListModel):
+    def __init__(self, checklists: list[Checklist], answers: dict[tuple[str, str], dict], parent=None):
+        super().__init__(parent)
+        self.rows: list[Row] = []
+        for checklist in checklists:
+            for number, item in enumerate(checklist.items, start=1):
+                self.rows.append(Row(checklist.content_hash, f"{checklist.content_hash}/{item.section_id}", number, item))
+        self._position = {(r.snapshot_id, r.item.id): i for i, r in enumerate(self.rows)}
+        self.results: dict[tuple[str, str], str | None] = {
+            key: answer["result"] for key, answer in answers.items() if answer.get("deleted_at") is None
+        }
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        result = self.results.get((row.snapshot_id, row.item.id))
+        if role == Qt.DisplayRole:
+            major = " ★" if row.item.major is not None else ""
+            return f"{_MARKS[result]}  {row.number}. {row.item.content}{major}"
+        if role == Qt.ForegroundRole:
+            return QBrush(_COLOURS[result])
+        if role == Qt.ToolTipRole:
+            return row.item.content
+        if role == ItemRole:
+            return row
+        if role == ResultRole:
+            return result
+        if role == SectionRole:
+            return row.section_key
+        if role == SearchRole:
+            return f"{row.item.id} {row.item.content} {row.item.method} {row.item.basis_text()} {' '.join(row.item.tags)}"
+        return None
+
+    def set_result(self, snapshot_id: str, item_id: str, result: str | None) -> None:
+        key = (snapshot_id, item_id)
+        self.results[key] = result
+        position = self._position[key]
+        index = self.index(position)
+        self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.ForegroundRole, ResultRole])
+
+    def index_of(self, snapshot_id: str, item_id: str) -> QModelIndex:
+        return self.index(self._position[(snapshot_id, item_id)])
+
+    def counts(self) -> dict[str, int]:
+        values = [v for v in self.results.values() if v]
+        return {
+            "total": len(self.rows),
+            "answered": len(values),
+            "failed": values.count("fail"),
+        }
+
+
+class ItemsFilter(QSortFilterProxyModel):
+    """Filter by section, by state and by text; keeps the model's order."""
+
+    ALL, UNANSWERED, FAILED = "all", "unanswered", "failed"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.section: str | None = None
+        self.state = self.ALL
+        self.text = ""
+
+    def set_filter(self, *, section: str | None = ..., state: str | None = None, text: str | None = None):
+        if section is not ...:
+            self.section = section
+        if state is not None:
+            self.state = state
+        if text is not None:
+            self.text = text.strip().lower()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self.section and index.data(SectionRole) != self.section:
+            return False
+        result = index.data(ResultRole)
+        if self.state == self.UNANSWERED and result:
+            return False
+        if self.state == self.FAILED and result != "fail":
+            return False
+        return not (self.text and self.text not in index.data(SearchRole).lower())

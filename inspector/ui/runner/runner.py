@@ -1,0 +1,339 @@
+"""The checklist runner: a whole checklist can be done from the keyboard.
+
+Keys in the item list: 1 or Space = pass, 2 = fail (then type the finding), 3 = not applicable,
+Enter on a measurement item = type the value. Ctrl+Enter saves the finding and goes on; Esc goes
+back to the list; Ctrl+F finds an item; Ctrl+1/2/3 show all / unanswered / failed items.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core import inspections
+from inspector.core.inspections import InspectionError
+from inspector.core.store import Store
+from inspector.ui.runner.finding_editor import FindingEditor
+from inspector.ui.runner.item_panel import ItemPanel
+from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
+
+KEY_RESULTS = {Qt.Key_1: "pass", Qt.Key_Space: "pass", Qt.Key_2: "fail", Qt.Key_3: "na"}
+
+
+class ItemsView(QListView):
+    answerKey = Signal(str)
+    enterKey = Signal()
+
+    def keyPressEvent(self, event):
+        if event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier) and event.key() in KEY_RESULTS:
+            self.answerKey.emit(KEY_RESULTS[event.key()])
+            return
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() == Qt.NoModifier:
+            self.enterKey.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RunnerWidget(QWidget):
+    finished = Signal(str)
+
+    def __init__(self, store: Store, inspection_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.inspection = inspections.get(store, inspection_id)
+        self._amendment: str | None = None
+        checklists = inspections.checklists_of(store, inspection_id)
+        self.answers = inspections.answers_of(store, inspection_id)
+        self.model = ItemsModel(checklists, self.answers, self)
+        self.proxy = ItemsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        # header
+        titles = "；".join(f"{c.title}（{c.version}）" for c in checklists)
+        self.title = QLabel(f"<b>{self.inspection['enterprise']}</b> · {self.inspection['kind']} · {titles}")
+        self.title.setWordWrap(True)
+        self.progress = QProgressBar(objectName="progress")
+        self.progress.setMaximumWidth(220)
+        self.counts = QLabel(objectName="counts")
+        self.saved = QLabel(objectName="saved")
+        self.saved.setMinimumWidth(150)
+        self.finish_button = QPushButton(self.tr("Finish inspection…"), objectName="finish")
+        self.finish_button.clicked.connect(self.finish)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.counts)
+        header.addWidget(self.progress)
+        header.addWidget(self.saved)
+        header.addWidget(self.finish_button)
+
+        # filter bar
+        self.filters = QButtonGroup(self)
+        bar = QHBoxLayout()
+        for state, text in ((ItemsFilter.ALL, self.tr("All [Ctrl+1]")),
+                            (ItemsFilter.UNANSWERED, self.tr("Unanswered [Ctrl+2]")),
+                            (ItemsFilter.FAILED, self.tr("Failed [Ctrl+3]"))):
+            button = QPushButton(text, objectName=f"filter_{state}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.NoFocus)
+            button.clicked.connect(lambda _=False, s=state: self.set_state_filter(s))
+            self.filters.addButton(button)
+            bar.addWidget(button)
+        self.filters.buttons()[0].setChecked(True)
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr("Find an item [Ctrl+F]"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._refilter(text=text))
+        self.search.returnPressed.connect(self.focus_list)
+        bar.addWidget(self.search, 1)
+
+        # sections | items | details
+        self.sections = QListWidget(objectName="sections")
+        self.sections.addItem(QListWidgetItem(self.tr("All sections")))
+        for checklist in checklists:
+            for section in checklist.sections:
+                entry = QListWidgetItem(section.title if len(checklists) == 1 else f"{checklist.title} · {section.title}")
+                entry.setData(Qt.UserRole, f"{checklist.content_hash}/{section.id}")
+                self.sections.addItem(entry)
+        self.sections.setCurrentRow(0)
+        self.sections.currentItemChanged.connect(self._section_changed)
+        self.items = ItemsView(objectName="items")
+        self.items.setModel(self.proxy)
+        self.items.setUniformItemSizes(True)
+        self.items.setWordWrap(False)
+        self.items.answerKey.connect(self.answer_current)
+        self.items.enterKey.connect(self._enter_on_item)
+        self.items.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.editor = FindingEditor(store, self.amendment_reason)
+        self.editor.saved.connect(lambda _f: self.mark_saved())
+        self.editor.failed.connect(self.mark_unsaved)
+        self.panel = ItemPanel(self.editor)
+        self.panel.answered.connect(self.answer_current)
+        self.panel.measured.connect(self.measure_current)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sections)
+        splitter.addWidget(self.items)
+        splitter.addWidget(scroll)
+        splitter.setSizes([170, 480, 560])
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        for keys, slot in (
+            ("Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll())),
+            ("Ctrl+1", lambda: self.set_state_filter(ItemsFilter.ALL)),
+            ("Ctrl+2", lambda: self.set_state_filter(ItemsFilter.UNANSWERED)),
+            ("Ctrl+3", lambda: self.set_state_filter(ItemsFilter.FAILED)),
+            ("Ctrl+Return", self.finding_done),
+            ("Ctrl+Enter", self.finding_done),
+            ("Esc", self.focus_list),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.WidgetWithChildrenShortcut)
+
+        self._update_counts()
+        self.saved.setText(self.tr("All answers saved"))
+        if self.proxy.rowCount():
+            self.items.setCurrentIndex(self.proxy.index(0, 0))
+        self.focus_list()
+
+    # -- navigation -----------------------------------------------------------------------------------
+
+    def focus_list(self) -> None:
+        self.editor.flush()
+        self.items.setFocus()
+
+    def current_row(self):
+        index = self.items.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.editor.flush()
+        row = current.data(ItemRole) if current.isValid() else None
+        if row is None:
+            return
+        answer = self.answers.get((row.snapshot_id, row.item.id))
+        result = self.model.results.get((row.snapshot_id, row.item.id))
+        value = answer["value"] if answer else None
+        self.panel.show_item(row, result, value)
+        if result == "fail":
+            self.editor.load(self.inspection, row.snapshot_id, row.item, value)
+
+    def _section_changed(self, current, _previous) -> None:
+        self._refilter(section=current.data(Qt.UserRole) if current else None)
+
+    def set_state_filter(self, state: str) -> None:
+        for button in self.filters.buttons():
+            button.setChecked(button.objectName() == f"filter_{state}")
+        self._refilter(state=state)
+
+    def _refilter(self, **kwargs) -> None:
+        row = self.current_row()
+        self.proxy.set_filter(**kwargs)
+        if row is not None:
+            index = self.proxy.mapFromSource(self.model.index_of(row.snapshot_id, row.item.id))
+            if index.isValid():
+                self.items.setCurrentIndex(index)
+                return
+        if self.proxy.rowCount():
+            self.items.setCurrentIndex(self.proxy.index(0, 0))
+
+    def advance(self) -> None:
+        current = self.items.currentIndex()
+        following = self.proxy.index(current.row() + 1, 0) if current.isValid() else QModelIndex()
+        if following.isValid():
+            self.items.selectionModel().setCurrentIndex(following, QItemSelectionModel.ClearAndSelect)
+        self.focus_list()
+
+    def _enter_on_item(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        if row.item.measure is not None:
+            self.panel.value.setFocus()
+            self.panel.value.selectAll()
+        elif self.model.results.get((row.snapshot_id, row.item.id)) == "fail":
+            self.editor.spot.setFocus()
+
+    # -- answering ------------------------------------------------------------------------------------
+
+    def amendment_reason(self) -> str | None:
+        """A finished inspection changes only by an amendment; ask for the reason once per opening."""
+        if self.inspection["status"] != "finished":
+            return None
+        if self._amendment is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Amend a finished inspection"),
+                self.tr("This inspection is finished. Why is it being changed? (recorded in the audit trail)"),
+            )
+            if not ok or not reason.strip():
+                raise InspectionError(self.tr("Not changed: an amendment needs a reason."))
+            self._amendment = reason.strip()
+        return self._amendment
+
+    def answer_current(self, result: str, value: float | None = None) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        # Answering from the keyboard while the filter hides answered items must not lose our place.
+        source = self.proxy.mapToSource(self.items.currentIndex())
+        try:
+            saved = inspections.answer(self.store, self.inspection["id"], row.snapshot_id, row.item.id, result,
+                                       value=value, amendment=self.amendment_reason())
+        except InspectionError as exc:
+            self.mark_unsaved(str(exc))
+            self.panel.set_result(self.model.results.get((row.snapshot_id, row.item.id)))
+            return
+        self.answers[(row.snapshot_id, row.item.id)] = saved
+        self.model.set_result(row.snapshot_id, row.item.id, saved["result"])
+        self.mark_saved()
+        self._update_counts()
+        index = self.proxy.mapFromSource(source)
+        if index.isValid() and self.items.currentIndex() != index:
+            self.items.setCurrentIndex(index)
+        self.panel.set_result(saved["result"])
+        if saved["result"] == "fail":
+            self.editor.load(self.inspection, row.snapshot_id, row.item, saved["value"])
+            self.editor.spot.setFocus()
+        elif not index.isValid():
+            self._after_filtered_out(source)
+        else:
+            self.advance()
+
+    def _after_filtered_out(self, source: QModelIndex) -> None:
+        """The answered item left the filtered list: go to the item that took its place."""
+        for row in range(source.row() + 1, self.model.rowCount()):
+            index = self.proxy.mapFromSource(self.model.index(row))
+            if index.isValid():
+                self.items.setCurrentIndex(index)
+                break
+        self.focus_list()
+
+    def measure_current(self, value: float) -> None:
+        self.answer_current("pass", value=value)
+
+    def finding_done(self) -> None:
+        if self.editor.isVisible() and self.editor.save() is None:
+            return
+        self.advance()
+
+    # -- status ---------------------------------------------------------------------------------------
+
+    def mark_saved(self) -> None:
+        self.saved.setStyleSheet("color: #1b7f3b;")
+        self.saved.setText(self.tr("Saved %1").replace("%1", QTime.currentTime().toString("HH:mm:ss")))
+
+    def mark_unsaved(self, message: str) -> None:
+        self.saved.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.saved.setText(self.tr("Not saved"))
+        self.saved.setToolTip(message)
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        summary = inspections.summary(self.store, self.inspection["id"])
+        self.progress.setMaximum(max(counts["total"], 1))
+        self.progress.setValue(counts["answered"])
+        self.progress.setFormat(f"{counts['answered']}/{counts['total']}")
+        self.counts.setText(
+            self.tr("Failed %1 · major %2").replace("%1", str(counts["failed"])).replace("%2", str(summary["major"]))
+        )
+
+    # -- finishing ------------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        self.editor.flush()
+        if self.inspection["status"] == "finished":
+            QMessageBox.information(self, self.tr("Finished"), self.tr("This inspection is already finished."))
+            return
+        counts = self.model.counts()
+        problems = inspections.open_problems(self.store, self.inspection["id"])
+        lines = []
+        if counts["total"] - counts["answered"]:
+            lines.append(self.tr("%n item(s) not answered", "", counts["total"] - counts["answered"]))
+        if problems["no_finding"]:
+            lines.append(self.tr("%n failed item(s) without a recorded spot", "", problems["no_finding"]))
+        if problems["no_photo"]:
+            lines.append(self.tr("%n failed item(s) that need a photo have none", "", problems["no_photo"]))
+        if problems["no_measures"]:
+            lines.append(self.tr("%n major hazard(s) without immediate measures", "", problems["no_measures"]))
+        question = self.tr("Finish the inspection now? Later changes will be recorded as amendments.")
+        if lines:
+            question = "\n".join(lines) + "\n\n" + question
+        if QMessageBox.question(self, self.tr("Finish inspection"), question) != QMessageBox.Yes:
+            return
+        summary = inspections.finish(self.store, self.inspection["id"])
+        self.inspection = inspections.get(self.store, self.inspection["id"])
+        self.mark_saved()
+        QMessageBox.information(self, self.tr("Inspection finished"), self.summary_text(summary))
+        self.finished.emit(self.inspection["id"])
+
+    def summary_text(self, summary: dict) -> str:
+        return self.tr(
+            "Items checked: %1 of %2\nFailed: %3\nHazards recorded: %4, of which major: %5\nPhotos: %6"
+        ).replace("%1", str(summary["answered"])).replace("%2", str(summary["items"])).replace(
+            "%3", str(summary["failed"])).replace("%4", str(summary["findings"])).replace(
+            "%5", str(summary["major"])).replace("%6", str(summary["photos"]))
