@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from inspector.cli._common import chosen_workspace
@@ -62,6 +62,7 @@ def run(args) -> int:
 
     window = MainWindow(store, workspace)
     window.show()
+    QTimer.singleShot(0, window.offer_drafts)
     code = app.exec()
     store.close()
     return code

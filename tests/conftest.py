@@ -40,3 +40,23 @@ def demo_store(store):
 
     demo.seed(store)
     return store
+
+
+MINI_CHECKLIST = __import__("pathlib").Path(__file__).parent / "data" / "mini-checklist.yaml"
+
+
+@pytest.fixture
+def mini_checklist():
+    from inspector.core.checklists.library import load_file
+
+    return load_file(MINI_CHECKLIST)
+
+
+@pytest.fixture
+def inspection(demo_store, mini_checklist):
+    """A fresh draft inspection of the demo hazchem enterprise with the small test checklist."""
+    from inspector.core import inspections, profile
+
+    enterprise = demo_store.row("SELECT id FROM enterprises WHERE name='库尔勒金泰化工有限责任公司'")
+    people = [profile.profile(demo_store)["id"], profile.roster(demo_store)[0]["id"]]
+    return inspections.start(demo_store, enterprise["id"], [mini_checklist], "例行检查", people, "罐区")

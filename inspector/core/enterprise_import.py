@@ -207,12 +207,15 @@ def _open_workbook(path: Path):
             " .xlsx 格式后再导入"
         )
     if suffix in (".csv", ".txt", ".et", ".ods"):
-        raise ImportFileError(f"“{path.name}”不是 Excel 工作簿；应为 .xlsx 文件，请在 Excel 或 WPS 中另存为 .xlsx")
+        raise ImportFileError(
+            f"“{path.name}”不是 Excel 工作簿；应为 .xlsx 文件，请在 Excel 或 WPS 中另存为 .xlsx"
+        )
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFileError(
-            f"“{path.name}”无法作为 Excel 工作簿（.xlsx）读取（文件可能已损坏、加密或并非 Excel 文件）：{exc}"
+            f"“{path.name}”无法作为 Excel 工作簿（.xlsx）读取：文件可能已损坏、已加密或并非 Excel 文件；"
+            "请在 Excel 或 WPS 中打开，确认无误后另存为 .xlsx"
         ) from exc
 
 
@@ -328,8 +331,8 @@ def _row_problems(sheet: Sheet, row: SheetRow) -> list[Problem]:
         except uscc.CodeError as exc:
             found.append(Problem(row.number, sheet.header("code"), str(exc)))
     if values.get("sector") and enterprises.sector_from_text(values["sector"]) is None:
-        known = "、".join(enterprises.sectors.SECTORS.values())
-        found.append(Problem(row.number, sheet.header("sector"), f"未知行业“{values['sector']}”，应为：{known}"))
+        reason = enterprises.unknown_sector(values["sector"])
+        found.append(Problem(row.number, sheet.header("sector"), reason))
     return found
 
 
@@ -372,9 +375,8 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
             report.rejected.append(Problem(row.number, sheet.header(exc.field), str(exc)))
             continue
         report.warnings.extend(Problem(row.number, sheet.header("code"), w) for w in checked.warnings)
-        planned = Planned(
-            row.number, checked.values, existing["id"] if existing else None, existing["name"] if existing else ""
-        )
+        target = (existing["id"], existing["name"]) if existing else ()
+        planned = Planned(row.number, checked.values, *target)
         candidates.append((planned, existing))
 
     clashes = _duplicates(sheet, [p for p, _ in candidates])

@@ -27,7 +27,8 @@ SECTOR_ALIASES = {
     "危化": "hazchem", "危化品": "hazchem", "化工": "hazchem", "危险化学品经营": "hazchem",
     "煤炭": "coal_mine", "煤业": "coal_mine",
     "非煤矿山": "metal_mine", "非煤": "metal_mine", "金属矿山": "metal_mine", "尾矿库": "metal_mine",
-    "建筑": "construction", "建设施工": "construction", "建设工程": "construction", "房屋建筑": "construction",
+    "建筑": "construction", "建设施工": "construction", "建设工程": "construction",
+    "房屋建筑": "construction",
     "人员密集场所": "fire", "商场": "fire", "宾馆": "fire", "酒店": "fire", "学校": "fire", "医院": "fire",
     "交通": "road_transport", "交通运输": "road_transport", "道路交通": "road_transport",
     "客运": "road_transport", "货运": "road_transport", "危货运输": "road_transport",
@@ -43,6 +44,10 @@ def sector_from_text(text: str) -> str | None:
     """A sector id from its id, its Chinese name, or a common spreadsheet wording (危化品, 非煤矿山 …)."""
     text = text.strip()
     return sectors.from_text(text) or SECTOR_ALIASES.get(text)
+
+
+def unknown_sector(text: str) -> str:
+    return f"未知行业“{text}”，应为：{'、'.join(sectors.SECTORS.values())}"
 
 
 class EnterpriseError(ValueError):
@@ -76,22 +81,24 @@ def check(values: dict) -> Checked:
     clean["code"] = clean["code"] or None
     sector = sector_from_text(clean["sector"] or "general")
     if sector is None:
-        raise EnterpriseError("sector", f"未知行业“{clean['sector']}”，应为：{'、'.join(sectors.SECTORS.values())}")
+        raise EnterpriseError("sector", unknown_sector(clean["sector"]))
     clean["sector"] = sector
     return Checked(clean, warnings)
 
 
-def _code_owner(store: Store, code: str | None, exclude: str | None = None) -> dict | None:
+def code_owner(store: Store, code: str | None, exclude: str | None = None) -> dict | None:
+    """The registered enterprise (id, name) holding ``code``, other than ``exclude``."""
     if not code:
         return None
     return store.row(
-        "SELECT id, name FROM enterprises WHERE code=? AND deleted_at IS NULL AND id IS NOT ?", [code, exclude]
+        "SELECT id, name FROM enterprises WHERE code=? AND deleted_at IS NULL AND id IS NOT ?",
+        [code, exclude],
     )
 
 
 def create(store: Store, values: dict) -> dict:
     checked = check(values)
-    owner = _code_owner(store, checked.values["code"])
+    owner = code_owner(store, checked.values["code"])
     if owner:
         raise EnterpriseError("code", f"统一社会信用代码已登记为“{owner['name']}”")
     return store.insert("enterprises", checked.values)
@@ -99,7 +106,7 @@ def create(store: Store, values: dict) -> dict:
 
 def update(store: Store, enterprise_id: str, values: dict) -> dict:
     checked = check(values)
-    owner = _code_owner(store, checked.values["code"], exclude=enterprise_id)
+    owner = code_owner(store, checked.values["code"], exclude=enterprise_id)
     if owner:
         raise EnterpriseError("code", f"统一社会信用代码已登记为“{owner['name']}”")
     return store.update("enterprises", enterprise_id, checked.values)

@@ -8,14 +8,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector.core import profile
+from inspector.core import clock, inspections, profile
+from inspector.core.checklists.library import load_for_workspace
 from inspector.core.paths import Workspace
 from inspector.core.store import Store
+from inspector.ui.inspections_page import InspectionsPage
 
 
 class HomePage(QWidget):
@@ -44,12 +47,16 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.workspace = workspace
+        self.library = load_for_workspace(workspace)
         self.setWindowTitle(self.tr("Inspector — work-safety inspection"))
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
         self.pages = QStackedWidget()
-        self.add_page(self.tr("Home"), HomePage(store, workspace))
+        self.home = HomePage(store, workspace)
+        self.inspections = InspectionsPage(store, self.library)
+        self.add_page(self.tr("Home"), self.home)
+        self.add_page(self.tr("Inspections"), self.inspections)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -61,3 +68,23 @@ class MainWindow(QMainWindow):
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def offer_drafts(self) -> None:
+        """After a crash or a restart, offer the unfinished inspection exactly as it was."""
+        drafts = inspections.drafts(self.store)
+        if not drafts:
+            return
+        latest = drafts[0]
+        started = clock.local(latest["started_at"]).strftime("%Y-%m-%d %H:%M")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unfinished inspection"),
+            self.tr("The inspection of %1 started %2 is not finished. Continue it now?")
+            .replace("%1", latest["enterprise"]).replace("%2", started),
+        )
+        if answer == QMessageBox.Yes:
+            self.show_page(self.inspections)
+            self.inspections.open(latest["id"])

@@ -239,7 +239,7 @@ def _original(store: Store, inspection: dict, original_id: str | None) -> dict:
         row = store.row(
             "SELECT d.* FROM documents d JOIN inspections i ON i.id = d.inspection_id"
             " WHERE d.kind IN ('notice', 'measures') AND i.enterprise_id=? AND d.inspection_id != ?"
-            " AND d.issued_at <= ? AND d.deleted_at IS NULL"
+            " AND i.started_at < ? AND d.deleted_at IS NULL"
             " AND d.id NOT IN (SELECT replaces_id FROM documents WHERE replaces_id IS NOT NULL)"
             " ORDER BY d.kind = 'notice' DESC, d.issued_at DESC LIMIT 1",
             [inspection["enterprise_id"], inspection["id"], inspection["started_at"]],

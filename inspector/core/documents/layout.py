@@ -21,10 +21,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import paragraph as _paragraph
 
 from inspector.core import clock
 from inspector.core.documents.fonts import DocumentFont
-from inspector.core.documents.signatures import Signature
+from inspector.core.documents.signatures import PAD_ASPECT, Signature
 
 PAGE_W, PAGE_H = A4
 LEFT = RIGHT = 22 * mm
@@ -32,13 +33,18 @@ TOP = 20 * mm
 WIDTH = PAGE_W - LEFT - RIGHT
 RULE_Y = 25 * mm              # the rule above the 一式两份 line
 FOOT_Y = 19 * mm              # the 一式两份 line and 共 N 页 第 M 页
-QR_SIZE = 24 * mm
+QR_SIZE = 26 * mm
 QR_Y = 28 * mm                # bottom of the QR box on page 1
 FIRST_BOTTOM = QR_Y + QR_SIZE + 3 * mm
 LATER_BOTTOM = RULE_Y + 3 * mm
 LATER_TOP = PAGE_H - TOP - 8 * mm   # room for the continuation header
 DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，一份交被检查单位。"
 INK = (0.08, 0.12, 0.42)
+
+# Chinese line-breaking (标点禁则): reportlab's CJK wrap keeps these off the start of a line, but its
+# table lacks the full-width comma, semicolon, colon, 》 and others; add them (process-wide, harmless).
+_NO_LINE_START = "，。、；：！？）》〉」』】〕”’％…—·"
+_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + _NO_LINE_START))
 
 
 @dataclass
@@ -48,6 +54,7 @@ class QrMark:
 
     drawing: Any = None
     code_text: str = ""
+    payload: str = ""      # the QR text, also written to the PDF's /Keywords for `inspector verify`
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ def strip_suffix(name: str, suffix: str) -> str:
 
 class Styles:
     def __init__(self, font: str):
-        base = ParagraphStyle("base", fontName=font, fontSize=12, leading=21, wordWrap="CJK")
+        base = ParagraphStyle("base", fontName=font, fontSize=12, leading=20, wordWrap="CJK")
         self.font = font
         self.body = ParagraphStyle("body", base, firstLineIndent=24)
         self.plain = base
@@ -134,11 +141,11 @@ class SignatureBox(Flowable):
     """A box a person signs in; strokes (0..1, y down) are drawn as paths clipped to the box."""
 
     def __init__(self, role: str, sig: Signature | None, sink: list[Box], font: str,
-                 width: float = 34 * mm, height: float = 13 * mm, caption: str = ""):
+                 width: float = 39 * mm, height: float = 13 * mm, caption: str = ""):
         super().__init__()
         self.role, self.sig, self.sink, self.font = role, sig, sink, font
         self.box_w, self.box_h, self.caption = width, height, caption
-        self.cap_h = 9 if caption else 0
+        self.cap_h = 8 if caption else 0
 
     def wrap(self, avail_w, avail_h):
         return self.box_w, self.box_h + self.cap_h
@@ -157,18 +164,22 @@ class SignatureBox(Flowable):
             c.setLineWidth(1.1)
             c.setLineCap(1)
             c.setLineJoin(1)
+            # the pad's aspect is kept: strokes are scaled to fit and centred, never stretched
+            scale = min(self.box_w, self.box_h * PAD_ASPECT)
+            pad_w, pad_h = scale, scale / PAD_ASPECT
+            left, bottom = (self.box_w - pad_w) / 2, self.cap_h + (self.box_h - pad_h) / 2
             ink = c.beginPath()
             for stroke in self.sig.strokes:
-                x0, y0 = stroke[0]
-                ink.moveTo(x0 * self.box_w, self.cap_h + (1 - y0) * self.box_h)
-                if len(stroke) == 1:
-                    ink.lineTo(x0 * self.box_w + 0.3, self.cap_h + (1 - y0) * self.box_h)
-                for x, y in stroke[1:]:
-                    ink.lineTo(x * self.box_w, self.cap_h + (1 - y) * self.box_h)
+                points = [(left + x * pad_w, bottom + (1 - y) * pad_h) for x, y in stroke]
+                ink.moveTo(*points[0])
+                if len(points) == 1:
+                    ink.lineTo(points[0][0] + 0.3, points[0][1])
+                for point in points[1:]:
+                    ink.lineTo(*point)
             c.drawPath(ink, stroke=1, fill=0)
         c.restoreState()
         if self.caption:
-            c.setFont(self.font, 7.5)
+            c.setFont(self.font, 7)
             c.setFillColorRGB(0.35, 0.35, 0.35)
             c.drawString(1, 1, self.caption)
         x, y = c.absolutePosition(0, self.cap_h)
@@ -288,6 +299,7 @@ def build(content: dict, story: list, font: DocumentFont, qr: QrMark | None, box
         creator="inspector",
         producer="inspector (reportlab)",
         initialFontName=font.name,
+        keywords=[qr.payload] if qr is not None and qr.payload else [],
         lang="zh-CN",
     )
     first_frame = Frame(LEFT, FIRST_BOTTOM, WIDTH, PAGE_H - TOP - FIRST_BOTTOM, id="first",

@@ -23,6 +23,7 @@ from inspector.core.documents.signatures import ENTERPRISE, Signature
 
 INSPECTOR_LABEL = "安全生产监管行政执法人员（签名）："
 BOX_W = 36 * mm
+BOX_H = 12 * mm
 
 
 @dataclass
@@ -87,16 +88,16 @@ def _label_width(text: str, size: float = 12) -> float:
     return sum(size if ord(ch) > 0x2E7F else size * 0.55 for ch in text) + 2
 
 
-def _table(rows: list[list], label_w: float, spans=()) -> Table:
+def _table(ctx: Ctx, rows: list[list], label_w: float) -> Table:
     table = Table(rows, colWidths=[label_w, BOX_W + 4, WIDTH - label_w - BOX_W - 4], hAlign="LEFT")
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), ctx.styles.font),  # never the reader's Helvetica, even for ""
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    style += [("SPAN", a, b) for a, b in spans]
     table.setStyle(TableStyle(style))
     return table
 
@@ -107,10 +108,10 @@ def inspector_rows(ctx: Ctx, label: str = INSPECTOR_LABEL, with_cert: bool = Tru
     rows = []
     for i, person in enumerate(ctx.content["inspectors"], start=1):
         role = f"inspector{i}"
-        box = SignatureBox(role, ctx.sigs.get(role), ctx.boxes, s.font, BOX_W, caption=person["name"])
+        box = SignatureBox(role, ctx.sigs.get(role), ctx.boxes, s.font, BOX_W, BOX_H, caption=person["name"])
         cert = Paragraph(f"证号：{esc(person['cert_no'])}", s.plain) if with_cert else ""
         rows.append([Paragraph(esc(label), s.plain) if i == 1 else "", box, cert])
-    return _table(rows, label_w)
+    return _table(ctx, rows, label_w)
 
 
 def refusal_text(sig: Signature) -> str:
@@ -120,16 +121,15 @@ def refusal_text(sig: Signature) -> str:
     return f"被检查单位负责人拒绝签字（{detail}）" if detail else "被检查单位负责人拒绝签字"
 
 
-def enterprise_row(ctx: Ctx, label: str) -> Table:
+def enterprise_row(ctx: Ctx, label: str) -> Table | Paragraph:
     s = ctx.styles
     sig = ctx.sigs.get(ENTERPRISE)
     label_w = _label_width(label)
     if sig and sig.refused:
-        return _table([[Paragraph(esc(label), s.plain), Paragraph(esc(refusal_text(sig)), s.plain), ""]],
-                      label_w, spans=[((1, 0), (2, 0))])
+        return Paragraph(esc(label + refusal_text(sig)), s.plain)
     caption = sig.signer_name if sig else ""
-    box = SignatureBox(ENTERPRISE, sig, ctx.boxes, s.font, BOX_W, caption=caption)
-    return _table([[Paragraph(esc(label), s.plain), box, ""]], label_w)
+    box = SignatureBox(ENTERPRISE, sig, ctx.boxes, s.font, BOX_W, BOX_H, caption=caption)
+    return _table(ctx, [[Paragraph(esc(label), s.plain), box, ""]], label_w)
 
 
 def seal(ctx: Ctx, with_seal: bool = True) -> list:
@@ -146,4 +146,4 @@ def closing(ctx: Ctx, enterprise_label: str, enterprise_first: bool = False,
     people = [inspector_rows(ctx, inspector_label), enterprise_row(ctx, enterprise_label)]
     if enterprise_first:
         people.reverse()
-    return KeepTogether([Spacer(1, 4 * mm), *people, *seal(ctx, with_seal)])
+    return KeepTogether([Spacer(1, 2 * mm), *people, *seal(ctx, with_seal)])

@@ -44,9 +44,11 @@ def key_id(public_key) -> str:
     )
     return hashlib.sha256(spki).hexdigest()[:16]
 
+
 def _attr(name: x509.Name, oid) -> str:
     found = name.get_attributes_for_oid(oid)
     return str(found[0].value) if found else ""
+
 
 @dataclass(frozen=True)
 class KnownCert:
@@ -86,6 +88,7 @@ class KnownCert:
     def self_signed(self) -> bool:
         return self.cert.issuer == self.cert.subject
 
+
 def inspector_row(store: Store, inspector_id: str) -> dict:
     row = store.row("SELECT * FROM inspectors WHERE id=?", [inspector_id])
     if row is None:
@@ -104,6 +107,7 @@ def _rows(store: Store, where: str = "1=1", params=()) -> list[KnownCert]:
 def certificates(store: Store) -> list[KnownCert]:
     """Every inspector certificate the workspace knows, oldest first."""
     return _rows(store)
+
 
 def import_certificate(store: Store, inspector_id: str, cert_pem: str | bytes) -> KnownCert:
     """Add a colleague's certificate, or one the office issued (for a key here or elsewhere)."""
@@ -130,8 +134,9 @@ def import_certificate(store: Store, inspector_id: str, cert_pem: str | bytes) -
     # An office-issued certificate for a key this device holds keeps the (already encrypted) key.
     kid = key_id(cert.public_key())
     key_pem = None
-    for row in store.rows("SELECT * FROM inspector_keys WHERE inspector_id=? AND key_pem IS NOT NULL",
-                          [inspector_id]):
+    for row in store.rows(
+        "SELECT * FROM inspector_keys WHERE inspector_id=? AND key_pem IS NOT NULL", [inspector_id]
+    ):
         if key_id(x509.load_pem_x509_certificate(row["cert_pem"].encode()).public_key()) == kid:
             key_pem = row["key_pem"]
     record = store.insert(

@@ -93,8 +93,9 @@ class Keys:
 
 def has_key(store: Store, inspector_id: str) -> bool:
     """Whether this device holds a private key of the inspector (so a PIN can unlock it)."""
-    return bool(store.row("SELECT 1 FROM inspector_keys WHERE inspector_id=? AND key_pem IS NOT NULL",
-                          [inspector_id]))
+    return bool(
+        store.row("SELECT 1 FROM inspector_keys WHERE inspector_id=? AND key_pem IS NOT NULL", [inspector_id])
+    )
 
 
 def _new_certificate(inspector: dict, private_key) -> x509.Certificate:
@@ -120,9 +121,15 @@ def _new_certificate(inspector: dict, private_key) -> x509.Certificate:
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -204,5 +211,3 @@ def ensure_key(store: Store, inspector_id: str, pin: str | None) -> Keys:
             )
             unlocked[purpose] = UnlockedKey(private_key, cert)
     return Keys(inspector_id, unlocked[PDF], unlocked[PAPER])
-
-

@@ -98,8 +98,12 @@ def sign_payload(private_key: ec.EllipticCurvePrivateKey, number_text: str, cont
         raise PayloadError("内容哈希应为 64 位十六进制 SHA-256")
     unsigned = Payload(number_text, content_sha256.lower(), certs.key_id(private_key.public_key()))
     r, s = decode_dss_signature(private_key.sign(unsigned.signed_text.encode("utf-8"), _ecdsa()))
-    signed = Payload(unsigned.number_text, unsigned.content_sha256, unsigned.key_id,
-                     r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+    signed = Payload(
+        unsigned.number_text,
+        unsigned.content_sha256,
+        unsigned.key_id,
+        r.to_bytes(32, "big") + s.to_bytes(32, "big"),
+    )
     return signed.text
 
 
@@ -160,8 +164,9 @@ def find_by_short_code(store: Store, code: str) -> dict | None:
 def _signature_ok(public_key, payload: Payload) -> bool:
     r, s = int.from_bytes(payload.signature[:32], "big"), int.from_bytes(payload.signature[32:], "big")
     try:
-        public_key.verify(encode_dss_signature(r, s), payload.signed_text.encode("utf-8"),
-                          ec.ECDSA(hashes.SHA256()))
+        public_key.verify(
+            encode_dss_signature(r, s), payload.signed_text.encode("utf-8"), ec.ECDSA(hashes.SHA256())
+        )
     except InvalidSignature:
         return False
     return True

@@ -11,8 +11,8 @@ from reportlab.graphics.shapes import Drawing, PolyLine, Rect
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-MAX_VERSION = 15   # keeps modules ≥ 0.35 mm at the default size: laser and inkjet print them sharply
-QUIET_ZONE = 4     # modules of white border the standard asks for
+MAX_VERSION = 15  # keeps modules ≥ 0.35 mm at the default size: laser and inkjet print them sharply
+QUIET_ZONE = 4  # modules of white border the standard asks for
 STROKE_ASPECT = 3.0  # width / height of the signing area of the pad; strokes are normalised to it
 
 
@@ -47,8 +47,16 @@ def qr_drawing(text: str, size: float = 30 * mm) -> Drawing:
             while c < count and row[c]:
                 c += 1
             # a hair wider and taller so neighbouring runs leave no white seam when rasterised
-            drawing.add(Rect(start * module, y - 0.01, (c - start) * module + 0.01, module + 0.02,
-                             fillColor=colors.black, strokeColor=None))
+            drawing.add(
+                Rect(
+                    start * module,
+                    y - 0.01,
+                    (c - start) * module + 0.01,
+                    module + 0.02,
+                    fillColor=colors.black,
+                    strokeColor=None,
+                )
+            )
     return drawing
 
 
@@ -70,6 +78,13 @@ def strokes_drawing(
         if len(points) == 2:  # a dot
             points += [points[0] + 0.3, points[1]]
         if points:
-            drawing.add(PolyLine(points, strokeColor=colors.black, strokeWidth=line_width,
-                                 strokeLineCap=1, strokeLineJoin=1))
+            drawing.add(
+                PolyLine(
+                    points,
+                    strokeColor=colors.black,
+                    strokeWidth=line_width,
+                    strokeLineCap=1,
+                    strokeLineJoin=1,
+                )
+            )
     return drawing

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 VALID = "valid"
-UNKNOWN_SIGNER = "unknown_signer"      # the certificate belongs to no inspector the workspace knows
-FILE_CHANGED = "file_changed"          # a byte of the PDF changed since it was signed
-CONTENT_CHANGED = "content_changed"    # the document's content no longer hashes to what was signed
+UNKNOWN_SIGNER = "unknown_signer"  # the certificate belongs to no inspector the workspace knows
+FILE_CHANGED = "file_changed"  # a byte of the PDF changed since it was signed
+CONTENT_CHANGED = "content_changed"  # the document's content no longer hashes to what was signed
 SIGNATURE_BROKEN = "signature_broken"  # the signature itself does not check out
-NO_SIGNATURE = "no_signature"          # nothing to verify
-MALFORMED = "malformed"                # not a PDF / not a payload of this system
+NO_SIGNATURE = "no_signature"  # nothing to verify
+MALFORMED = "malformed"  # not a PDF / not a payload of this system
 
 HEADLINES = {
     VALID: "有效",

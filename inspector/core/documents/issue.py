@@ -1,0 +1,204 @@
+"""Issuing a document: number, content and signatures in one transaction; then the signed PDF.
+
+    doc = issue(store, "notice", inspection_id, signatures={...}, signer=signer)
+
+1. One transaction takes the number (:func:`numbering.take_number`), stores the content with its
+   SHA-256 and the handwritten signatures. A crash rolls all of it back: no number is skipped.
+2. Then the PDF is rendered from the stored content (with the signer's QR), signed by the signer's
+   hook, and stored with its SHA-256. A crash here leaves a document without PDF; the next call for
+   it renders the same content again and completes it.
+
+An issued document is never changed: asking again returns it as stored. A correction is a new
+document with a new number that names the one it replaces (``replaces=``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Protocol, runtime_checkable
+
+from inspector.core import canonical, clock
+from inspector.core.documents import content as contents
+from inspector.core.documents import numbering
+from inspector.core.documents.layout import QrMark, qr_drawing
+from inspector.core.documents.render import render, render_detailed
+from inspector.core.documents.signatures import Signature, collect, from_rows, to_row
+from inspector.core.store import Store
+
+
+@runtime_checkable
+class Signer(Protocol):
+    """What the signing side provides (``inspector.core.signing.signer_for`` returns one).
+
+    ``qr_drawing(qr_text)`` is optional: without it the QR is drawn here from ``qr_text``.
+    """
+
+    def payload_for(self, content_sha256: str, number_text: str) -> tuple[str, str]:
+        """The QR text and the short code printed beside it."""
+        ...
+
+    def sign_pdf(self, pdf_bytes: bytes) -> bytes:
+        """The PDF with a digital (PAdES) signature added."""
+        ...
+
+
+class IssueError(contents.DocumentError):
+    pass
+
+
+def current(store: Store, kind: str, inspection_id: str) -> dict | None:
+    """The document of this kind for the inspection that no correction has replaced yet."""
+    return store.row(
+        "SELECT * FROM documents d WHERE d.kind=? AND d.inspection_id=? AND d.deleted_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.replaces_id = d.id AND r.deleted_at IS NULL)"
+        " ORDER BY d.issued_at DESC, d.number_seq DESC LIMIT 1",
+        [kind, inspection_id],
+    )
+
+
+def of_inspection(store: Store, inspection_id: str) -> list[dict]:
+    """Every document issued for an inspection (without the PDF bytes), oldest first."""
+    return store.rows(
+        "SELECT id, kind, number_text, issued_at, issued_by, content_sha256, pdf_sha256, replaces_id"
+        " FROM documents WHERE inspection_id=? AND deleted_at IS NULL ORDER BY issued_at, number_seq",
+        [inspection_id],
+    )
+
+
+def find(store: Store, id_or_number: str) -> dict | None:
+    return store.row("SELECT * FROM documents WHERE id=? OR number_text=?", [id_or_number, id_or_number])
+
+
+def signatures_of(store: Store, document_id: str) -> dict[str, Signature]:
+    return from_rows(store.rows("SELECT * FROM signatures WHERE document_id=? ORDER BY role", [document_id]))
+
+
+def qr_for(signer: Signer | None, content_sha256: str, number_text: str) -> QrMark | None:
+    if signer is None:
+        return None
+    qr_text, code = signer.payload_for(content_sha256, number_text)
+    maker = getattr(signer, "qr_drawing", None)
+    drawing = maker(qr_text) if callable(maker) else qr_drawing(qr_text)
+    return QrMark(drawing, f"核验码：{code}" if code else "", qr_text)
+
+
+def render_document(store: Store, document: dict, signer: Signer | None = None) -> bytes:
+    """The unsigned PDF of a stored document, from its stored content and signatures alone."""
+    content = json.loads(document["content"])
+    qr = qr_for(signer, document["content_sha256"], document["number_text"])
+    return render(content, signatures_of(store, document["id"]), qr)
+
+
+def _with_names(content: dict, sigs: dict[str, Signature]) -> dict[str, Signature]:
+    """Inspector signatures carry the name and id of the inspector in that position."""
+    people = content["inspectors"]
+    for role, sig in sigs.items():
+        if role.startswith("inspector"):
+            position = int(role.removeprefix("inspector"))
+            if position > len(people):
+                raise IssueError(f"签名角色 {role} 没有对应的执法人员（本次检查共 {len(people)} 人）")
+            person = people[position - 1]
+            sig.signer_name, sig.signer_id = person["name"], person["id"]
+    return sigs
+
+
+def _replaced(store: Store, kind: str, replaces: str) -> dict:
+    old = find(store, replaces)
+    if old is None:
+        raise IssueError(f"没有要更正的文书：{replaces}")
+    if old["kind"] != kind:
+        raise IssueError(f"{old['number_text']} 不是{numbering.KIND_TITLES[kind]}，不能用它来更正")
+    if store.row("SELECT number_text FROM documents WHERE replaces_id=? AND deleted_at IS NULL", [old["id"]]):
+        raise IssueError(f"{old['number_text']} 已被更正过，请更正最新的那一份")
+    return old
+
+
+def _issuer(store: Store, signer: Signer | None) -> str | None:
+    chosen = getattr(signer, "inspector_id", None) or (store.actor if store.actor != "system" else None)
+    return chosen if chosen and store.get("inspectors", chosen) else None
+
+
+def _create(store: Store, kind: str, inspection_id: str, sigs, replaces, signer, options) -> dict:
+    with store.transaction():
+        found = current(store, kind, inspection_id)
+        if found and replaces is None:
+            return found
+        old = _replaced(store, kind, replaces) if replaces is not None else None
+        content = contents.build(store, kind, inspection_id, **options)
+        sigs = _with_names(content, sigs)
+        now = clock.now()
+        year = now.astimezone().year
+        while True:  # a number another device's document already holds here is used: skip it
+            number = numbering.take_number(store, kind, year, content["office"]["region_abbr"])
+            if not store.row("SELECT 1 FROM documents WHERE number_text=?", [number.text]):
+                break
+        content["number"] = {"text": number.text, "year": number.year, "seq": number.seq}
+        content["issued_on"] = now.astimezone().date().isoformat()
+        if old:
+            content["replaces"] = {"id": old["id"], "number_text": old["number_text"]}
+        document = store.insert(
+            "documents",
+            {
+                "kind": kind,
+                "inspection_id": inspection_id,
+                "number_year": number.year,
+                "number_seq": number.seq,
+                "number_text": number.text,
+                "issued_at": clock.utc_iso(now),
+                "issued_by": _issuer(store, signer),
+                "content": canonical.dumps(content),
+                "content_sha256": canonical.digest(content),
+                "replaces_id": old["id"] if old else None,
+            },
+            action="issue",
+        )
+        for sig in sigs.values():
+            store.insert("signatures", to_row(sig, document["id"]), action="sign")
+    return store.get("documents", document["id"])
+
+
+def complete(store: Store, document: dict, signer: Signer | None = None) -> dict:
+    """Render, sign and store the PDF of a document that has none yet; a stored PDF is never changed."""
+    if document["pdf"] is not None:
+        return document
+    pdf = render_document(store, document, signer)
+    if signer is not None:
+        pdf = signer.sign_pdf(pdf)
+    with store.transaction():
+        fresh = store.get("documents", document["id"])
+        if fresh["pdf"] is not None:
+            return fresh
+        return store.update(
+            "documents", document["id"], {"pdf": pdf, "pdf_sha256": hashlib.sha256(pdf).hexdigest()}, "pdf"
+        )
+
+
+def issue(
+    store: Store,
+    kind: str,
+    inspection_id: str,
+    *,
+    signatures=None,
+    replaces: str | None = None,
+    signer: Signer | None = None,
+    **options,
+) -> dict:
+    """Issue the ``kind`` document of an inspection (or return the one already issued) with its PDF.
+
+    ``signatures``: ``{role: Signature | dict}``; ``replaces``: id or number of the document this one
+    corrects; ``options`` go to the content builder (e.g. ``original_id=``/``outcomes=`` for a recheck).
+    """
+    if kind not in numbering.KIND_CODES:
+        raise IssueError(f"未知的文书种类“{kind}”，应为：{'、'.join(numbering.KIND_CODES)}")
+    sigs = collect(signatures)
+    document = _create(store, kind, inspection_id, sigs, replaces, signer, options)
+    return complete(store, document, signer)
+
+
+def preview(store: Store, kind: str, inspection_id: str, signatures=None, **options) -> bytes:
+    """An unnumbered draft (marked 样稿) to look at before issuing; nothing is stored."""
+    content = contents.build(store, kind, inspection_id, **options)
+    content["issued_on"] = None
+    sigs = _with_names(content, collect(signatures))
+    return render_detailed(content, sigs).pdf

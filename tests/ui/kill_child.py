@@ -1,0 +1,49 @@
+"""Child process for the kill test: answers items through the real runner and reports each one the
+screen shows as saved. The parent kills it with SIGKILL in the middle of the run."""
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from inspector.core import paths  # noqa: E402
+from inspector.core.store import Store  # noqa: E402
+from inspector.ui.runner.items_model import ItemRole  # noqa: E402
+from inspector.ui.runner.runner import RunnerWidget  # noqa: E402
+
+
+def main(inspection_id: str) -> None:
+    app = QApplication([])
+    store = Store.open(paths.workspace())
+    runner = RunnerWidget(store, inspection_id)
+    runner.show()
+    app.processEvents()
+    for _ in range(runner.proxy.rowCount()):
+        row = runner.items.currentIndex().data(ItemRole)
+        before = runner.saved.text()
+        if row.item.measure is not None:
+            QTest.keyClick(runner.items, Qt.Key_Return)
+            runner.panel.value.setText("1")
+            QTest.keyClick(runner.panel.value, Qt.Key_Return)
+            expected = "pass" if row.item.measure.within(1.0) else "fail"
+        else:
+            QTest.keyClick(runner.items, Qt.Key_1)
+            expected = "pass"
+        app.processEvents()
+        if runner.saved.text() != before or runner.saved.styleSheet().startswith("color: #1b7f3b"):
+            print(f"SAVED {row.snapshot_id} {row.item.id} {expected}", flush=True)
+        if expected == "fail":
+            runner.focus_list()
+            runner.advance()
+        time.sleep(0.01)
+    print("DONE", flush=True)
+    time.sleep(60)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
