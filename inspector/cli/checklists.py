@@ -13,7 +13,7 @@ from inspector.core.checklists.model import Checklist
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("checklists", help="list, validate and show checklists; import a spreadsheet")
+    parser = subparsers.add_parser("checklists", help="list, validate, show checklists; import a spreadsheet")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="<verb>")
 
     listing = verbs.add_parser("list", help="the checklists the app offers (bundled and the workspace's own)")
@@ -38,7 +38,7 @@ def register(subparsers) -> None:
     imp.add_argument("--title", help="title (default: the sheet's title row or the file name)")
     imp.add_argument("--sector", help="sector id or Chinese name (default: from the sheet or the title)")
     imp.add_argument("--version", help='version such as 2026.1 (default: from the sheet, else "1")')
-    imp.add_argument("--effective", metavar="YYYY-MM-DD", help="effective date (default: from the sheet, else today)")
+    imp.add_argument("--effective", metavar="YYYY-MM-DD", help="date (default: the sheet's, or today)")
     imp.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     imp.set_defaults(handler=import_command)
 
@@ -124,7 +124,8 @@ def show_command(args) -> int:
     print(f"{checklist.title}")
     print(f"编号 {checklist.id}  版本 {checklist.version}  行业 {sectors.label(checklist.sector)}  "
           f"施行 {checklist.effective.isoformat()}")
-    print(f"文件 {display_path(checklist.path) if checklist.path else '-'}  内容哈希 {checklist.content_hash[:16]}")
+    origin = display_path(checklist.path) if checklist.path else "-"
+    print(f"文件 {origin}  内容哈希 {checklist.content_hash[:16]}")
     if checklist.description:
         print(checklist.description)
     for section in checklist.sections:
@@ -148,7 +149,8 @@ def show_command(args) -> int:
 def import_command(args) -> int:
     from inspector.core.checklists import xlsx
 
-    options = {name: getattr(args, name) for name in ("sheet", "id", "title", "sector", "version", "effective")}
+    names = ("sheet", "id", "title", "sector", "version", "effective")
+    options = {name: getattr(args, name) for name in names}
     try:
         result = xlsx.import_xlsx(args.file, args.out, force=args.force, **options)
     except FileExistsError as exc:

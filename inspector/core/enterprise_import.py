@@ -307,14 +307,20 @@ def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_r
 # -- planning ---------------------------------------------------------------------------------------------
 
 
-def _registered(store: Store) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+def _registered(store: Store) -> tuple[dict[str, dict], dict[str, list[dict]], dict[str, dict]]:
+    """Enterprises by code and by name, and the retired ones by code (a retired code stays taken)."""
     by_code: dict[str, dict] = {}
     by_name: dict[str, list[dict]] = defaultdict(list)
-    for row in store.rows("SELECT * FROM enterprises WHERE deleted_at IS NULL"):
+    retired: dict[str, dict] = {}
+    for row in store.rows("SELECT * FROM enterprises"):
+        if row["deleted_at"]:
+            if row["code"]:
+                retired[row["code"]] = row
+            continue
         if row["code"]:
             by_code[row["code"]] = row
         by_name[row["name"]].append(row)
-    return by_code, by_name
+    return by_code, by_name, retired
 
 
 def _row_problems(sheet: Sheet, row: SheetRow) -> list[Problem]:
@@ -339,7 +345,7 @@ def _row_problems(sheet: Sheet, row: SheetRow) -> list[Problem]:
 def plan(store: Store, sheet: Sheet) -> ImportReport:
     """What importing ``sheet`` would do to the register as it is now. Changes nothing."""
     report = ImportReport(sheet)
-    by_code, by_name = _registered(store)
+    by_code, by_name, retired = _registered(store)
     candidates: list[tuple[Planned, dict | None]] = []
     for row in sheet.rows:
         problems = _row_problems(sheet, row)
@@ -349,6 +355,10 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
         values = row.values
         code = uscc.validate(values["code"]).code if values.get("code") else ""
         existing = by_code.get(code) if code else None
+        if code and existing is None and code in retired:
+            clash = enterprises.code_clash(retired[code])
+            report.rejected.append(Problem(row.number, sheet.header("code"), clash))
+            continue
         if existing is None:
             namesakes = by_name.get(values["name"], [])
             if len(namesakes) > 1:

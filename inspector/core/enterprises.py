@@ -87,20 +87,30 @@ def check(values: dict) -> Checked:
 
 
 def code_owner(store: Store, code: str | None, exclude: str | None = None) -> dict | None:
-    """The registered enterprise (id, name) holding ``code``, other than ``exclude``."""
+    """The enterprise (id, name, deleted_at) holding ``code``, other than ``exclude``.
+
+    A retired enterprise keeps its code (the unique index covers it), so it is found too.
+    """
     if not code:
         return None
     return store.row(
-        "SELECT id, name FROM enterprises WHERE code=? AND deleted_at IS NULL AND id IS NOT ?",
+        "SELECT id, name, deleted_at FROM enterprises WHERE code=? AND id IS NOT ?"
+        " ORDER BY deleted_at IS NOT NULL LIMIT 1",
         [code, exclude],
     )
+
+
+def code_clash(owner: dict) -> str:
+    if owner.get("deleted_at"):
+        return f"统一社会信用代码已属于已删除的单位“{owner['name']}”"
+    return f"统一社会信用代码已登记为“{owner['name']}”"
 
 
 def create(store: Store, values: dict) -> dict:
     checked = check(values)
     owner = code_owner(store, checked.values["code"])
     if owner:
-        raise EnterpriseError("code", f"统一社会信用代码已登记为“{owner['name']}”")
+        raise EnterpriseError("code", code_clash(owner))
     return store.insert("enterprises", checked.values)
 
 
@@ -108,7 +118,7 @@ def update(store: Store, enterprise_id: str, values: dict) -> dict:
     checked = check(values)
     owner = code_owner(store, checked.values["code"], exclude=enterprise_id)
     if owner:
-        raise EnterpriseError("code", f"统一社会信用代码已登记为“{owner['name']}”")
+        raise EnterpriseError("code", code_clash(owner))
     return store.update("enterprises", enterprise_id, checked.values)
 
 

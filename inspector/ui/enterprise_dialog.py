@@ -155,7 +155,7 @@ class EnterpriseDialog(QDialog):
             return False
         owner = enterprises.code_owner(self.store, checked.code, exclude=self.enterprise_id)
         if owner:
-            self._status(f"统一社会信用代码已登记为“{owner['name']}”", RED)
+            self._status(enterprises.code_clash(owner), RED)
             return False
         if checked.warning:
             self._status(checked.warning, AMBER)

@@ -26,6 +26,9 @@ RED = "#b00020"
 AMBER = "#b26a00"
 
 
+_ROOT = QModelIndex()  # the invisible root: these are flat tables
+
+
 class ProblemModel(QAbstractTableModel):
     """Rejected rows and warnings: sheet row, column, what is wrong."""
 
@@ -41,10 +44,10 @@ class ProblemModel(QAbstractTableModel):
             self._rows = sorted(found, key=lambda item: (item[0].row, item[1]))
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else 3
 
     def data(self, index, role=Qt.DisplayRole):
@@ -154,9 +157,8 @@ class ImportDialog(QDialog):
         self._show(self.report)
 
     def choose_other(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import enterprises from Excel"), str(self.path.parent), self.tr("Excel workbooks (*.xlsx)")
-        )
+        title, pattern = self.tr("Import enterprises from Excel"), self.tr("Excel workbooks (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, title, str(self.path.parent), pattern)
         if path:
             self.load(Path(path))
 

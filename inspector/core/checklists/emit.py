@@ -10,6 +10,7 @@ import json
 import re
 
 from yaml.nodes import ScalarNode
+from yaml.reader import Reader
 from yaml.resolver import Resolver
 
 from inspector.core.checklists.model import number_text
@@ -17,7 +18,14 @@ from inspector.core.checklists.model import number_text
 _RESOLVER = Resolver()
 _STR = "tag:yaml.org,2002:str"
 _UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
-_UNSAFE = re.compile(r": |:$| #|[\t\n\r\x00-\x1f\x7f\u2028\u2029\ufeff]")
+_UNSAFE = re.compile(r": |:$| #|[\t\n\r\x00-\x1f\x7f\x85\u2028\u2029\ufeff]")
+# characters YAML does not allow raw, or reads as line breaks inside quotes: written as escapes
+_ESCAPE = re.compile(Reader.NON_PRINTABLE.pattern[:-1] + "\x85\u2028\u2029\ufeff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def scalar(value, *, flow: bool = False) -> str:
@@ -34,7 +42,7 @@ def scalar(value, *, flow: bool = False) -> str:
         and not (flow and any(ch in text for ch in ",[]{}"))
         and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    return text if plain else _ESCAPE.sub(_escape, json.dumps(text, ensure_ascii=False))
 
 
 def flow_map(data: dict) -> str:

@@ -79,7 +79,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
             if b"\0" in data[:4096]:
                 hint = "这似乎是二进制文件（如 Word、Excel 或图片），不是文本；"
         byte = f"第 {exc.start + 1} 个字节 0x{data[exc.start]:02X}"
-        message = f"文件不是 UTF-8 编码（{byte}无法识别）：{hint}请用编辑器另存为 UTF-8"
+        message = f"文件不是 UTF-8 编码（{byte} 无法识别）：{hint}请用编辑器另存为 UTF-8"
         return None, [Issue(path, line, column, None, message)]
 
 
@@ -135,7 +135,17 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
         lines = text.split("\n")
         if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
             return f"{TAB}（{problem}）"
+    quotes = _unpaired_quote(text, mark.line if mark else 0)
     for pattern, chinese in _EXPLAINED:
         if re.search(pattern, problem, re.IGNORECASE):
-            return f"{chinese}（{problem}）"
-    return problem
+            return f"{chinese}（{problem}）{quotes}"
+    return problem + quotes
+
+
+def _unpaired_quote(text: str, last_line: int) -> str:
+    """A hint naming the first line up to the error whose quotes do not pair up (the usual real cause)."""
+    for number, line in enumerate(text.split("\n")[: last_line + 1], start=1):
+        code = line.split(" #", 1)[0]
+        if code.replace('\\"', "").count('"') % 2 or code.count("'") % 2:
+            return f"；请检查第 {number} 行的引号是否成对"
+    return ""

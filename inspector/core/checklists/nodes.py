@@ -79,6 +79,9 @@ class NodeReader:
     def sequence(self, node: Node | None, what: str, example: str) -> list[Node]:
         if node is None:
             return []
+        if is_null(node):
+            self.add(node, f"{what}不能为空，至少要有一项；例如：{example}")
+            return []
         if isinstance(node, SequenceNode):
             if not node.value:
                 self.add(node, f"{what}至少要有一项")
@@ -148,5 +151,7 @@ def suggest(name: str, choices: Iterable[str], labels: dict[str, str] | None = N
     for field, label in (labels or {}).items():
         if name == label:
             return f"（是不是想写“{field}”？）"
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    close = close or [c for c in choices if len(name) >= 3 and (c.startswith(name) or name.startswith(c))]
     return f"（是不是想写“{close[0]}”？）" if close else ""

@@ -130,7 +130,7 @@ class _Walk(NodeReader):
         found: dict[str, Source] = {}
         lines: dict[str, int] = {}
         example = "- {key: aqf, title: 中华人民共和国安全生产法}"
-        for entry in self.sequence(node, "依据来源 sources", example):
+        for entry in self.sequence(node, "依据来源（sources）", example):
             fields = self.mapping(entry, SOURCE, ("key", "title"), "依据来源")
             if fields is None:
                 continue
@@ -148,7 +148,7 @@ class _Walk(NodeReader):
         sections = []
         section_lines: dict[str, int] = {}
         item_lines: dict[str, int] = {}
-        for entry in self.sequence(node, "分节 sections", "- {id: S01, title: 安全管理, items: […]}"):
+        for entry in self.sequence(node, "分节（sections）", "- {id: S01, title: 安全管理, items: […]}"):
             fields = self.mapping(entry, SECTION, ("id", "title", "items"), "分节")
             if fields is None:
                 continue
@@ -159,7 +159,7 @@ class _Walk(NodeReader):
                 self.add(fields["id"], f"分节编号“{section_id}”重复（第 {first} 行已使用）")
             elif section_id:
                 section_lines[section_id] = fields["id"].start_mark.line + 1
-            nodes = self.sequence(fields.get("items"), f"分节 {section_id} 的条目 items", "- id: X-001 …")
+            nodes = self.sequence(fields.get("items"), f"分节 {section_id} 的条目（items）", "- id: X-001 …")
             items = [self.item(n, section_id, title, item_lines) for n in nodes]
             sections.append(Section(section_id, title, tuple(i for i in items if i is not None)))
         return tuple(sections)
@@ -200,7 +200,7 @@ class _Walk(NodeReader):
             self.add(node, f"检查依据应为列表：即使只有一条，也要写成 - {CITATION_EXAMPLE}")
             return ()
         example = f"- {CITATION_EXAMPLE}（source 是 sources 中声明的来源键）"
-        entries = self.sequence(node, "检查依据 basis", example)
+        entries = self.sequence(node, "检查依据（basis）", example)
         return tuple(c for c in (self.citation(entry, "检查依据") for entry in entries) if c)
 
     def major(self, node: Node | None) -> Basis | None:
@@ -229,7 +229,7 @@ class _Walk(NodeReader):
     def measure(self, node: Node | None) -> Measure | None:
         if is_null(node):
             return None
-        fields = self.mapping(node, MEASURE, ("name", "unit"), "测量 measure")
+        fields = self.mapping(node, MEASURE, ("name", "unit"), "测量（measure）")
         if fields is None:
             return None
         name, unit = self.text(fields, "name", MEASURE), self.text(fields, "unit", MEASURE, empty_ok=True)

@@ -226,11 +226,26 @@ def draw_qr(c: Canvas, qr: QrMark | None, styles: Styles) -> None:
         c.drawString(x + size + 3 * mm, y + size - 10, qr.code_text)
 
 
+def draw_draft_mark(c: Canvas, font: str) -> None:
+    """An unnumbered preview says so on every page, beneath the text."""
+    c.saveState()
+    c.setFillColorRGB(0.88, 0.88, 0.88)
+    c.setFont(font, 72)
+    c.translate(PAGE_W / 2, PAGE_H / 2)
+    c.rotate(35)
+    c.drawCentredString(0, 0, "样稿 未编号")
+    c.restoreState()
+
+
 def page_callbacks(content: dict, number_text: str, qr: QrMark | None, styles: Styles):
     def first(c: Canvas, doc) -> None:
+        if not number_text:
+            draw_draft_mark(c, styles.font)
         draw_qr(c, qr, styles)
 
     def later(c: Canvas, doc) -> None:
+        if not number_text:
+            draw_draft_mark(c, styles.font)
         c.saveState()
         c.setFont(styles.font, 9)
         c.setFillColorRGB(0.3, 0.3, 0.3)
@@ -241,7 +256,7 @@ def page_callbacks(content: dict, number_text: str, qr: QrMark | None, styles: S
     return first, later
 
 
-def canvas_maker(font: str, draft: bool, stats: dict) -> Callable[..., Canvas]:
+def canvas_maker(font: str, stats: dict) -> Callable[..., Canvas]:
     """A canvas that holds its pages until the end, then stamps each with 共 N 页 第 M 页."""
 
     class NumberedCanvas(Canvas):
@@ -270,12 +285,6 @@ def canvas_maker(font: str, draft: bool, stats: dict) -> Callable[..., Canvas]:
             self.setFont(font, 10.5)
             self.drawString(LEFT, FOOT_Y, DUPLICATE_LINE)
             self.drawRightString(PAGE_W - RIGHT, FOOT_Y, f"共 {total} 页 第 {number} 页")
-            if draft:
-                self.setFillColorRGB(0.82, 0.82, 0.82)
-                self.setFont(font, 72)
-                self.translate(PAGE_W / 2, PAGE_H / 2)
-                self.rotate(35)
-                self.drawCentredString(0, 0, "样稿 未编号")
             self.restoreState()
 
     return NumberedCanvas
@@ -312,6 +321,6 @@ def build(content: dict, story: list, font: DocumentFont, qr: QrMark | None, box
         PageTemplate("later", [later_frame], onPage=on_later),
     ])
     stats: dict = {}
-    doc.build(story, canvasmaker=canvas_maker(font.name, not number_text, stats))
+    doc.build(story, canvasmaker=canvas_maker(font.name, stats))
     qr_box = Box("qr", 1, LEFT, QR_Y, QR_SIZE, QR_SIZE)
     return Rendered(buffer.getvalue(), stats.get("pages", 0), list(boxes), qr_box)

@@ -15,6 +15,5 @@ def story(ctx: Ctx) -> list:
     flow.append(body(ctx, f"以上存在的问题无法保证安全生产，依据{c['office']['measures_basis']}的规定，"
                           "现作出如下现场处理决定："))
     flow += numbered(ctx, c["measures"], last="。", sep="；")
-    flow.append(body(ctx, appeal_text(c, "决定")))
-    flow.append(closing(ctx, "被检查单位负责人（签名）："))
+    flow.append(closing(ctx, "被检查单位负责人（签名）：", keep_with=[body(ctx, appeal_text(c, "决定"))]))
     return flow

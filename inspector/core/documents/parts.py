@@ -114,11 +114,11 @@ def inspector_rows(ctx: Ctx, label: str = INSPECTOR_LABEL, with_cert: bool = Tru
     return _table(ctx, rows, label_w)
 
 
-def refusal_text(sig: Signature) -> str:
+def refusal_text(sig: Signature, who: str = "被检查单位负责人") -> str:
     when = clock.local(sig.refused_at) if sig.refused_at else None
     at = f"{when.year}年{when.month}月{when.day}日{when.hour}时{when.minute:02d}分" if when else ""
     detail = "，".join(x for x in (at, f"见证人：{sig.witness}" if sig.witness else "") if x)
-    return f"被检查单位负责人拒绝签字（{detail}）" if detail else "被检查单位负责人拒绝签字"
+    return f"{who}拒绝签字（{detail}）" if detail else f"{who}拒绝签字"
 
 
 def enterprise_row(ctx: Ctx, label: str) -> Table | Paragraph:
@@ -126,7 +126,8 @@ def enterprise_row(ctx: Ctx, label: str) -> Table | Paragraph:
     sig = ctx.sigs.get(ENTERPRISE)
     label_w = _label_width(label)
     if sig and sig.refused:
-        return Paragraph(esc(label + refusal_text(sig)), s.plain)
+        who = label.split("（")[0]   # 被检查单位负责人 / 被复查单位负责人 / 被检查单位现场负责人
+        return Paragraph(esc(label + refusal_text(sig, who)), s.plain)
     caption = sig.signer_name if sig else ""
     box = SignatureBox(ENTERPRISE, sig, ctx.boxes, s.font, BOX_W, BOX_H, caption=caption)
     return _table(ctx, [[Paragraph(esc(label), s.plain), box, ""]], label_w)
@@ -141,9 +142,10 @@ def seal(ctx: Ctx, with_seal: bool = True) -> list:
 
 
 def closing(ctx: Ctx, enterprise_label: str, enterprise_first: bool = False,
-            inspector_label: str = INSPECTOR_LABEL, with_seal: bool = True) -> KeepTogether:
-    """Signatures, seal and date, kept together on one page."""
+            inspector_label: str = INSPECTOR_LABEL, with_seal: bool = True, keep_with=()) -> KeepTogether:
+    """Signatures, seal and date, kept on one page together with ``keep_with`` (the last paragraph),
+    so that the signatures never stand alone on a page that could be put behind another text."""
     people = [inspector_rows(ctx, inspector_label), enterprise_row(ctx, enterprise_label)]
     if enterprise_first:
         people.reverse()
-    return KeepTogether([Spacer(1, 2 * mm), *people, *seal(ctx, with_seal)])
+    return KeepTogether([*keep_with, Spacer(1, 2 * mm), *people, *seal(ctx, with_seal)])

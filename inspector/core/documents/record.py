@@ -52,7 +52,8 @@ def story(ctx: Ctx) -> list:
         flow += numbered(ctx, [finding(p) for p in c["problems"]])
     else:
         flow.append(body(ctx, "未发现问题。"))
+    last = flow.pop()
     flow.append(closing(ctx, "被检查单位现场负责人（签名）：", inspector_label="检查人员（签名）：",
-                        with_seal=False))
+                        with_seal=False, keep_with=[last]))
     return flow
 

@@ -41,6 +41,7 @@ class ItemPanel(QWidget):
         self.extra = _label("extra", style="color: #666;")
 
         self.buttons = QButtonGroup(self)
+        self.answer_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for result, text, colour in (
             ("pass", self.tr("Pass [1]"), "#1b7f3b"),
@@ -54,6 +55,7 @@ class ItemPanel(QWidget):
             button.setStyleSheet(f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}")
             button.clicked.connect(lambda _=False, r=result: self.answered.emit(r))
             self.buttons.addButton(button)
+            self.answer_buttons[result] = button
             row.addWidget(button)
         self.buttons.setExclusive(True)
 
@@ -103,8 +105,8 @@ class ItemPanel(QWidget):
         self.set_result(result)
 
     def set_result(self, result: str | None) -> None:
-        for button in self.buttons.buttons():
-            button.setChecked(button.objectName() == f"answer_{result}")
+        for key, button in self.answer_buttons.items():
+            button.setChecked(key == result)
         self.finding.setVisible(result == "fail")
 
     def _value_entered(self) -> None:

@@ -64,8 +64,12 @@ class ItemsModel(QAbstractListModel):
         if role == SectionRole:
             return row.section_key
         if role == SearchRole:
-            return f"{row.item.id} {row.item.content} {row.item.method} {row.item.basis_text()} {' '.join(row.item.tags)}"
+            return self.search_text(index.row())
         return None
+
+    def search_text(self, position: int) -> str:
+        item = self.rows[position].item
+        return f"{item.id} {item.content} {item.method} {item.basis_text()} {' '.join(item.tags)}".lower()
 
     def set_result(self, snapshot_id: str, item_id: str, result: str | None) -> None:
         key = (snapshot_id, item_id)
@@ -98,22 +102,25 @@ class ItemsFilter(QSortFilterProxyModel):
         self.text = ""
 
     def set_filter(self, *, section: str | None = ..., state: str | None = None, text: str | None = None):
+        self.beginFilterChange()
         if section is not ...:
             self.section = section
         if state is not None:
             self.state = state
         if text is not None:
             self.text = text.strip().lower()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self.section and index.data(SectionRole) != self.section:
+        if self.section is None and self.state == self.ALL and not self.text:
+            return True  # the common case, asked once per item when the runner opens
+        model: ItemsModel = self.sourceModel()
+        row = model.rows[source_row]
+        if self.section and row.section_key != self.section:
             return False
-        result = index.data(ResultRole)
+        result = model.results.get((row.snapshot_id, row.item.id))
         if self.state == self.UNANSWERED and result:
             return False
         if self.state == self.FAILED and result != "fail":
             return False
-        return not (self.text and self.text not in index.data(SearchRole).lower())
+        return not (self.text and self.text not in model.search_text(source_row))

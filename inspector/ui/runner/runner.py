@@ -59,6 +59,8 @@ class RunnerWidget(QWidget):
         self.store = store
         self.inspection = inspections.get(store, inspection_id)
         self._amendment: str | None = None
+        self._major: int | None = None
+        self._saved_ok: bool | None = None
         checklists = inspections.checklists_of(store, inspection_id)
         self.answers = inspections.answers_of(store, inspection_id)
         self.model = ItemsModel(checklists, self.answers, self)
@@ -122,7 +124,7 @@ class RunnerWidget(QWidget):
         self.items.selectionModel().currentChanged.connect(self._current_changed)
 
         self.editor = FindingEditor(store, self.amendment_reason)
-        self.editor.saved.connect(lambda _f: self.mark_saved())
+        self.editor.saved.connect(self._finding_saved)
         self.editor.failed.connect(self.mark_unsaved)
         self.panel = ItemPanel(self.editor)
         self.panel.answered.connect(self.answer_current)
@@ -249,6 +251,8 @@ class RunnerWidget(QWidget):
             self.panel.set_result(self.model.results.get((row.snapshot_id, row.item.id)))
             return
         self.answers[(row.snapshot_id, row.item.id)] = saved
+        if self.model.results.get((row.snapshot_id, row.item.id)) == "fail" or saved["result"] == "fail":
+            self._major = None  # a finding may have appeared or been retired
         self.model.set_result(row.snapshot_id, row.item.id, saved["result"])
         self.mark_saved()
         self._update_counts()
@@ -283,23 +287,35 @@ class RunnerWidget(QWidget):
 
     # -- status ---------------------------------------------------------------------------------------
 
+    def _finding_saved(self, _finding: dict) -> None:
+        self._major = None
+        self.mark_saved()
+        self._update_counts()
+
+    def _set_saved_style(self, ok: bool) -> None:
+        if self._saved_ok is not ok:
+            self._saved_ok = ok
+            self.saved.setStyleSheet("color: #1b7f3b;" if ok else "color: #b00020; font-weight: bold;")
+
     def mark_saved(self) -> None:
-        self.saved.setStyleSheet("color: #1b7f3b;")
+        self._set_saved_style(True)
         self.saved.setText(self.tr("Saved %1").replace("%1", QTime.currentTime().toString("HH:mm:ss")))
+        self.saved.setToolTip("")
 
     def mark_unsaved(self, message: str) -> None:
-        self.saved.setStyleSheet("color: #b00020; font-weight: bold;")
+        self._set_saved_style(False)
         self.saved.setText(self.tr("Not saved"))
         self.saved.setToolTip(message)
 
     def _update_counts(self) -> None:
         counts = self.model.counts()
-        summary = inspections.summary(self.store, self.inspection["id"])
+        if self._major is None:  # findings change rarely; answers often
+            self._major = inspections.summary(self.store, self.inspection["id"])["major"]
         self.progress.setMaximum(max(counts["total"], 1))
         self.progress.setValue(counts["answered"])
         self.progress.setFormat(f"{counts['answered']}/{counts['total']}")
         self.counts.setText(
-            self.tr("Failed %1 · major %2").replace("%1", str(counts["failed"])).replace("%2", str(summary["major"]))
+            self.tr("Failed %1 · major %2").replace("%1", str(counts["failed"])).replace("%2", str(self._major))
         )
 
     # -- finishing ------------------------------------------------------------------------------------
