@@ -66,14 +66,17 @@ def messages(path: Path | None = None) -> list[dict]:
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")
+            forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
+            text = (translation.text or "").strip() if translation is not None else ""
             found.append(
                 {
                     "context": name,
                     "source": message.findtext("source"),
-                    "translation": (translation.text or "") if translation is not None else "",
+                    "translation": forms[0] if forms else text,
+                    "numerus": message.get("numerus") == "yes",
                     "finished": translation is not None
                     and translation.get("type") not in ("unfinished", "vanished", "obsolete")
-                    and bool(translation.text),
+                    and (all(forms) if forms else bool(text)),
                 }
             )
     return found
@@ -87,7 +90,13 @@ def apply(mapping: dict[str, str]) -> int:
         source = message.findtext("source")
         translation = message.find("translation")
         if source in mapping and translation is not None:
-            translation.text = mapping[source]
+            if message.get("numerus") == "yes":  # Chinese has one plural form
+                for form in list(translation):
+                    translation.remove(form)
+                ET.SubElement(translation, "numerusform").text = mapping[source]
+                translation.text = None
+            else:
+                translation.text = mapping[source]
             translation.attrib.pop("type", None)
             filled += 1
     ET.indent(tree)

@@ -19,6 +19,7 @@ from inspector.core.checklists.library import load_for_workspace
 from inspector.core.paths import Workspace
 from inspector.core.store import Store
 from inspector.ui.inspections_page import InspectionsPage
+from inspector.ui.settings_page import SettingsPage
 
 
 class HomePage(QWidget):
@@ -56,7 +57,9 @@ class MainWindow(QMainWindow):
         self.home = HomePage(store, workspace)
         self.inspections = InspectionsPage(store, self.library)
         self.add_page(self.tr("Home"), self.home)
+        self.settings = SettingsPage(store)
         self.add_page(self.tr("Inspections"), self.inspections)
+        self.add_page(self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()

@@ -7,7 +7,8 @@ import pytest
 from inspector.core.checklists import ChecklistError, load_file, load_library
 from tests.core.checklist_samples import VALID, variant, write
 
-SECTORS_LIST = ("coal_mine（煤矿）、metal_mine（金属非金属矿山）、hazchem（危险化学品）、construction（建筑施工）、"
+SECTORS_LIST = ("coal_mine（煤矿）、metal_mine（金属非金属矿山）、hazchem（危险化学品）、"
+                "construction（建筑施工）、"
                 "fire（消防（人员密集场所））、road_transport（道路运输）、pipeline（油气输送管道）、"
                 "industry_trade（工贸）、general（综合/专项）")
 ITEM_FIELDS = "id、content、method、basis、major、measure、photo_required、tags、note"
@@ -29,7 +30,8 @@ CASES = {
         variant("  - key: coal-major\n", "  - key: aqf\n"),
         ["bad.yaml:11:10: 来源键“aqf”重复（第 8 行已声明）；每个来源只声明一次",
          "bad.yaml:26:22: 条目 CM-002：检查依据引用的来源“coal-major”未在 sources 中声明（已声明：aqf）",
-         "bad.yaml:27:25: 条目 CM-002：重大隐患判定依据引用的来源“coal-major”未在 sources 中声明（已声明：aqf）"],
+         "bad.yaml:27:25: 条目 CM-002：重大隐患判定依据引用的来源“coal-major”"
+         "未在 sources 中声明（已声明：aqf）"],
     ),
     "unknown top-level field": (
         variant("title: 煤矿安全生产检查表\n", "title: 煤矿安全生产检查表\nauthor: 张伟\n"),
@@ -38,11 +40,13 @@ CASES = {
     ),
     "misspelt field": (
         variant("        photo_required: true\n", "        photo: true\n"),
-        [f"bad.yaml:29:9: 条目 CM-002：未知字段“photo”（是不是想写“photo_required”？）；检查条目可用的字段：{ITEM_FIELDS}"],
+        ["bad.yaml:29:9: 条目 CM-002：未知字段“photo”（是不是想写“photo_required”？）；"
+         f"检查条目可用的字段：{ITEM_FIELDS}"],
     ),
     "field written in Chinese": (
         variant("        method: 现场检测\n", "        检查方法: 现场检测\n"),
-        [f"bad.yaml:24:9: 条目 CM-002：未知字段“检查方法”（是不是想写“method”？）；检查条目可用的字段：{ITEM_FIELDS}",
+        ["bad.yaml:24:9: 条目 CM-002：未知字段“检查方法”（是不是想写“method”？）；"
+         f"检查条目可用的字段：{ITEM_FIELDS}",
          "bad.yaml:22:9: 条目 CM-002：缺少必填字段“method”（检查方法）"],
     ),
     "key given twice": (
@@ -91,7 +95,8 @@ CASES = {
     "malformed basis: one mapping, not a list": (
         variant("        basis:\n          - {source: aqf, clause: 第四条}\n",
                 "        basis: {source: aqf, clause: 第四条}\n"),
-        ["bad.yaml:20:16: 条目 CM-001：检查依据应为列表：即使只有一条，也要写成 - {source: aqf, clause: 第四十一条}"],
+        ["bad.yaml:20:16: 条目 CM-001：检查依据应为列表：即使只有一条，"
+         "也要写成 - {source: aqf, clause: 第四十一条}"],
     ),
     "malformed basis: undeclared source": (
         variant("{source: aqf, clause: 第四条}", "{source: aqf2, clause: 第四条}"),
@@ -110,11 +115,13 @@ CASES = {
     "malformed major: a list": (
         variant("major: {source: coal-major, clause: 第三条第（二）项}",
                 "major: [{source: coal-major, clause: 第三条第（二）项}]"),
-        ["bad.yaml:27:16: 条目 CM-002：重大隐患判定依据应写成一条 {source: aqf, clause: 第四十一条}，实际是列表"],
+        ["bad.yaml:27:16: 条目 CM-002：重大隐患判定依据应写成一条 {source: aqf, clause: 第四十一条}，"
+         "实际是列表"],
     ),
     "newer format version": (
         variant("format: 1", "format: 2"),
-        ["bad.yaml:1:9: 不支持的格式版本 format: 2，本程序只能读取 format: 1：此文件是为更新版本的程序编写的，请升级程序"],
+        ["bad.yaml:1:9: 不支持的格式版本 format: 2，本程序只能读取 format: 1："
+         "此文件是为更新版本的程序编写的，请升级程序"],
     ),
     "format version quoted": (
         variant("format: 1", 'format: "1"'),
@@ -138,11 +145,13 @@ CASES = {
     ),
     "photo_required not a boolean": (
         variant("photo_required: true", "photo_required: 是"),
-        ["bad.yaml:29:25: 条目 CM-002：字段“photo_required”（不合格须拍照）应为 true 或 false，实际是文本“是”"],
+        ["bad.yaml:29:25: 条目 CM-002：字段“photo_required”（不合格须拍照）应为 true 或 false，"
+         "实际是文本“是”"],
     ),
     "tags not a list": (
         variant("tags: [复工复产]", "tags: 复工复产"),
-        ["bad.yaml:30:15: 条目 CM-002：字段“tags”（标签）应为列表，如 [复工复产, 汛期]，实际是文本“复工复产”"],
+        ["bad.yaml:30:15: 条目 CM-002：字段“tags”（标签）应为列表，如 [复工复产, 汛期]，"
+         "实际是文本“复工复产”"],
     ),
     "section without items": (
         VALID + "  - id: S02\n    title: 通风\n    items: []\n",
@@ -273,7 +282,9 @@ def test_text_fields_keep_what_was_written(here):
 def test_yaml_conveniences_still_work(here):
     """Block text, comments, quoted dates and a UTF-8 BOM are all fine."""
     text = variant("        content: 是否建立健全全员安全生产责任制\n",
-                   "        content: |\n          是否建立健全\n          全员安全生产责任制   # not a comment\n")
+                   "        content: |\n"
+                   "          是否建立健全\n"
+                   "          全员安全生产责任制   # not a comment\n")
     text = variant("effective: 2026-01-01", 'effective: "2026-01-01"  # quoted', text)
     checklist = load_file(write(here, "ok.yaml", b"\xef\xbb\xbf" + text.encode("utf-8")))
     assert checklist.item("CM-001").content == "是否建立健全\n全员安全生产责任制   # not a comment"

@@ -16,7 +16,8 @@ def test_versions_compare_as_dotted_numbers():
 
 def test_user_folder_adds_checklists(tmp_path):
     write(tmp_path / "bundled", "coal-mine.yaml", checklist_text())
-    write(tmp_path / "user", "office.yaml", checklist_text("office-special", sector="general", title="本局专项"))
+    office = checklist_text("office-special", sector="general", title="本局专项")
+    write(tmp_path / "user", "office.yaml", office)
     library = load_library(tmp_path / "bundled", tmp_path / "user")
     assert [c.id for c in library.checklists] == ["coal-mine", "office-special"]
     assert library.get("office-special").path == tmp_path / "user" / "office.yaml"
@@ -24,7 +25,8 @@ def test_user_folder_adds_checklists(tmp_path):
 
 def test_higher_user_version_supersedes_bundled(tmp_path):
     bundled = write(tmp_path / "bundled", "coal-mine.yaml", checklist_text(version="2026.1"))
-    user = write(tmp_path / "user", "coal-mine.yaml", checklist_text(version="2026.2", title="煤矿（本局修订）"))
+    revised = checklist_text(version="2026.2", title="煤矿（本局修订）")
+    user = write(tmp_path / "user", "coal-mine.yaml", revised)
     library = load_library(tmp_path / "bundled", tmp_path / "user")
     assert [(c.id, c.version, c.path) for c in library.checklists] == [("coal-mine", "2026.2", user)]
     assert [(c.version, c.path) for c in library.superseded] == [("2026.1", bundled)]
@@ -61,7 +63,8 @@ def test_same_id_and_version_twice_in_one_folder_rejects_the_second(tmp_path, mo
 
 def test_rejected_user_file_leaves_the_bundled_one_in_use(tmp_path):
     write(tmp_path / "bundled", "coal-mine.yaml", checklist_text())
-    bad = write(tmp_path / "user", "coal-mine.yaml", checklist_text(version="2026.2").replace("format: 1", "format: 9"))
+    future = checklist_text(version="2026.2").replace("format: 1", "format: 9")
+    bad = write(tmp_path / "user", "coal-mine.yaml", future)
     library = load_library(tmp_path / "bundled", tmp_path / "user")
     assert library.get("coal-mine").version == "2026.1"
     assert [p for p, _ in library.rejected] == [bad]

@@ -104,14 +104,18 @@ def test_a_colleagues_certificate_is_imported_without_a_key(demo_store):
     ]
     assert {k.purpose for k in imported} == {keys.PDF, keys.PAPER}
     assert not keys.has_key(demo_store, here["id"])
-    again = certs.import_certificate(demo_store, here["id"], imported[0].cert.public_bytes(serialization.Encoding.PEM))
+    again = certs.import_certificate(
+        demo_store, here["id"], imported[0].cert.public_bytes(serialization.Encoding.PEM)
+    )
     assert again.row_id == imported[0].row_id  # importing twice changes nothing
     signer = certs.identify(demo_store, imported[0].cert)
     assert (signer.name, signer.cert_no, signer.via) == ("李娜", "65280019002", "known")
 
     wang = next(p for p in profile.roster(demo_store) if p["cert_no"] == "65280019003")
     with pytest.raises(certs.CertificateError, match="证号"):
-        certs.import_certificate(demo_store, wang["id"], imported[1].cert.public_bytes(serialization.Encoding.PEM))
+        certs.import_certificate(
+            demo_store, wang["id"], imported[1].cert.public_bytes(serialization.Encoding.PEM)
+        )
     with pytest.raises(certs.CertificateError, match="PEM"):
         certs.import_certificate(demo_store, wang["id"], "not a certificate")
 
@@ -121,8 +125,12 @@ def _office_ca():
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "××州应急管理局 执法证书签发")])
     now = clock.now()
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(days=1))
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
         .not_valid_after(now + timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .sign(key, hashes.SHA256())
@@ -133,9 +141,13 @@ def _office_ca():
 def _issue(ca_key, ca_cert, subject_cert):
     now = clock.now()
     return (
-        x509.CertificateBuilder().subject_name(subject_cert.subject).issuer_name(ca_cert.subject)
-        .public_key(subject_cert.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1000))
+        x509.CertificateBuilder()
+        .subject_name(subject_cert.subject)
+        .issuer_name(ca_cert.subject)
+        .public_key(subject_cert.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1000))
         .sign(ca_key, hashes.SHA256())
     )
 

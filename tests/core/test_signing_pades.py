@@ -129,9 +129,15 @@ def test_a_role_signs_only_once(people):
 def test_the_workspace_record_is_compared(demo_store, signed):
     demo_store.insert(
         "documents",
-        {"kind": "notice", "number_year": 2026, "number_seq": 17, "number_text": NUMBER,
-         "issued_at": "2026-03-01T02:00:00.000+00:00", "content": canonical.dumps({"other": 1}),
-         "content_sha256": canonical.digest({"other": 1})},
+        {
+            "kind": "notice",
+            "number_year": 2026,
+            "number_seq": 17,
+            "number_text": NUMBER,
+            "issued_at": "2026-03-01T02:00:00.000+00:00",
+            "content": canonical.dumps({"other": 1}),
+            "content_sha256": canonical.digest({"other": 1}),
+        },
     )
     verdict = verify_pdf(demo_store, signed)
     assert verdict.reason == CONTENT_CHANGED

@@ -38,10 +38,12 @@ def _pdf_with_qr(text: str, code: str, size: float) -> bytes:
 def _scan(pdf: bytes, tmp_path) -> str:
     source = tmp_path / "qr.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(source), str(tmp_path / "page")],
-                   check=True)
-    found = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "page.png")], capture_output=True,
-                           check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-singlefile", str(source), str(tmp_path / "page")], check=True
+    )
+    found = subprocess.run(
+        ["zbarimg", "--raw", "-q", str(tmp_path / "page.png")], capture_output=True, check=True
+    )
     return found.stdout.decode("utf-8").rstrip("\n")
 
 

@@ -10,7 +10,6 @@ import json
 import re
 
 from yaml.nodes import ScalarNode
-from yaml.reader import Reader
 from yaml.resolver import Resolver
 
 from inspector.core.checklists.model import number_text
@@ -20,7 +19,9 @@ _STR = "tag:yaml.org,2002:str"
 _UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@` ")
 _UNSAFE = re.compile(r": |:$| #|[\t\n\r\x00-\x1f\x7f\x85\u2028\u2029\ufeff]")
 # characters YAML does not allow raw, or reads as line breaks inside quotes: written as escapes
-_ESCAPE = re.compile(Reader.NON_PRINTABLE.pattern[:-1] + "\x85\u2028\u2029\ufeff]")
+_ESCAPE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]"
+)
 
 
 def _escape(match: re.Match) -> str:
@@ -39,7 +40,8 @@ def scalar(value, *, flow: bool = False) -> str:
         and text[0] not in _UNSAFE_START
         and text == text.strip()
         and not _UNSAFE.search(text)
-        and not (flow and any(ch in text for ch in ",[]{}"))
+        and not _ESCAPE.search(text)
+        and not (flow and any(ch in text for ch in ",[]{}:?"))
         and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR
     )
     return text if plain else _ESCAPE.sub(_escape, json.dumps(text, ensure_ascii=False))

@@ -38,8 +38,8 @@ class Signer(Protocol):
         """The QR text and the short code printed beside it."""
         ...
 
-    def sign_pdf(self, pdf_bytes: bytes) -> bytes:
-        """The PDF with a digital (PAdES) signature added."""
+    def sign_pdf(self, pdf_bytes: bytes, role: str = "inspector1") -> bytes:
+        """The PDF with a digital (PAdES) signature added, in the field named ``role``."""
         ...
 
 
@@ -88,6 +88,14 @@ def render_document(store: Store, document: dict, signer: Signer | None = None) 
     content = json.loads(document["content"])
     qr = qr_for(signer, document["content_sha256"], document["number_text"])
     return render(content, signatures_of(store, document["id"]), qr)
+
+
+def signer_role(document: dict, signer: Signer) -> str:
+    """``inspectorN`` for the signer's position among the document's inspectors (1 if not among them)."""
+    people = json.loads(document["content"])["inspectors"]
+    wanted = getattr(signer, "inspector_id", None)
+    position = next((i for i, p in enumerate(people, start=1) if p["id"] == wanted), 1)
+    return f"inspector{position}"
 
 
 def _with_names(content: dict, sigs: dict[str, Signature]) -> dict[str, Signature]:
@@ -164,7 +172,7 @@ def complete(store: Store, document: dict, signer: Signer | None = None) -> dict
         return document
     pdf = render_document(store, document, signer)
     if signer is not None:
-        pdf = signer.sign_pdf(pdf)
+        pdf = signer.sign_pdf(pdf, role=signer_role(document, signer))
     with store.transaction():
         fresh = store.get("documents", document["id"])
         if fresh["pdf"] is not None:

@@ -33,10 +33,14 @@ TOP = 20 * mm
 WIDTH = PAGE_W - LEFT - RIGHT
 RULE_Y = 25 * mm              # the rule above the 一式两份 line
 FOOT_Y = 19 * mm              # the 一式两份 line and 共 N 页 第 M 页
-QR_SIZE = 26 * mm
-QR_Y = 28 * mm                # bottom of the QR box on page 1
-FIRST_BOTTOM = QR_Y + QR_SIZE + 3 * mm
-LATER_BOTTOM = RULE_Y + 3 * mm
+# Page 1's foot is taller: the QR box at the left, the code, 一式两份 and page count beside it.
+QR_SIZE = 24 * mm
+QR_Y = 9 * mm                 # bottom of the QR box on page 1
+FIRST_RULE_Y = QR_Y + QR_SIZE + 2 * mm
+FIRST_TEXT_X = LEFT + QR_SIZE + 4 * mm
+CODE_Y = 27 * mm
+FIRST_BOTTOM = FIRST_RULE_Y + 2 * mm
+LATER_BOTTOM = RULE_Y + 2 * mm
 LATER_TOP = PAGE_H - TOP - 8 * mm   # room for the continuation header
 DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，一份交被检查单位。"
 INK = (0.08, 0.12, 0.42)
@@ -141,7 +145,7 @@ class SignatureBox(Flowable):
     """A box a person signs in; strokes (0..1, y down) are drawn as paths clipped to the box."""
 
     def __init__(self, role: str, sig: Signature | None, sink: list[Box], font: str,
-                 width: float = 39 * mm, height: float = 13 * mm, caption: str = ""):
+                 width: float = 33 * mm, height: float = 11 * mm, caption: str = ""):
         super().__init__()
         self.role, self.sig, self.sink, self.font = role, sig, sink, font
         self.box_w, self.box_h, self.caption = width, height, caption
@@ -223,7 +227,7 @@ def draw_qr(c: Canvas, qr: QrMark | None, styles: Styles) -> None:
     if qr.code_text:
         c.setFont(styles.font, 9)
         c.setFillColorRGB(0, 0, 0)
-        c.drawString(x + size + 3 * mm, y + size - 10, qr.code_text)
+        c.drawString(FIRST_TEXT_X, CODE_Y, qr.code_text)
 
 
 def draw_draft_mark(c: Canvas, font: str) -> None:
@@ -277,13 +281,15 @@ def canvas_maker(font: str, stats: dict) -> Callable[..., Canvas]:
             super().save()
 
         def _footer(self, number: int, total: int) -> None:
+            rule_y, text_x = (FIRST_RULE_Y, FIRST_TEXT_X) if number == 1 else (RULE_Y, LEFT)
             self.saveState()
             self.setStrokeColorRGB(0, 0, 0)
             self.setLineWidth(0.6)
-            self.line(LEFT, RULE_Y, PAGE_W - RIGHT, RULE_Y)
+            self.line(LEFT, rule_y, PAGE_W - RIGHT, rule_y)
             self.setFillColorRGB(0, 0, 0)
+            self.setFont(font, 10)
+            self.drawString(text_x, FOOT_Y, DUPLICATE_LINE)
             self.setFont(font, 10.5)
-            self.drawString(LEFT, FOOT_Y, DUPLICATE_LINE)
             self.drawRightString(PAGE_W - RIGHT, FOOT_Y, f"共 {total} 页 第 {number} 页")
             self.restoreState()
 

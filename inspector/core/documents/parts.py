@@ -22,8 +22,8 @@ from inspector.core.documents.layout import (
 from inspector.core.documents.signatures import ENTERPRISE, Signature
 
 INSPECTOR_LABEL = "安全生产监管行政执法人员（签名）："
-BOX_W = 36 * mm
-BOX_H = 12 * mm
+BOX_W = 33 * mm
+BOX_H = 11 * mm
 
 
 @dataclass
@@ -95,8 +95,8 @@ def _table(ctx: Ctx, rows: list[list], label_w: float) -> Table:
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
     table.setStyle(TableStyle(style))
     return table
