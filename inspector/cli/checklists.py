@@ -47,9 +47,9 @@ def _library(args) -> library.Library:
     return library.load_for_workspace(chosen_workspace(args))
 
 
-def _print_issues(issues: list[Issue], stream=sys.stdout) -> None:
+def _print_issues(issues: list[Issue], stream=None) -> None:
     for issue in issues:
-        print(f"  {issue}", file=stream)
+        print(f"  {issue}", file=stream or sys.stdout)
 
 
 def list_command(args) -> int:

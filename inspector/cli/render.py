@@ -13,7 +13,14 @@ from pathlib import Path
 
 from inspector.cli._common import fail, open_store
 from inspector.core import profile
-from inspector.core.documents import KINDS, KIND_TITLES, DocumentError, FontError, NumberingError, SignatureError
+from inspector.core.documents import (
+    KIND_TITLES,
+    KINDS,
+    DocumentError,
+    FontError,
+    NumberingError,
+    SignatureError,
+)
 from inspector.core.documents.issue import IssueError, current, issue
 from inspector.core.store import Store
 

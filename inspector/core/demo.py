@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector.core import enterprises, profile, uscc
+from inspector.core import enterprises, office, profile, signing, uscc
 from inspector.core.store import Store
 
 DEMO_PROFILE = profile.ProfileInput(
@@ -50,6 +50,15 @@ def seed(store: Store, with_inspections: bool = True) -> None:
         if not enterprises.search(store, limit=1):
             for values in ENTERPRISES:
                 enterprises.create(store, values)
+        settings = office.load(store)
+        if not settings.government:
+            settings.government = "巴音郭楞蒙古自治州人民政府"
+            settings.court = "库尔勒市人民法院"
+            office.save(store, settings)
+    me = profile.profile(store)
+    pin = signing.env_pin()
+    if pin and not signing.has_key(store, me["id"]):
+        signing.ensure_key(store, me["id"], pin)  # scripts sign the demo's documents with INSPECTOR_PIN
     if with_inspections and not store.row("SELECT 1 FROM inspections LIMIT 1"):
         from inspector.core import demo_inspections
         from inspector.core.checklists.library import load_for_workspace

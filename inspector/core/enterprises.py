@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from inspector.core import sectors, uscc
@@ -132,6 +133,8 @@ def search(store: Store, text: str = "", limit: int | None = None, columns: str 
     Each space-separated word must appear in the name or the code (Latin letters in any case), so
     "塔河 煤业" and "91652822" both find 轮台县塔河煤业有限公司. ``columns`` narrows what is fetched.
     """
+    if not re.fullmatch(r"[\w\s,*]+", columns):
+        raise ValueError(f"not a list of columns: {columns!r}")
     sql = f"SELECT {columns} FROM enterprises WHERE deleted_at IS NULL"
     params: list = []
     for word in text.split():

@@ -68,7 +68,7 @@ class EnterpriseDialog(QDialog):
         form.addRow(self.tr("Region"), self.region)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Legal representative (person in charge)"), self.legal_rep)
-        form.addRow(self.tr("Title"), self.legal_rep_title)
+        form.addRow(self.tr("Job title"), self.legal_rep_title)
         form.addRow(self.tr("Contact phone"), self.phone)
         form.addRow(self.tr("Notes"), self.notes)
 
@@ -144,14 +144,17 @@ class EnterpriseDialog(QDialog):
         if not text:
             self._status("", GREY)
             return True
+        valid_so_far = all(ch in uscc.VALUES for ch in text)
+        if len(text) < 18 and not final:
+            if valid_so_far:
+                self._status(self.tr("%1 of 18 characters").replace("%1", str(len(text))), GREY)
+                return False
+            # name the wrong character at once, in the checker's own words (padding stands for the rest)
+            text = text.ljust(18, "0")
         try:
             checked = uscc.validate(text)
         except uscc.CodeError as exc:
-            still_typing = len(text) < 18 and all(ch in uscc.VALUES for ch in text)
-            if still_typing and not final:
-                self._status(self.tr("%1 of 18 characters").replace("%1", str(len(text))), GREY)
-            else:
-                self._status(str(exc), RED)
+            self._status(str(exc), RED)
             return False
         owner = enterprises.code_owner(self.store, checked.code, exclude=self.enterprise_id)
         if owner:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractTableModel, QCollator, QEvent, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -95,7 +94,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or role != Qt.DisplayRole:
             return None
         return (
-            self.tr("Name"),
+            self.tr("Enterprise name"),
             self.tr("Unified social credit code"),
             self.tr("Sector"),
             self.tr("Region"),
@@ -159,9 +158,7 @@ class EnterprisesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self._size_columns()
         self.table.doubleClicked.connect(self._edit_at)
-        for key in (Qt.Key_Return, Qt.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table, context=Qt.WidgetShortcut)
-            shortcut.activated.connect(lambda: self.edit_enterprise())
+        self.table.installEventFilter(self)  # Enter edits, as a double-click does
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
 
@@ -205,6 +202,17 @@ class EnterprisesPage(QWidget):
             title = self.model.headerData(column, Qt.Horizontal)
             width = max(metrics.horizontalAdvance(text), heading.horizontalAdvance(title) + 8) + 24
             self.table.setColumnWidth(column, width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.KeyPress
+            and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+            and self.current_id()
+        ):
+            self.edit_enterprise()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- searching ----------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
     python -m inspector.ui.i18n update   # pyside6-lupdate: collect strings from inspector/ui into the .ts
     python -m inspector.ui.i18n build    # pyside6-lrelease: compile .ts → .qm (tools/bootstrap runs it)
     python -m inspector.ui.i18n missing  # list strings without a Chinese translation
-    python -m inspector.ui.i18n apply FILE.json   # fill translations from {"English": "中文", …}
+    python -m inspector.ui.i18n apply FILE.json   # fill from {"English": "中文", "Context::English": "中文"}
 """
 
 from __future__ import annotations
@@ -86,22 +86,30 @@ def apply(mapping: dict[str, str]) -> int:
     path = ts_file()
     tree = ET.parse(path)
     filled = 0
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source")
-        translation = message.find("translation")
-        if source in mapping and translation is not None:
-            if message.get("numerus") == "yes":  # Chinese has one plural form
-                for form in list(translation):
-                    translation.remove(form)
-                ET.SubElement(translation, "numerusform").text = mapping[source]
-                translation.text = None
-            else:
-                translation.text = mapping[source]
-            translation.attrib.pop("type", None)
-            filled += 1
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            filled += _fill(message, mapping.get(f"{name}::{message.findtext('source')}",
+                                                 mapping.get(message.findtext("source"))))
     ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return filled
+
+
+def _fill(message, text: str | None) -> int:
+    """Set one message's translation; a key ``Context::source`` in the mapping wins over ``source``."""
+    translation = message.find("translation")
+    if text is None or translation is None:
+        return 0
+    if message.get("numerus") == "yes":  # Chinese has one plural form
+        for form in list(translation):
+            translation.remove(form)
+        ET.SubElement(translation, "numerusform").text = text
+        translation.text = None
+    else:
+        translation.text = text
+    translation.attrib.pop("type", None)
+    return 1
 
 
 def main(argv: list[str]) -> int:

@@ -24,6 +24,7 @@ from inspector.core.store import Store, StoreError
 
 RED = "#b00020"
 AMBER = "#b26a00"
+WRAP_ROWS_UP_TO = 300
 
 
 _ROOT = QModelIndex()  # the invisible root: these are flat tables
@@ -70,7 +71,7 @@ class ProblemModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return (self.tr("Row"), self.tr("Column"), self.tr("Problem"))[section]
+            return (self.tr("Row"), self.tr("Column"), self.tr("Reason"))[section]
         return None
 
 
@@ -100,9 +101,10 @@ class ImportDialog(QDialog):
         self.problems.setModel(self.problems_model)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.problems.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.problems.setWordWrap(False)
+        self.problems.setWordWrap(True)
         self.problems.verticalHeader().hide()
         header = self.problems.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         self.problems.setColumnWidth(0, self.fontMetrics().horizontalAdvance("000000") + 16)
@@ -164,6 +166,11 @@ class ImportDialog(QDialog):
 
     def _show(self, report: enterprise_import.ImportReport | None) -> None:
         self.problems_model.set_report(report)
+        # wrap long reasons; measuring every row is only worth it while the list is short
+        fits = self.problems_model.rowCount() <= WRAP_ROWS_UP_TO
+        self.problems.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeToContents if fits else QHeaderView.Fixed
+        )
         self.problems.setVisible(bool(report and (report.rejected or report.warnings)))
         if report is None:
             self.summary.clear()

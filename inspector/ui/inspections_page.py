@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core import clock, inspections
 from inspector.core.store import Store
+from inspector.ui.documents_panel import DocumentsPanel
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.runner.runner import RunnerWidget
 
@@ -63,6 +64,7 @@ class InspectionsPage(QWidget):
         self.store = store
         self.library = library
         self.runner: RunnerWidget | None = None
+        self.documents: DocumentsPanel | None = None
         self.model = InspectionsModel(self)
         self.table = QTableView(objectName="inspections")
         self.table.setModel(self.model)
@@ -120,10 +122,13 @@ class InspectionsPage(QWidget):
     def open(self, inspection_id: str) -> RunnerWidget:
         if self.runner is not None:
             self.runner.editor.flush()
-            self.runner.setParent(None)
-            self.runner.deleteLater()
+            for widget in (self.runner, self.documents):
+                widget.setParent(None)
+                widget.deleteLater()
         self.runner = RunnerWidget(self.store, inspection_id)
-        self.runner.finished.connect(lambda _id: self.reload())
+        self.documents = DocumentsPanel(self.store, inspection_id)
+        self.runner.finished.connect(lambda _id: (self.reload(), self.documents.refresh()))
+        self.runner_bar.addWidget(self.documents)
         self.runner_layout.addWidget(self.runner, 1)
         self.stack.setCurrentWidget(self.runner_host)
         self.runner.focus_list()

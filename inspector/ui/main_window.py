@@ -18,6 +18,8 @@ from inspector.core import clock, inspections, profile
 from inspector.core.checklists.library import load_for_workspace
 from inspector.core.paths import Workspace
 from inspector.core.store import Store
+from inspector.ui.checklists_page import ChecklistsPage
+from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.inspections_page import InspectionsPage
 from inspector.ui.settings_page import SettingsPage
 
@@ -58,7 +60,11 @@ class MainWindow(QMainWindow):
         self.inspections = InspectionsPage(store, self.library)
         self.add_page(self.tr("Home"), self.home)
         self.settings = SettingsPage(store)
+        self.enterprises = EnterprisesPage(store)
         self.add_page(self.tr("Inspections"), self.inspections)
+        self.add_page(self.tr("Enterprises"), self.enterprises)
+        self.checklists = ChecklistsPage(self.library)
+        self.add_page(self.tr("Checklists"), self.checklists)
         self.add_page(self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)

@@ -1,192 +1,360 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ChecklistTableModel</name>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <source>Sector</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <source>Items</source>
+      <translation>条目数</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="50" />
+      <source>Major-hazard items</source>
+      <translation>重大隐患条目</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistsPage</name>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="106" />
+      <source>Checklists</source>
+      <translation>检查表</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../inspector/ui/checklists_page.py" line="149" />
+      <source>%n checklist(s) available</source>
+      <translation>
+        <numerusform>共 %n 份检查表可用</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../inspector/ui/checklists_page.py" line="152" />
+      <source>%n file(s) could not be loaded. Correct them and open this page again:</source>
+      <translation>
+        <numerusform>有 %n 个文件未能载入，请改正后重新打开本页：</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="167" />
+      <source>stored snapshot</source>
+      <translation>已保存的快照</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/checklists_page.py" line="169" />
+      <source>ID %1 · effective %2 · file %3</source>
+      <translation>编号 %1 · 施行日期 %2 · 文件 %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentView</name>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="51" />
+      <source>Print…</source>
+      <translation>打印…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="52" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="53" />
+      <source>Whole page</source>
+      <translation>整页显示</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="86" />
+      <source>No document</source>
+      <translation>没有文书</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="88" />
+      <source>This PDF cannot be shown</source>
+      <translation>无法显示此 PDF</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../inspector/ui/document_view.py" line="90" />
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>共 %n 页</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="111" />
+      <source>Print document</source>
+      <translation>打印文书</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="118" />
+      <source>Printing failed</source>
+      <translation>打印失败</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="130" />
+      <source>The printer could not be opened.</source>
+      <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="164" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="164" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="177" />
+      <source>Saving failed</source>
+      <translation>保存失败</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/document_view.py" line="177" />
+      <source>Cannot write %1: %2</source>
+      <translation>无法写入 %1：%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentsPanel</name>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="44" />
+      <source>Documents:</source>
+      <translation>执法文书：</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="64" />
+      <source>Issued; opens the stored PDF</source>
+      <translation>已签发，打开存档的 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="67" />
+      <source>Sign and issue</source>
+      <translation>签署并签发</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="67" />
+      <source>Finish the inspection first</source>
+      <translation>请先结束检查</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="75" />
+      <source>Document not issued</source>
+      <translation>文书未签发</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="110" />
+      <source>PIN</source>
+      <translation>PIN</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="110" />
+      <source>%1, enter your PIN to sign.</source>
+      <translation>%1，请输入 PIN 进行数字签名。</translation>
+    </message>
+  </context>
+  <context>
     <name>EnterpriseDialog</name>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="35" />
       <source>Edit enterprise</source>
-      <translation type="unfinished" />
+      <translation>修改被检查单位</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="35" />
       <source>New enterprise</source>
-      <translation type="unfinished" />
+      <translation>新增被检查单位</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="42" />
       <source>18 characters; leave empty if the enterprise has none</source>
-      <translation type="unfinished" />
+      <translation>18位；没有统一社会信用代码的可不填</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="49" />
       <source>county, city or development zone</source>
-      <translation type="unfinished" />
+      <translation>县（市）、区或开发区</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="53" />
       <source>e.g. general manager, mine manager</source>
-      <translation type="unfinished" />
+      <translation>如：总经理、矿长</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="65" />
       <source>Name *</source>
-      <translation type="unfinished" />
+      <translation>单位名称 *</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="66" />
       <source>Unified social credit code</source>
-      <translation type="unfinished" />
+      <translation>统一社会信用代码</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="67" />
       <source>Sector</source>
-      <translation type="unfinished" />
+      <translation>行业</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="68" />
       <source>Region</source>
-      <translation type="unfinished" />
+      <translation>所属地区</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="69" />
       <source>Address</source>
-      <translation type="unfinished" />
+      <translation>地址</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="70" />
       <source>Legal representative (person in charge)</source>
-      <translation type="unfinished" />
+      <translation>法定代表人（负责人）</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="71" />
-      <source>Title</source>
-      <translation type="unfinished" />
+      <source>Job title</source>
+      <translation>职务</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="72" />
       <source>Contact phone</source>
-      <translation type="unfinished" />
+      <translation>联系电话</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="73" />
       <source>Notes</source>
-      <translation type="unfinished" />
+      <translation>备注</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="80" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprise_dialog.py" line="81" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprise_dialog.py" line="152" />
+      <location filename="../../inspector/ui/enterprise_dialog.py" line="150" />
       <source>%1 of 18 characters</source>
-      <translation type="unfinished" />
+      <translation>已输入 %1 位，共 18 位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprise_dialog.py" line="163" />
+      <location filename="../../inspector/ui/enterprise_dialog.py" line="166" />
       <source>Check character is correct</source>
-      <translation type="unfinished" />
+      <translation>校验位正确</translation>
     </message>
   </context>
   <context>
     <name>EnterpriseTableModel</name>
     <message>
+      <location filename="../../inspector/ui/enterprises_page.py" line="97" />
+      <source>Enterprise name</source>
+      <translation>单位名称</translation>
+    </message>
+    <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="98" />
-      <source>Name</source>
-      <translation type="unfinished" />
+      <source>Unified social credit code</source>
+      <translation>统一社会信用代码</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="99" />
-      <source>Unified social credit code</source>
-      <translation type="unfinished" />
+      <source>Sector</source>
+      <translation>行业</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="100" />
-      <source>Sector</source>
-      <translation type="unfinished" />
+      <source>Region</source>
+      <translation>所属地区</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="101" />
-      <source>Region</source>
-      <translation type="unfinished" />
+      <source>Person in charge</source>
+      <translation>负责人</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="102" />
-      <source>Person in charge</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="103" />
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>联系电话</translation>
     </message>
   </context>
   <context>
     <name>EnterprisesPage</name>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="134" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="133" />
       <source>Search by any part of the name or credit code</source>
-      <translation type="unfinished" />
+      <translation>输入单位名称或统一社会信用代码的任意部分查找</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/enterprises_page.py" line="140" />
+      <source>New…</source>
+      <translation>新增…</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="141" />
-      <source>New…</source>
-      <translation type="unfinished" />
+      <source>Edit…</source>
+      <translation>修改…</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/enterprises_page.py" line="142" />
-      <source>Edit…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="143" />
       <source>Import from Excel…</source>
-      <translation type="unfinished" />
+      <translation>从Excel导入…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="227" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="235" />
       <source>No enterprises registered yet: add one, or import an Excel sheet.</source>
-      <translation type="unfinished" />
+      <translation>尚未登记被检查单位：请点“新增”，或从Excel表格导入。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="230" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="238" />
       <source>%1 of %2 enterprises match</source>
-      <translation type="unfinished" />
+      <translation>共 %2 家，符合条件的 %1 家</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="233" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="241" />
       <source>%1 enterprises</source>
-      <translation type="unfinished" />
+      <translation>共 %1 家</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="280" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="288" />
       <source>Saved: %1</source>
-      <translation type="unfinished" />
+      <translation>已保存：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="285" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="293" />
       <source>Import enterprises from Excel</source>
-      <translation type="unfinished" />
+      <translation>从Excel导入被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="285" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="293" />
       <source>Excel workbooks (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="295" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="303" />
       <source>Imported: %1 added, %2 updated</source>
-      <translation type="unfinished" />
+      <translation>已导入：新增 %1 家，更新 %2 家</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/enterprises_page.py" line="298" />
+      <location filename="../../inspector/ui/enterprises_page.py" line="306" />
       <source>, %1 rejected rows skipped</source>
-      <translation type="unfinished" />
+      <translation>，跳过有问题的 %1 行</translation>
     </message>
   </context>
   <context>
@@ -351,24 +519,24 @@
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="30" />
+      <location filename="../../inspector/ui/main_window.py" line="32" />
       <source>Welcome, %1</source>
       <translation>%1，您好</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="33" />
+      <location filename="../../inspector/ui/main_window.py" line="35" />
       <source>Certificate %1 · %2</source>
       <translation>执法证号 %1 · %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/main_window.py" line="35" />
+      <location filename="../../inspector/ui/main_window.py" line="37" />
       <source>%n enterprise(s) registered</source>
       <translation>
         <numerusform>已登记 %n 家被检查单位</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="36" />
+      <location filename="../../inspector/ui/main_window.py" line="38" />
       <source>Workspace: %1</source>
       <translation>工作区：%1</translation>
     </message>
@@ -376,116 +544,116 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="86" />
-      <location filename="../../inspector/ui/import_dialog.py" line="160" />
+      <location filename="../../inspector/ui/import_dialog.py" line="87" />
+      <location filename="../../inspector/ui/import_dialog.py" line="162" />
       <source>Import enterprises from Excel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="115" />
-      <source>Read the file again</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="116" />
-      <source>Choose another file…</source>
-      <translation type="unfinished" />
+      <translation>从Excel导入被检查单位</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/import_dialog.py" line="117" />
-      <source>Import</source>
-      <translation type="unfinished" />
+      <source>Read the file again</source>
+      <translation>重新读取</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/import_dialog.py" line="118" />
-      <source>Import good rows only</source>
-      <translation type="unfinished" />
+      <source>Choose another file…</source>
+      <translation>选择其他文件…</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/import_dialog.py" line="119" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="120" />
+      <source>Import good rows only</source>
+      <translation>仅导入无问题的行</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/import_dialog.py" line="121" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="148" />
+      <location filename="../../inspector/ui/import_dialog.py" line="150" />
       <source>File: %1</source>
-      <translation type="unfinished" />
+      <translation>文件：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="160" />
+      <location filename="../../inspector/ui/import_dialog.py" line="162" />
       <source>Excel workbooks (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="176" />
+      <location filename="../../inspector/ui/import_dialog.py" line="183" />
       <source>File: %1 — sheet “%2”, headings on row %3</source>
-      <translation type="unfinished" />
+      <translation>文件：%1 — 工作表“%2”，表头在第 %3 行</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="182" />
+      <location filename="../../inspector/ui/import_dialog.py" line="189" />
       <source>Rows read: %1 · to add: %2 · to update: %3 · unchanged: %4 · rejected: %5</source>
-      <translation type="unfinished" />
+      <translation>共读取 %1 行 · 新增 %2 · 更新 %3 · 无变化 %4 · 有问题 %5</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="190" />
+      <location filename="../../inspector/ui/import_dialog.py" line="197" />
       <source>Columns not used: %1</source>
-      <translation type="unfinished" />
+      <translation>未使用的列：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="199" />
+      <location filename="../../inspector/ui/import_dialog.py" line="206" />
       <source>Rows with problems are listed below. Correct them in the sheet and read it again, or import the good rows only.</source>
-      <translation type="unfinished" />
+      <translation>以下各行有问题。请在表格中改正后点“重新读取”，或只导入没有问题的行。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="204" />
+      <location filename="../../inspector/ui/import_dialog.py" line="211" />
       <source>Nothing to import: every row is already in the register.</source>
-      <translation type="unfinished" />
+      <translation>没有需要导入的内容：表中各行均已登记，信息也没有变化。</translation>
     </message>
   </context>
   <context>
     <name>InspectionsModel</name>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="26" />
+      <location filename="../../inspector/ui/inspections_page.py" line="27" />
       <source>Enterprise</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="26" />
+      <location filename="../../inspector/ui/inspections_page.py" line="27" />
       <source>Kind</source>
       <translation>检查类型</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="26" />
+      <location filename="../../inspector/ui/inspections_page.py" line="27" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="26" />
+      <location filename="../../inspector/ui/inspections_page.py" line="27" />
       <source>Started</source>
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="28" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="28" />
       <source>Failed</source>
       <translation>不合格</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="28" />
       <source>Major</source>
       <translation>重大隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="52" />
+      <location filename="../../inspector/ui/inspections_page.py" line="53" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="52" />
+      <location filename="../../inspector/ui/inspections_page.py" line="53" />
       <source>In progress</source>
       <translation>进行中</translation>
     </message>
@@ -493,17 +661,17 @@
   <context>
     <name>InspectionsPage</name>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="75" />
+      <location filename="../../inspector/ui/inspections_page.py" line="77" />
       <source>New inspection…</source>
       <translation>新建检查…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="77" />
+      <location filename="../../inspector/ui/inspections_page.py" line="79" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="88" />
+      <location filename="../../inspector/ui/inspections_page.py" line="90" />
       <source>← All inspections</source>
       <translation>← 返回检查列表</translation>
     </message>
@@ -554,32 +722,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="52" />
+      <location filename="../../inspector/ui/main_window.py" line="54" />
       <source>Inspector — work-safety inspection</source>
       <translation>安全生产执法检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="59" />
+      <location filename="../../inspector/ui/main_window.py" line="61" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="61" />
+      <location filename="../../inspector/ui/main_window.py" line="64" />
       <source>Inspections</source>
       <translation>现场检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="62" />
+      <location filename="../../inspector/ui/main_window.py" line="65" />
+      <source>Enterprises</source>
+      <translation>被检查单位</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="67" />
+      <source>Checklists</source>
+      <translation>检查表</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="68" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="87" />
+      <location filename="../../inspector/ui/main_window.py" line="93" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="88" />
+      <location filename="../../inspector/ui/main_window.py" line="94" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
@@ -628,26 +806,168 @@
     </message>
   </context>
   <context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="33" />
+      <source>Office settings</source>
+      <translation>办公室设置</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="42" />
+      <source>e.g. 巴音郭楞蒙古自治州 (printed before 人民政府)</source>
+      <translation>例如 巴音郭楞蒙古自治州（打印在“人民政府”之前）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="43" />
+      <source>e.g. 库尔勒市 (printed before 人民法院)</source>
+      <translation>例如 库尔勒市（打印在“人民法院”之前）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="46" />
+      <source>Print the number of major hazards on notices</source>
+      <translation>在指令书上打印“其中重大事故隐患…项”</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="52" />
+      <source>found automatically</source>
+      <translation>自动查找</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="53" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="62" />
+      <source>Issuing body</source>
+      <translation>执法机关名称</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="63" />
+      <source>Region abbreviation</source>
+      <translation>地区简称</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="64" />
+      <source>Government for reconsideration</source>
+      <translation>行政复议的人民政府</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="65" />
+      <source>Court for litigation</source>
+      <translation>行政诉讼的人民法院</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="66" />
+      <source>Deadline of a general hazard (days)</source>
+      <translation>一般事故隐患整改期限（天）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="67" />
+      <source>Deadline of a major hazard (days)</source>
+      <translation>重大事故隐患整改期限（天）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="69" />
+      <source>Legal basis of immediate measures</source>
+      <translation>现场处理措施的法律依据</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="70" />
+      <source>Document font file</source>
+      <translation>文书字体文件</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="95" />
+      <source>Document numbers of this device</source>
+      <translation>本机的文书编号</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="101" />
+      <source>Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, unless a block is set below.</source>
+      <translation>每台笔记本须使用各自的编号序列：序列 n 使用 n×1000+1 至 n×1000+999 号，除非在下方为其分配了编号段。</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="106" />
+      <location filename="../../inspector/ui/office_settings.py" line="125" />
+      <source>Document</source>
+      <translation>文书</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="106" />
+      <location filename="../../inspector/ui/office_settings.py" line="125" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="106" />
+      <location filename="../../inspector/ui/office_settings.py" line="126" />
+      <source>First</source>
+      <translation>起始号</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="106" />
+      <location filename="../../inspector/ui/office_settings.py" line="126" />
+      <source>Last</source>
+      <translation>终止号</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="106" />
+      <source>Next</source>
+      <translation>下一个</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="122" />
+      <source>Set block</source>
+      <translation>分配编号段</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="131" />
+      <source>Series</source>
+      <translation>编号序列</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="161" />
+      <source>Choose a Chinese TrueType font</source>
+      <translation>选择中文 TrueType 字体</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="162" />
+      <source>TrueType fonts (*.ttf *.ttc)</source>
+      <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="173" />
+      <source>Documents are set in %1</source>
+      <translation>文书使用字体：%1</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/office_settings.py" line="192" />
+      <source>The issuing body and the region abbreviation are printed on every document: please fill them in.</source>
+      <translation>每份文书都会打印执法机关名称和地区简称，请填写。</translation>
+    </message>
+  </context>
+  <context>
     <name>ProblemModel</name>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="62" />
+      <location filename="../../inspector/ui/import_dialog.py" line="63" />
       <source>Warning: </source>
-      <translation type="unfinished" />
+      <translation>提示：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="73" />
+      <location filename="../../inspector/ui/import_dialog.py" line="74" />
       <source>Row</source>
-      <translation type="unfinished" />
+      <translation>行号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="73" />
+      <location filename="../../inspector/ui/import_dialog.py" line="74" />
       <source>Column</source>
-      <translation type="unfinished" />
+      <translation>列名</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/import_dialog.py" line="73" />
-      <source>Problem</source>
-      <translation>问题描述</translation>
+      <location filename="../../inspector/ui/import_dialog.py" line="74" />
+      <source>Reason</source>
+      <translation>原因</translation>
     </message>
   </context>
   <context>
@@ -683,95 +1003,95 @@
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="161" />
+      <location filename="../../inspector/ui/runner/runner.py" line="165" />
       <source>All answers saved</source>
       <translation>所有记录均已保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="232" />
+      <location filename="../../inspector/ui/runner/runner.py" line="236" />
       <source>Amend a finished inspection</source>
       <translation>更正已结束的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="233" />
+      <location filename="../../inspector/ui/runner/runner.py" line="237" />
       <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
       <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="236" />
+      <location filename="../../inspector/ui/runner/runner.py" line="240" />
       <source>Not changed: an amendment needs a reason.</source>
       <translation>未修改：更正须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="302" />
+      <location filename="../../inspector/ui/runner/runner.py" line="306" />
       <source>Saved %1</source>
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="307" />
+      <location filename="../../inspector/ui/runner/runner.py" line="311" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="318" />
+      <location filename="../../inspector/ui/runner/runner.py" line="322" />
       <source>Failed %1 · major %2</source>
       <translation>不合格 %1 · 重大隐患 %2</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="326" />
+      <location filename="../../inspector/ui/runner/runner.py" line="330" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="326" />
+      <location filename="../../inspector/ui/runner/runner.py" line="330" />
       <source>This inspection is already finished.</source>
       <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="332" />
+      <location filename="../../inspector/ui/runner/runner.py" line="336" />
       <source>%n item(s) not answered</source>
       <translation>
         <numerusform>尚有 %n 项未检查</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="334" />
+      <location filename="../../inspector/ui/runner/runner.py" line="338" />
       <source>%n failed item(s) without a recorded spot</source>
       <translation>
         <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="336" />
+      <location filename="../../inspector/ui/runner/runner.py" line="340" />
       <source>%n failed item(s) that need a photo have none</source>
       <translation>
         <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="338" />
+      <location filename="../../inspector/ui/runner/runner.py" line="342" />
       <source>%n major hazard(s) without immediate measures</source>
       <translation>
         <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="339" />
+      <location filename="../../inspector/ui/runner/runner.py" line="343" />
       <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
       <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="342" />
+      <location filename="../../inspector/ui/runner/runner.py" line="346" />
       <source>Finish inspection</source>
       <translation>结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="347" />
+      <location filename="../../inspector/ui/runner/runner.py" line="351" />
       <source>Inspection finished</source>
       <translation>检查已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="352" />
+      <location filename="../../inspector/ui/runner/runner.py" line="356" />
       <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5
@@ -805,122 +1125,122 @@ Photos: %6</source>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="60" />
       <source>Sign the document</source>
-      <translation type="unfinished" />
+      <translation>签署文书</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="64" />
       <source>Inspector 1</source>
-      <translation type="unfinished" />
+      <translation>执法人员一</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="64" />
       <source>Inspector 2</source>
-      <translation type="unfinished" />
+      <translation>执法人员二</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="77" />
       <source>Sign and issue</source>
-      <translation type="unfinished" />
+      <translation>签署并签发</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="78" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="99" />
       <source>%1 (certificate no. %2)</source>
-      <translation type="unfinished" />
+      <translation>%1（证号 %2）</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="110" />
       <source>Head of the inspected enterprise</source>
-      <translation type="unfinished" />
+      <translation>被检查单位负责人</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="112" />
       <source>name of the person who signs</source>
-      <translation type="unfinished" />
+      <translation>签字人姓名</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="113" />
       <source>Refuses to sign</source>
-      <translation type="unfinished" />
+      <translation>拒绝签字</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="118" />
       <source>name (and unit) of the witness</source>
-      <translation type="unfinished" />
+      <translation>见证人姓名（及单位）</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="123" />
       <source>The document will record that the head refused to sign, with the time and the witness.</source>
-      <translation type="unfinished" />
+      <translation>文书上将注明“被检查单位负责人拒绝签字”，并记录时间和见证人。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="126" />
       <source>Witness</source>
-      <translation type="unfinished" />
+      <translation>见证人</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="127" />
       <source>Time of refusal</source>
-      <translation type="unfinished" />
+      <translation>拒签时间</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="137" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>姓名</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="145" />
       <source>Digital signature</source>
-      <translation type="unfinished" />
+      <translation>数字签名</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="148" />
       <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits. It protects the new signing key; keep it to yourself.</source>
-      <translation type="unfinished" />
+      <translation>%1 首次在本机使用数字签名：请设置 6–12 位数字的 PIN。它用于保护新建的签名密钥，请勿告诉他人。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="152" />
       <source>%1, enter your PIN to sign the PDF and the QR code digitally.</source>
-      <translation type="unfinished" />
+      <translation>%1，请输入 PIN，对 PDF 文件和二维码进行数字签名。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="164" />
       <source>PIN</source>
-      <translation type="unfinished" />
+      <translation>PIN</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="166" />
       <source>PIN again</source>
-      <translation type="unfinished" />
+      <translation>再次输入 PIN</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="221" />
       <source>%1 has not signed yet.</source>
-      <translation type="unfinished" />
+      <translation>%1 尚未签名。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="224" />
       <source>Enter the witness of the refusal to sign.</source>
-      <translation type="unfinished" />
+      <translation>请填写拒签的见证人。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="226" />
       <source>The head of the enterprise must sign, or tick the refusal and name a witness.</source>
-      <translation type="unfinished" />
+      <translation>被检查单位负责人须签名；如拒绝签字，请勾选“拒绝签字”并填写见证人。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="229" />
       <source>Enter the PIN: 6 to 12 digits.</source>
-      <translation type="unfinished" />
+      <translation>请输入 PIN：6–12 位数字。</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/sign_dialog.py" line="231" />
       <source>The two PINs are not the same.</source>
-      <translation type="unfinished" />
+      <translation>两次输入的 PIN 不一致。</translation>
     </message>
   </context>
   <context>
@@ -928,17 +1248,17 @@ Photos: %6</source>
     <message>
       <location filename="../../inspector/ui/signature_pad.py" line="33" />
       <source>Sign with the mouse, a pen or a finger</source>
-      <translation type="unfinished" />
+      <translation>可用鼠标、手写笔或手指签名</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/signature_pad.py" line="35" />
       <source>Clear</source>
-      <translation type="unfinished" />
+      <translation>清除</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/signature_pad.py" line="169" />
       <source>Sign here</source>
-      <translation type="unfinished" />
+      <translation>请在此签名</translation>
     </message>
   </context>
 </TS>

@@ -12,7 +12,14 @@ import pytest
 from inspector.core.documents import QrMark, render, render_detailed
 from inspector.core.documents.layout import qr_drawing
 from inspector.core.documents.samples import sample_content, sample_signatures
-from tests.core.test_documents_support import ink_inside, needs_poppler, page_png, pages_text, pdf_fonts, pdf_text
+from tests.core.test_documents_support import (
+    ink_inside,
+    needs_poppler,
+    page_png,
+    pages_text,
+    pdf_fonts,
+    pdf_text,
+)
 
 pytestmark = needs_poppler
 
@@ -105,10 +112,11 @@ def test_the_record_has_no_seal_but_the_others_do(tmp_path):
 
 
 def test_only_embedded_fonts(tmp_path):
+    qr = QrMark(qr_drawing("INSP1|test"), "核验码：ABCD-EFGH", "INSP1|test")
     for kind in ("notice", "record", "measures", "recheck"):
-        fonts = pdf_fonts(render(sample_content(kind, 20), sample_signatures()), tmp_path)
+        fonts = pdf_fonts(render(sample_content(kind, 20), sample_signatures(), qr), tmp_path)
         assert fonts, kind
-        assert all(f["emb"] == "yes" and f["sub"] == "yes" and f["uni"] == "yes" for f in fonts), (kind, fonts)
+        assert all(f["emb"] == f["sub"] == f["uni"] == "yes" for f in fonts), (kind, fonts)
 
 
 def test_continuation_pages_carry_the_page_count_title_and_number(tmp_path):
@@ -165,6 +173,19 @@ def test_the_qr_at_the_foot_of_page_one_scans(tmp_path):
                          text=True).stdout
     assert out.strip() == payload
     assert "核验码：7Q2K-M9XD-41TB-HC0R" in pdf_text(rendered.pdf, tmp_path)
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools not installed")
+def test_the_signing_sides_qr_drawing_is_drawn_fast_and_still_scans(tmp_path):
+    from inspector.core.signing import qr_drawing as signing_qr
+
+    payload = "INSP1|（库）应急责改〔2026〕17号|" + "C" * 43 + "|fedcba9876543210|" + "D" * 86
+    pdf = render(sample_content("notice", 2), None, QrMark(signing_qr(payload), "核验码：X", payload))
+    page_png(pdf, tmp_path, 1, dpi=300).save(tmp_path / "qr.png")
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True,
+                         text=True).stdout
+    assert out.strip() == payload
+    assert all(f["emb"] == "yes" for f in pdf_fonts(pdf, tmp_path))
 
 
 def test_an_unnumbered_draft_shows_the_blank_number_line_and_says_it_is_a_draft(tmp_path):

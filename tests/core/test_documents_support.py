@@ -53,7 +53,8 @@ def finished_inspection(store, checklist, folder: Path, enterprise_name: str = "
             finding = findings.record(store, inspection["id"], sid, item, **failures[item])
             if item == "T-004":
                 findings.add_photo(store, finding["id"], photo(folder, f"{inspection['id']}-1.jpg"))
-                findings.add_photo(store, finding["id"], photo(folder, f"{inspection['id']}-2.jpg", "#6b8e23"))
+                second = photo(folder, f"{inspection['id']}-2.jpg", "#6b8e23")
+                findings.add_photo(store, finding["id"], second)
         elif item == "T-005":
             inspections.answer(store, inspection["id"], sid, item, value=10)
         else:

@@ -21,8 +21,8 @@ FRESH = code("91652826MA7H5J6K7")
 BAD = "91310115MA1H8R7C6D"  # check character should be 7
 TAHE = code("91652822MA77X1K2A")  # 轮台县塔河煤业有限公司 in the demo data
 
-HEADERS = ["序号", "企业名称", "社会信用代码", "所属行业", "县（市）", "经营地址", "法定代表人（负责人）", "职务",
-           "联系电话", "备注"]
+HEADERS = ["序号", "企业名称", "社会信用代码", "所属行业", "县（市）", "经营地址", "法定代表人（负责人）",
+           "职务", "联系电话", "备注"]
 
 
 def write_sheet(path, rows, headers=HEADERS, title="巴州2026年第一季度重点监管企业名单", sheet="重点企业"):
@@ -50,16 +50,21 @@ ROWS = [
      "0996-4601234", "2026年复工复产"],
     [None] * 10,  # row 6: blank
     # row 7: a code whose check character is wrong
-    [3, "和静县鑫源石料厂", BAD, "非煤矿山", "和静县", "和静县巴润哈尔莫敦镇", "巴特尔", "负责人", "13909961234", None],
+    [3, "和静县鑫源石料厂", BAD, "非煤矿山", "和静县", "和静县巴润哈尔莫敦镇", "巴特尔", "负责人",
+     "13909961234", None],
     # row 8: no name
-    [4, None, FRESH, "工贸", "焉耆回族自治县", "焉耆县工业园区", "马红梅", "总经理", "0996-6021122", None],
+    [4, None, FRESH, "工贸", "焉耆回族自治县", "焉耆县工业园区", "马红梅", "总经理", "0996-6021122",
+     None],
     # rows 9 and 10: the same code twice
-    [5, "焉耆县宏达面粉有限公司", HONGDA, "工贸", "焉耆回族自治县", "焉耆县七个星镇", "马红", "总经理", None, None],
-    [6, "焉耆县宏达面粉有限公司二分厂", HONGDA, "工贸", "焉耆回族自治县", "焉耆县七个星镇", "马红", "厂长", None, None],
+    [5, "焉耆县宏达面粉有限公司", HONGDA, "工贸", "焉耆回族自治县", "焉耆县七个星镇", "马红", "总经理",
+     None, None],
+    [6, "焉耆县宏达面粉有限公司二分厂", HONGDA, "工贸", "焉耆回族自治县", "焉耆县七个星镇", "马红", "厂长",
+     None, None],
     # row 11: registered without a code, matched by its exact name; blank cells keep what is registered
     [7, "尉犁县兴农农资门市（个体）", None, None, None, None, None, None, "13565439999", None],
     # row 12: new, no code (individual business)
-    [8, "博湖县西海渔村农家乐", None, "人员密集场所", "博湖县", "博湖县博斯腾湖景区", "李海", "经营者", "13899012346", None],
+    [8, "博湖县西海渔村农家乐", None, "人员密集场所", "博湖县", "博湖县博斯腾湖景区", "李海", "经营者",
+     "13899012346", None],
 ]
 
 
@@ -80,8 +85,9 @@ def test_report_finds_the_header_below_the_title_and_plans_every_row(demo_store,
     sheet = report.sheet
     assert (sheet.sheet_name, sheet.header_row) == ("重点企业", 3)
     assert sheet.columns == {
-        "name": "企业名称", "code": "社会信用代码", "sector": "所属行业", "region": "县（市）", "address": "经营地址",
-        "legal_rep": "法定代表人（负责人）", "legal_rep_title": "职务", "phone": "联系电话", "notes": "备注",
+        "name": "企业名称", "code": "社会信用代码", "sector": "所属行业", "region": "县（市）",
+        "address": "经营地址", "legal_rep": "法定代表人（负责人）", "legal_rep_title": "职务",
+        "phone": "联系电话", "notes": "备注",
     }
     assert sheet.ignored == ["序号"]
     assert report.rows_read == 8  # the blank row is not counted
@@ -94,7 +100,9 @@ def test_report_finds_the_header_below_the_title_and_plans_every_row(demo_store,
         Problem(10, "社会信用代码", "与第 9 行的统一社会信用代码相同"),
     ]
     assert report.rejected_rows == [7, 8, 9, 10]
-    assert str(report.rejected[0]) == "第 7 行（社会信用代码）：统一社会信用代码校验位错误：第 18 位应为“7”，实际为“D”"
+    assert str(report.rejected[0]) == (
+        "第 7 行（社会信用代码）：统一社会信用代码校验位错误：第 18 位应为“7”，实际为“D”"
+    )
     added = report.to_add[0].values
     assert (added["sector"], added["phone"], added["code"]) == ("hazchem", "13899012345", HENGTONG)
     assert report.to_add[1].values["sector"] == "fire"
@@ -113,7 +121,8 @@ def test_by_default_a_sheet_with_bad_rows_imports_nothing(demo_store, sheet_path
 def test_skip_bad_imports_the_good_rows_only_in_one_go(demo_store, sheet_path):
     enterprises_before, audit_before = counts(demo_store)
     registered_phone = enterprises.search(demo_store, "兴农")[0]
-    applied = enterprise_import.apply(demo_store, enterprise_import.read(demo_store, sheet_path), skip_bad=True)
+    report = enterprise_import.read(demo_store, sheet_path)
+    applied = enterprise_import.apply(demo_store, report, skip_bad=True)
     assert (applied.added, applied.updated, applied.skipped_rows) == (2, 2, [7, 8, 9, 10])
     assert counts(demo_store) == (enterprises_before + 2, audit_before + 4)
     assert audit.verify(demo_store.conn).ok
@@ -146,9 +155,10 @@ def test_a_clean_sheet_imports_without_asking(demo_store, tmp_path):
     [
         ["单位名称", "统一社会信用代码", "行业", "地区", "地址", "法定代表人", "职务", "电话", "备注"],
         ["被检查单位", "信用代码", "行业类别", "所属地区", "单位地址", "负责人", "职务", "手机", "备注"],
-        ["*名称", "统一社会信用代码\n（18位）", "所属行业", "区域", "注册地址", "法人", "职 务", "联系电话", "备注"],
-        ["生产经营单位名称", "社会信用代码", "行业领域", "县市区", "详细地址", "主要负责人", "负责人职务", "负责人电话",
-         "说明"],
+        ["*名称", "统一社会信用代码\n（18位）", "所属行业", "区域", "注册地址", "法人", "职 务", "联系电话",
+         "备注"],
+        ["生产经营单位名称", "社会信用代码", "行业领域", "县市区", "详细地址", "主要负责人", "负责人职务",
+         "负责人电话", "说明"],
     ],
 )
 def test_headers_in_different_wordings(demo_store, tmp_path, headers):
@@ -213,7 +223,8 @@ def test_a_file_that_is_not_an_xlsx_is_named_and_explained(demo_store, tmp_path,
 
 
 def test_a_sheet_without_a_header_row_says_what_was_expected(demo_store, tmp_path):
-    path = write_sheet(tmp_path / "无表头.xlsx", [["库尔勒恒通液化气有限公司", HENGTONG]], headers=["甲", "乙"])
+    rows = [["库尔勒恒通液化气有限公司", HENGTONG]]
+    path = write_sheet(tmp_path / "无表头.xlsx", rows, headers=["甲", "乙"])
     with pytest.raises(ImportFileError) as caught:
         enterprise_import.read(demo_store, path)
     message = str(caught.value)

@@ -148,6 +148,7 @@ def _issue(ca_key, ca_cert, subject_cert):
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(days=1))
         .not_valid_after(now + timedelta(days=1000))
+        .add_extension(subject_cert.extensions.get_extension_for_class(x509.KeyUsage).value, critical=True)
         .sign(ca_key, hashes.SHA256())
     )
 

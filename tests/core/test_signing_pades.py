@@ -5,16 +5,18 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from datetime import timedelta
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from reportlab.graphics import renderPDF
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from inspector.cli import main as cli_main
-from inspector.core import canonical, profile
-from inspector.core.signing import pades, signer_for, verify_pdf
+from inspector.core import canonical, clock, profile
+from inspector.core.signing import certs, keys, pades, signer_for, verify_pdf
 from inspector.core.signing.verdict import (
     CONTENT_CHANGED,
     FILE_CHANGED,
@@ -26,6 +28,15 @@ from inspector.core.signing.verdict import (
 
 NUMBER = "（库）应急责改〔2026〕17号"
 CONTENT = {"number": {"text": NUMBER}, "problems": ["安全出口上锁"]}
+
+
+@pytest.fixture(autouse=True)
+def quick_keys(monkeypatch):
+    """Cheaper key generation and PIN stretching: test_signing_keys covers the real costs."""
+    from inspector.core.signing import keys as _keys
+
+    monkeypatch.setattr(_keys, "RSA_BITS", 2048)
+    monkeypatch.setattr(_keys, "SCRYPT_N", 2**10)
 
 
 def _pdf(qr_text: str | None = None, signer=None) -> bytes:
@@ -176,3 +187,42 @@ def test_cli_verify(demo_store, signed, tmp_path, capsys):
     assert "签名已损坏" in capsys.readouterr().out
     assert cli_main(["verify", "--json", "--payload", "junk"]) == 1
     assert '"reason": "malformed"' in capsys.readouterr().out
+
+
+def test_years_later_the_signature_still_verifies(demo_store, people):
+    """Self-signed certificates are trust anchors: their expiry does not undo a signature made in time."""
+    first, _ = people
+    data = first.sign_pdf(_pdf())
+    assert verify_pdf(demo_store, data, at=clock.now() + timedelta(days=7 * 365)).valid
+
+
+def test_an_office_issued_certificate_is_checked_at_the_signing_time_once_expired(demo_store):
+    """A colleague's certificate the office issued, not registered here: trusted through the office CA,
+    its validity period enforced; once expired, the signature is checked at the time it records."""
+    from inspector.core import demo, paths
+    from inspector.core.store import Store
+    from tests.core.test_signing_keys import _issue, _office_ca
+
+    ca_key, ca_cert = _office_ca()
+    laptop = Store.open(paths.workspace("colleague-laptop"))
+    try:
+        demo.seed(laptop)
+        her = next(p for p in profile.roster(laptop) if p["cert_no"] == "65280019002")
+        own = keys.ensure_key(laptop, her["id"], "135790")
+        issued = _issue(ca_key, ca_cert, own.pdf.cert)  # valid for 1,000 days
+        certs.import_certificate(laptop, her["id"], issued.public_bytes(serialization.Encoding.PEM))
+        signer = signer_for(laptop, her["id"], "135790")
+        assert signer.keys.pdf.cert == issued
+        data = signer.sign_pdf(_pdf())
+    finally:
+        laptop.close()
+
+    assert verify_pdf(demo_store, data).reason == UNKNOWN_SIGNER
+    certs.add_office_root(demo_store, ca_cert.public_bytes(serialization.Encoding.PEM).decode())
+    now = verify_pdf(demo_store, data)
+    assert now.valid, now.problems
+    assert now.signers == ["李娜（证号 65280019002）"]
+    assert not any("过期" in note for note in now.notes)
+    later = verify_pdf(demo_store, data, at=clock.now() + timedelta(days=5 * 365))
+    assert later.valid, later.problems
+    assert any("现已过期" in note for note in later.notes)

@@ -90,38 +90,37 @@ class RowReader:
         return values
 
     def sections(self, prefix: str) -> tuple[list[dict], list[dict]]:
-        """(sources, sections) in the shape of the checklist file."""
+        """(sources, sections) in the shape of the checklist file.
+
+        A section is a run of rows with the same heading (a one-cell row such as 一、安全管理) and the
+        same 分类; its title joins the two: 安全管理—安全生产责任制.
+        """
         keys = citations.SourceKeys()
         sections: list[dict] = []
         seen_ids: dict[str, int] = {}
+        heading = category = ""
         current = None
-        for number, row in enumerate(self.rows[self.header_row:], start=self.header_row + 1):
-            raw = [v for v in row if cell_text(v)]
-            values = self.cells(number, row, fill=True)
+        for number, row in enumerate(self.rows[self.header_row :], start=self.header_row + 1):
+            raw = [cell_text(v) for v in row if cell_text(v)]
             if not raw:
                 continue
-            if len(raw) == 1 and not cell_text(row[self.columns["content"] - 1]):
-                current = self._section(sections, _HEADING_NUMBER.sub("", cell_text(raw[0])))
+            if len(raw) == 1 and not self.cells(number, row, fill=False)["content"]:
+                heading, category = _HEADING_NUMBER.sub("", raw[0]), ""
                 continue
-            section_title = values.get("section", "")
-            if section_title and (current is None or section_title != current["title"]):
-                current = self._section(sections, section_title)
-            if current is None:
-                current = self._section(sections, "检查项目")
+            values = self.cells(number, row, fill=True)
+            category = values.get("section") or category  # blank: the same as above
+            if current != (heading, category):
+                current = (heading, category)
+                title = "—".join(dict.fromkeys(t for t in current if t)) or "检查项目"
+                sections.append({"id": f"S{len(sections) + 1:02d}", "title": title, "items": []})
             item = self.item(number, values, keys, prefix, seen_ids)
             if item is not None:
-                current["items"].append(item)
-        for section in sections:
-            if not section["items"]:
-                self.issues.append(Issue(self.path, 0, 0, None, f"分节“{section['title']}”下没有检查条目"))
+                sections[-1]["items"].append(item)
+        if not sections:
+            message = f"第 {self.header_row} 行表头之下没有检查条目"
+            self.issues.append(Issue(self.path, self.header_row, 1, None, message))
         sources = [{k: v for k, v in s.items() if v} for s in keys.sources.values()]
         return sources, sections
-
-    @staticmethod
-    def _section(sections: list[dict], title: str) -> dict:
-        section = {"id": f"S{len(sections) + 1:02d}", "title": title, "items": []}
-        sections.append(section)
-        return section
 
     def item(self, number: int, values: dict, keys, prefix: str, seen: dict[str, int]) -> dict | None:
         count = len(self.issues)
@@ -163,19 +162,18 @@ class RowReader:
     def measure(self, number: int, values: dict, item_id: str) -> dict | None:
         name = values.get("measure", "")
         limits = {}
-        for key in ("min", "max"):
-            text = values.get(key, "").replace("％", "%").rstrip("%").strip()
-            if not text:
-                continue
+        written = [key for key in ("min", "max") if values.get(key)]
+        for key in written:
+            text = values[key].replace("％", "%").rstrip("%").strip()
             if not _NUMBER.match(text):
                 self.problem(number, key, f"限值“{values[key]}”应为数字", item_id)
                 continue
             limits[key] = float(text) if "." in text else int(text)
-        if not name and not limits:
+        if not name and not written:
             return None
         if not name:
-            self.problem(number, "min" if "min" in limits else "max", "有限值但缺少测量项目名称", item_id)
-        elif not limits:
+            self.problem(number, written[0], "有限值但缺少测量项目名称", item_id)
+        elif not written:
             self.problem(number, "measure", "测量项目至少要有下限或上限之一", item_id)
         elif "min" in limits and "max" in limits and limits["min"] > limits["max"]:
             self.problem(number, "min", f"下限 {limits['min']} 大于上限 {limits['max']}", item_id)

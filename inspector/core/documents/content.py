@@ -63,7 +63,8 @@ def _enterprise(store: Store, enterprise_id: str) -> dict:
 
 def _inspectors(store: Store, inspection_id: str) -> list[dict]:
     rows = store.rows(
-        "SELECT inspector_id, name, cert_no FROM inspection_inspectors WHERE inspection_id=? ORDER BY position",
+        "SELECT inspector_id, name, cert_no FROM inspection_inspectors"
+        " WHERE inspection_id=? ORDER BY position",
         [inspection_id],
     )
     if len(rows) < 2:

@@ -55,6 +55,28 @@ LINUX_FONTS = (
 )
 
 
+class _CJKFont(TTFont):
+    """A TTFont that remembers string widths: the CJK line breaker asks for them one character at a
+    time, thousands of times per document."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._widths: dict[str, float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        widths = self._widths
+        try:
+            units = sum(widths[ch] for ch in text) if len(text) != 1 else widths[text]
+        except KeyError:
+            get, default = self.face.charWidths.get, self.face.defaultWidth
+            for ch in text:
+                widths.setdefault(ch, get(ord(ch), default))
+            units = sum(widths[ch] for ch in text)
+        return 0.001 * size * units
+
+
 class FontError(Exception):
     """No usable CJK font: the message lists what was skipped and what to install."""
 
@@ -77,20 +99,21 @@ class DocumentFont:
     def covers(self, text: str) -> str:
         """The characters of ``text`` this font has no glyph for (empty when it has them all)."""
         glyphs = pdfmetrics.getFont(self.name).face.charToGlyph
-        return "".join(sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in glyphs}))
+        return "".join(sorted(ch for ch in set(text) if ord(ch) >= 32 and ord(ch) not in glyphs))
 
 
 def install_advice(platform: str | None = None) -> str:
     platform = platform or sys.platform
     if platform.startswith("win"):
         return (
-            "Windows 自带宋体 C:\\Windows\\Fonts\\simsun.ttc；若已被删除，请在“设置 → 应用 → 可选功能 → 添加功能”"
-            "中安装“中文(简体)补充字体”，或在办公室设置中指定一个中文 TrueType 字体文件。"
+            "Windows 自带宋体 C:\\Windows\\Fonts\\simsun.ttc；若已被删除，"
+            "请在“设置 → 应用 → 可选功能 → 添加功能”中安装“中文(简体)补充字体”，"
+            "或在办公室设置中指定一个中文 TrueType 字体文件。"
         )
     if platform == "darwin":
         return (
-            "macOS 自带宋体（Songti.ttc）和华文黑体（STHeiti）；若已被删除，请在“字体册”中恢复或下载“宋体-简”，"
-            "或在办公室设置中指定一个中文 TrueType 字体文件。"
+            "macOS 自带宋体（Songti.ttc）和华文黑体（STHeiti）；若已被删除，"
+            "请在“字体册”中恢复或下载“宋体-简”，或在办公室设置中指定一个中文 TrueType 字体文件。"
         )
     return (
         "请安装文泉驿微米黑字体：sudo apt-get install fonts-wqy-microhei"
@@ -163,13 +186,13 @@ def try_candidate(candidate: Candidate) -> DocumentFont | str:
         try:
             font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
             if font is None:
-                font = TTFont(name, path, subfontIndex=index)
+                font = _CJKFont(name, path, subfontIndex=index)
         except (TTFError, OSError, ValueError, struct.error) as exc:
             reasons.append(f"{label}：reportlab 无法使用（{exc}）")
             continue
         missing = [ch for ch in PROBE if ord(ch) not in font.face.charToGlyph]
         if missing:
-            reasons.append(f"{label}：缺少中文字形（如“{''.join(missing[:6])}”）")
+            reasons.append(f"{label}：缺少文书所需的字形（如“{''.join(missing[:6])}”）")
             continue
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(font)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -25,7 +24,9 @@ from reportlab.platypus import paragraph as _paragraph
 
 from inspector.core import clock
 from inspector.core.documents.fonts import DocumentFont
-from inspector.core.documents.signatures import PAD_ASPECT, Signature
+from inspector.core.documents.marks import Box, QrMark, SealSpace, SignatureBox, draw_drawing, qr_drawing
+
+__all__ = ["Box", "QrMark", "Rendered", "SealSpace", "SignatureBox", "Styles", "build", "qr_drawing"]
 
 PAGE_W, PAGE_H = A4
 LEFT = RIGHT = 22 * mm
@@ -43,7 +44,6 @@ FIRST_BOTTOM = FIRST_RULE_Y + 2 * mm
 LATER_BOTTOM = RULE_Y + 2 * mm
 LATER_TOP = PAGE_H - TOP - 8 * mm   # room for the continuation header
 DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，一份交被检查单位。"
-INK = (0.08, 0.12, 0.42)
 
 # Chinese line-breaking (标点禁则): reportlab's CJK wrap keeps these off the start of a line, but its
 # table lacks the full-width comma, semicolon, colon, 》 and others; add them (process-wide, harmless).
@@ -52,42 +52,11 @@ _paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START 
 
 
 @dataclass
-class QrMark:
-    """What the signing side prints in the QR box: a reportlab Drawing or Flowable, or a callable
-    ``draw(canvas, x, y, size)``; and the short code printed beside it."""
-
-    drawing: Any = None
-    code_text: str = ""
-    payload: str = ""      # the QR text, also written to the PDF's /Keywords for `inspector verify`
-
-
-@dataclass(frozen=True)
-class Box:
-    role: str
-    page: int
-    x: float       # points from the page's bottom-left corner
-    y: float
-    w: float
-    h: float
-
-
-@dataclass
 class Rendered:
     pdf: bytes
     pages: int
     boxes: list[Box] = field(default_factory=list)
     qr_box: Box | None = None
-
-
-def qr_drawing(text: str) -> Drawing:
-    """A QR code of ``text`` as a reportlab Drawing (error correction M)."""
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(x1 - x0, y1 - y0)
-    drawing.add(widget)
-    return drawing
 
 
 # -- text ---------------------------------------------------------------------------------------------
@@ -138,72 +107,6 @@ class Styles:
         self.note = ParagraphStyle("note", base, fontSize=10.5, leading=16, alignment=TA_CENTER)
 
 
-# -- flowables ----------------------------------------------------------------------------------------
-
-
-class SignatureBox(Flowable):
-    """A box a person signs in; strokes (0..1, y down) are drawn as paths clipped to the box."""
-
-    def __init__(self, role: str, sig: Signature | None, sink: list[Box], font: str,
-                 width: float = 33 * mm, height: float = 11 * mm, caption: str = ""):
-        super().__init__()
-        self.role, self.sig, self.sink, self.font = role, sig, sink, font
-        self.box_w, self.box_h, self.caption = width, height, caption
-        self.cap_h = 8 if caption else 0
-
-    def wrap(self, avail_w, avail_h):
-        return self.box_w, self.box_h + self.cap_h
-
-    def draw(self):
-        c = self.canv
-        c.saveState()
-        c.setStrokeColorRGB(0.6, 0.6, 0.6)
-        c.setLineWidth(0.5)
-        c.rect(0, self.cap_h, self.box_w, self.box_h, stroke=1, fill=0)
-        if self.sig and self.sig.strokes:
-            path = c.beginPath()
-            path.rect(0, self.cap_h, self.box_w, self.box_h)
-            c.clipPath(path, stroke=0, fill=0)
-            c.setStrokeColorRGB(*INK)
-            c.setLineWidth(1.1)
-            c.setLineCap(1)
-            c.setLineJoin(1)
-            # the pad's aspect is kept: strokes are scaled to fit and centred, never stretched
-            scale = min(self.box_w, self.box_h * PAD_ASPECT)
-            pad_w, pad_h = scale, scale / PAD_ASPECT
-            left, bottom = (self.box_w - pad_w) / 2, self.cap_h + (self.box_h - pad_h) / 2
-            ink = c.beginPath()
-            for stroke in self.sig.strokes:
-                points = [(left + x * pad_w, bottom + (1 - y) * pad_h) for x, y in stroke]
-                ink.moveTo(*points[0])
-                if len(points) == 1:
-                    ink.lineTo(points[0][0] + 0.3, points[0][1])
-                for point in points[1:]:
-                    ink.lineTo(*point)
-            c.drawPath(ink, stroke=1, fill=0)
-        c.restoreState()
-        if self.caption:
-            c.setFont(self.font, 7)
-            c.setFillColorRGB(0.35, 0.35, 0.35)
-            c.drawString(1, 1, self.caption)
-        x, y = c.absolutePosition(0, self.cap_h)
-        self.sink.append(Box(self.role, c.getPageNumber(), round(x, 2), round(y, 2), self.box_w, self.box_h))
-
-
-class SealSpace(Flowable):
-    """Empty room for the office's seal above the 应急管理部门（印章） line."""
-
-    def __init__(self, height: float = 14 * mm):
-        super().__init__()
-        self.height = height
-
-    def wrap(self, avail_w, avail_h):
-        return avail_w, self.height
-
-    def draw(self):
-        pass
-
-
 # -- pages --------------------------------------------------------------------------------------------
 
 
@@ -215,7 +118,7 @@ def draw_qr(c: Canvas, qr: QrMark | None, styles: Styles) -> None:
     if isinstance(mark, Drawing):
         c.translate(x, y)
         c.scale(size / mark.width, size / mark.height)
-        renderPDF.draw(mark, c, 0, 0)
+        draw_drawing(c, mark, styles.font)
     elif isinstance(mark, Flowable):
         w, h = mark.wrap(size, size)
         c.translate(x, y)

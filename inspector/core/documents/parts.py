@@ -9,16 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from inspector.core import clock
-from inspector.core.documents.layout import (
-    WIDTH,
-    Box,
-    SealSpace,
-    SignatureBox,
-    Styles,
-    cn_date,
-    esc,
-    strip_suffix,
-)
+from inspector.core.documents.layout import WIDTH, Styles, cn_date, esc, strip_suffix
+from inspector.core.documents.marks import Box, SealSpace, SignatureBox
 from inspector.core.documents.signatures import ENTERPRISE, Signature
 
 INSPECTOR_LABEL = "安全生产监管行政执法人员（签名）："

@@ -26,7 +26,8 @@ def checked(sheet: dict) -> str:
 
 
 def finding(problem: dict) -> str:
-    text = f"部位：{problem['spot']}；问题：{problem['description'].rstrip('。')}（{GRADES[problem['grade']]}）"
+    description = problem["description"].rstrip("。")
+    text = f"部位：{problem['spot']}；问题：{description}（{GRADES[problem['grade']]}）"
     if problem["photos"]:
         refs = "、".join(f"照片{p['n']}（{p['sha256'][:8]}）" for p in problem["photos"])
         text += f"；{refs}"

@@ -10,7 +10,12 @@ from inspector.core.documents.layout import QrMark, Rendered, Styles, build
 from inspector.core.documents.parts import Ctx
 from inspector.core.documents.signatures import Signature, collect
 
-STORIES = {"record": record.story, "notice": notice.story, "measures": measures.story, "recheck": recheck.story}
+STORIES = {
+    "record": record.story,
+    "notice": notice.story,
+    "measures": measures.story,
+    "recheck": recheck.story,
+}
 
 
 def _texts(value) -> list[str]:
@@ -48,5 +53,6 @@ def render_detailed(content: dict, signatures=None, qr: QrMark | None = None,
     return build(content, story, font, qr, ctx.boxes)
 
 
-def render(content: dict, signatures=None, qr: QrMark | None = None, font: DocumentFont | None = None) -> bytes:
+def render(content: dict, signatures=None, qr: QrMark | None = None,
+           font: DocumentFont | None = None) -> bytes:
     return render_detailed(content, signatures, qr, font).pdf

@@ -12,7 +12,8 @@ from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES, format_n
 SPOTS = ("2号罐区", "甲类仓库", "1号装置区控制室", "装卸站台", "配电室", "消防泵房", "危化品库西门",
          "动火作业现场", "循环水站", "原料罐区防火堤")
 PROBLEMS = (
-    ("可燃气体检测报警装置未投用", "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项"),
+    ("可燃气体检测报警装置未投用",
+     "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项"),
     ("疏散通道堆放杂物，未保持畅通", "《中华人民共和国安全生产法》第四十二条"),
     ("未按规定开展隐患排查治理，未如实记录", "《中华人民共和国安全生产法》第四十一条"),
     ("特种作业人员未持证上岗", "《中华人民共和国安全生产法》第三十条"),
@@ -20,7 +21,8 @@ PROBLEMS = (
 )
 
 
-def sample_content(kind: str = "notice", problems: int = 3, number: int | None = 17, year: int = 2026) -> dict:
+def sample_content(kind: str = "notice", problems: int = 3, number: int | None = 17,
+                   year: int = 2026) -> dict:
     """A document's content with ``problems`` numbered problems (``number=None``: an unnumbered draft)."""
     items = []
     for n in range(1, problems + 1):
@@ -82,17 +84,23 @@ def sample_content(kind: str = "notice", problems: int = 3, number: int | None =
         content["deadline_groups"] = [{"items": groups[d], "deadline": d} for d in sorted(groups)]
         content["major_count"] = sum(i["grade"] == "major" for i in items)
     elif kind == "record":
-        content["checklists"] = [{"title": "危险化学品企业安全生产执法检查表", "version": "2026.1", "items": 120,
-                                  "checked": 45, "passed": 40, "failed": problems, "na": 5 - min(problems, 5)}]
+        content["checklists"] = [{
+            "title": "危险化学品企业安全生产执法检查表", "version": "2026.1", "items": 120,
+            "checked": 45, "passed": 40, "failed": problems, "na": 5 - min(problems, 5),
+        }]
     elif kind == "measures":
-        content["problems"] = [dict(p, n=i) for i, p in enumerate((p for p in items if p["immediate_measures"]), 1)]
+        urgent = [p for p in items if p["immediate_measures"]]
+        content["problems"] = [dict(p, n=i) for i, p in enumerate(urgent, start=1)]
         content["measures"] = ["责令从危险区域内撤出作业人员", "责令停止使用相关设施、设备"]
         content["checked_on"] = f"{year}-03-01"
     elif kind == "recheck":
-        content["original"] = {"id": "doc-1", "kind": "notice", "title": KIND_TITLES["notice"],
-                               "number_text": format_number("库", "notice", year, 3), "issued_on": f"{year}-01-10"}
+        content["original"] = {
+            "id": "doc-1", "kind": "notice", "title": KIND_TITLES["notice"],
+            "number_text": format_number("库", "notice", year, 3), "issued_on": f"{year}-01-10",
+        }
         content["problems"] = [
-            {"n": p["n"], "finding_id": p["finding_id"], "text": f"{p['spot']}{p['description']}，违反{p['basis']}",
+            {"n": p["n"], "finding_id": p["finding_id"],
+             "text": f"{p['spot']}{p['description']}，违反{p['basis']}",
              "rectified": p["n"] % 3 != 0, "observed": "" if p["n"] % 3 else "报警控制器仍处于屏蔽状态"}
             for p in items
         ]

@@ -1,7 +1,8 @@
 """Handwritten signatures on a document: strokes in their box, or a recorded refusal.
 
-A stroke is a list of ``[x, y]`` points on the signature pad, both in 0..1 with ``y`` growing downward
-(as a pad on screen captures them), the pad being 3:1 wide; a signature is a list of strokes. The roles are ``inspector1``,
+A stroke is a list of ``[x, y]`` points on the signature pad, both in 0..1 with ``y`` growing
+downward (as a pad on screen captures them), the pad being 3:1 wide; a signature is a list of
+strokes. The roles are ``inspector1``,
 ``inspector2`` (… ``inspectorN`` for more) and ``enterprise``; only the enterprise may refuse, and a
 refusal records its time and a witness (「被检查单位负责人拒绝签字」).
 """

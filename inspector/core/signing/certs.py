@@ -173,6 +173,17 @@ def add_office_root(store: Store, cert_pem: str) -> None:
         store.set_setting(OFFICE_ROOTS_SETTING, [*pems, pem])
 
 
+def issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    """Whether ``issuer`` signed ``cert`` (a self-signed certificate is not issued by another)."""
+    if cert.issuer != issuer.subject or cert == issuer:
+        return False
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class Signer:
     """Who a certificate belongs to, as the workspace knows them."""
@@ -191,11 +202,7 @@ def identify(store: Store, cert: x509.Certificate) -> Signer | None:
             person = inspector_row(store, known.inspector_id)
             return Signer(person["id"], person["name"], person["cert_no"], "known")
     for root in office_roots(store):
-        try:
-            cert.verify_directly_issued_by(root)
-        except (InvalidSignature, ValueError, TypeError):
-            continue
-        if not cert.not_valid_before_utc <= clock.now() <= cert.not_valid_after_utc:
+        if not issued_by(cert, root):  # its validity period is checked when a signature is validated
             continue
         cert_no = _attr(cert.subject, NameOID.SERIAL_NUMBER)
         person = store.row("SELECT * FROM inspectors WHERE cert_no=? AND deleted_at IS NULL", [cert_no])

@@ -44,6 +44,8 @@ from inspector.core.store import Store
 
 PIN_ENV = "INSPECTOR_PIN"
 RSA_BITS = 3072
+# scrypt cost (~0.1 s, 32 MiB). Not stored with the key: raising it later means trying the old value too.
+SCRYPT_N = 2**15
 VALID_DAYS = 5 * 365 + 1
 _PIN = re.compile(r"^[0-9]{6,12}$")
 
@@ -68,7 +70,7 @@ def env_pin() -> str | None:
 
 def _password(pin: str, public_key) -> bytes:
     salt = b"inspector-key|" + key_id(public_key).encode()
-    stretched = hashlib.scrypt(pin.encode(), salt=salt, n=2**15, r=8, p=1, maxmem=64 * 2**20, dklen=32)
+    stretched = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=8, p=1, maxmem=64 * 2**20, dklen=32)
     return stretched.hex().encode()
 
 

@@ -13,8 +13,10 @@ content hash compared with the workspace's record of the document.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -49,10 +51,22 @@ _KEY_USAGE = KeyUsageConstraints(
 )
 
 
-def validation_context(store: Store) -> ValidationContext:
-    anchors = [k.cert for k in certs.certificates(store)] + certs.office_roots(store)
+def validation_context(store: Store, moment: datetime | None = None) -> ValidationContext:
+    """Offline validation against the workspace's certificates, at ``moment`` (default: now).
+
+    The office CAs and the registered certificates they did not issue (self-signed ones) are trust
+    anchors; a certificate an office CA issued is validated through it, validity period included.
+    """
+    roots = certs.office_roots(store)
+    known = [k.cert for k in certs.certificates(store)]
+    issued = [c for c in known if any(certs.issued_by(c, root) for root in roots)]
+    anchors = roots + [c for c in known if c not in issued]
     return ValidationContext(
-        trust_roots=[asn1_cert(c) for c in anchors], allow_fetching=False, revocation_mode="soft-fail"
+        trust_roots=[asn1_cert(c) for c in anchors],
+        other_certs=[asn1_cert(c) for c in issued],
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+        moment=moment,
     )
 
 
@@ -69,8 +83,8 @@ def embedded_payload(reader: PdfFileReader) -> str | None:
     return None
 
 
-def verify_pdf(store: Store, source: Path | str | bytes) -> Verdict:
-    """Verify a PDF file (path or bytes) against the inspectors the workspace knows."""
+def verify_pdf(store: Store, source: Path | str | bytes, at: datetime | None = None) -> Verdict:
+    """Verify a PDF file (path or bytes) against the inspectors the workspace knows, as of ``at``."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     verdict = Verdict()
     if not data.startswith(b"%PDF-"):
@@ -86,7 +100,7 @@ def verify_pdf(store: Store, source: Path | str | bytes) -> Verdict:
         return verdict.fail(SIGNATURE_BROKEN, f"签名数据已损坏，无法解析：{exc}")
     if not signatures:
         verdict.fail(NO_SIGNATURE, "文件中没有数字签名")
-    context = validation_context(store)
+    context = validation_context(store, at)
     for position, embedded in enumerate(signatures):
         _check_signature(store, embedded, context, position == len(signatures) - 1, verdict)
     text = embedded_payload(reader)
@@ -94,7 +108,20 @@ def verify_pdf(store: Store, source: Path | str | bytes) -> Verdict:
         verdict.merge(payload.verify_payload(store, text))
     else:
         verdict.note("文件中没有二维码数据，只核对了数字签名")
+    _compare_archive(store, verdict.number_text, data, verdict)
     return verdict
+
+
+def _compare_archive(store: Store, number_text: str | None, data: bytes, verdict: Verdict) -> None:
+    """A note (never a failure: a copy may carry more signatures) when the workspace archived the PDF."""
+    if not number_text:
+        return
+    doc = store.row(
+        "SELECT pdf_sha256 FROM documents WHERE number_text=? AND deleted_at IS NULL", [number_text]
+    )
+    if doc and doc["pdf_sha256"]:
+        same = doc["pdf_sha256"] == hashlib.sha256(data).hexdigest()
+        verdict.note("与本工作区存档的 PDF 逐字节相同" if same else "与本工作区存档的 PDF 不是同一份文件")
 
 
 def _check_signature(
@@ -126,15 +153,40 @@ def _check_signature(
     if signer is None:
         verdict.fail(UNKNOWN_SIGNER, f"签名人未知：签名 {field} 的证书（{who}）不属于本工作区已知的执法人员")
         return
-    if not status.trusted:
+    if not status.trusted and not _trusted_when_signed(store, embedded, status, field, verdict):
         problem = status.trust_problem_indic.name if status.trust_problem_indic else "未知原因"
         verdict.fail(SIGNATURE_BROKEN, f"签名 {field}（{who}）的证书未通过校验：{problem}")
+        return
+    claimed = status.signer_reported_dt
+    if claimed is not None and not cert.not_valid_before_utc <= claimed <= cert.not_valid_after_utc:
+        verdict.fail(SIGNATURE_BROKEN, f"签名 {field}（{who}）的签名时间不在其证书的有效期内")
         return
     if who not in verdict.signers:
         verdict.signers.append(who)
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     later = "自签名后文件未被改动" if whole else "之后只追加了签名"
     verdict.note(f"签名 {field}：{who}，签名有效，{later}")
+
+
+def _trusted_when_signed(store: Store, embedded, status, field: str, verdict: Verdict) -> bool:
+    """A certificate that has expired since: check it at the signing time the file records.
+
+    PAdES B-B carries no trusted time stamp, so that time is the signer's own claim; say so.
+    """
+    claimed = status.signer_reported_dt
+    cert = status.signing_cert
+    if claimed is None or not cert.not_valid_before <= claimed <= cert.not_valid_after:
+        return False
+    again = validate_pdf_signature(
+        embedded, validation_context(store, claimed), key_usage_settings=_KEY_USAGE
+    )
+    if again.trusted:
+        when = f"{claimed.astimezone():%Y-%m-%d %H:%M}"
+        verdict.note(
+            f"签名 {field} 的证书现已过期；按文件记载的签名时间 {when} 核验有效"
+            "（该时间是签名人自己记载的，无可信时间戳佐证）"
+        )
+    return again.trusted
 
 
 def _describe(cert: x509.Certificate) -> str:

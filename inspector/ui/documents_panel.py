@@ -1,0 +1,112 @@
+"""The enforcement documents of one inspection: issue (sign, number, PDF) and show them.
+
+A finished inspection offers its record, the rectification notice when hazards were found, and the
+measures decision when a hazard needed immediate measures. An issued document opens as stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from inspector.core import enterprises, inspections, profile, signing
+from inspector.core.documents import KIND_TITLES, DocumentError, current, issue
+from inspector.core.documents.issue import complete
+from inspector.core.store import Store
+from inspector.ui.document_view import DocumentView
+from inspector.ui.sign_dialog import SignDialog
+
+KINDS = ("record", "notice", "measures")
+
+
+class DocumentWindow(QDialog):
+    def __init__(self, document: dict, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{KIND_TITLES[document['kind']]} {document['number_text']}")
+        self.view = DocumentView(document["pdf"], document["number_text"], self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        self.resize(900, 720)
+
+
+class DocumentsPanel(QWidget):
+    issued = Signal(dict)
+
+    def __init__(self, store: Store, inspection_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.inspection_id = inspection_id
+        self.window: DocumentWindow | None = None
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Documents:")))
+        for kind in KINDS:
+            button = QPushButton(KIND_TITLES[kind], objectName=f"doc_{kind}")
+            button.clicked.connect(lambda _=False, k=kind: self.open_kind(k))
+            self.buttons[kind] = button
+            row.addWidget(button)
+        self.refresh()
+
+    def refresh(self) -> None:
+        inspection = inspections.get(self.store, self.inspection_id)
+        finished = inspection["status"] == "finished"
+        found = inspections.findings_of(self.store, self.inspection_id)
+        wanted = {"record": True, "notice": bool(found),
+                  "measures": any(f["grade"] == "major" and f["immediate_measures"] for f in found)}
+        for kind, button in self.buttons.items():
+            document = current(self.store, kind, self.inspection_id)
+            button.setVisible(wanted[kind] or document is not None)
+            button.setEnabled(finished)
+            if document is not None:
+                button.setText(f"{KIND_TITLES[kind]} {document['number_text']}")
+                button.setToolTip(self.tr("Issued; opens the stored PDF"))
+            else:
+                button.setText(KIND_TITLES[kind])
+                button.setToolTip(self.tr("Sign and issue") if finished else self.tr("Finish the inspection first"))
+
+    def open_kind(self, kind: str) -> dict | None:
+        document = current(self.store, kind, self.inspection_id)
+        try:
+            if document is None or not document.get("pdf"):
+                document = self._sign_and_issue(kind, document)
+        except (DocumentError, signing.PinError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
+            return None
+        if document is None:
+            return None
+        self.refresh()
+        self.window = DocumentWindow(document, self)
+        self.window.show()
+        self.issued.emit(document)
+        return document
+
+    def _sign_and_issue(self, kind: str, pending: dict | None) -> dict | None:
+        me = profile.profile(self.store)
+        if pending is not None:  # numbered and stored, PDF not yet made (e.g. after a crash): finish it
+            return complete(self.store, pending, self._signer(me, self._ask_pin(me)))
+        people = inspections.inspectors_of(self.store, self.inspection_id)
+        people.sort(key=lambda p: p["inspector_id"] != me["id"])
+        enterprise = enterprises.get(self.store, inspections.get(self.store, self.inspection_id)["enterprise_id"])
+        dialog = SignDialog(
+            [{"id": p["inspector_id"], "name": p["name"], "cert_no": p["cert_no"]} for p in people],
+            enterprise["legal_rep"],
+            first_use=not signing.has_key(self.store, me["id"]),
+            check_pin=lambda pin: signing.ensure_key(self.store, me["id"], pin),
+            parent=self,
+        )
+        if dialog.exec() != QDialog.Accepted:
+            return None
+        return issue(self.store, kind, self.inspection_id, signatures=dialog.signatures(),
+                             signer=self._signer(me, dialog.pin()))
+
+    def _signer(self, me: dict, pin: str | None):
+        return signing.signer_for(self.store, me["id"], pin)
+
+    def _ask_pin(self, me: dict) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        pin, ok = QInputDialog.getText(self, self.tr("PIN"), self.tr("%1, enter your PIN to sign.")
+                                       .replace("%1", me["name"]), QLineEdit.Password)
+        return pin if ok else None
