@@ -89,6 +89,7 @@ def test_documents_need_a_finished_inspection_and_the_offices_appeal_bodies(demo
     with pytest.raises(DocumentError, match="检查尚未结束"):
         content.record(demo_store, inspection["id"])
     inspections.finish(demo_store, inspection["id"])
+    set_office(demo_store, government="", court="")
     with pytest.raises(DocumentError, match="人民政府"):
         content.notice(demo_store, inspection["id"])
     set_office(demo_store)

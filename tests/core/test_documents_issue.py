@@ -53,6 +53,24 @@ def test_issuing_stores_number_content_signatures_and_pdf(demo_store, finished):
     assert audit.verify(demo_store.conn).ok
 
 
+def test_signatures_go_to_the_box_of_the_inspector_who_signed(demo_store, finished):
+    me, colleague = profile.profile(demo_store), profile.roster(demo_store)[0]
+    strokes = sample_signatures()["inspector1"]["strokes"]
+    # a signing dialog that lists the colleague first still puts each signature in its owner's box
+    signatures = {"inspector1": {"strokes": strokes, "signer_id": colleague["id"], "signer_name": "x"},
+                  "inspector2": {"strokes": strokes[:1], "signer_id": me["id"]}}
+    doc = issue(demo_store, "notice", finished["id"], signatures=signatures)
+    stored = demo_store.rows("SELECT * FROM signatures WHERE document_id=?", [doc["id"]])
+    rows = {r["role"]: r for r in stored}
+    assert (rows["inspector1"]["signer_id"], rows["inspector1"]["signer_name"]) == (me["id"], "张伟")
+    assert len(json.loads(rows["inspector1"]["strokes"])) == 1
+    assert (rows["inspector2"]["signer_id"], rows["inspector2"]["signer_name"]) == (colleague["id"], "李娜")
+    stranger = profile.roster(demo_store)[1]
+    with pytest.raises(IssueError, match="不是本次检查的执法人员"):
+        issue(demo_store, "record", finished["id"],
+              signatures={"inspector1": {"strokes": strokes, "signer_id": stranger["id"]}})
+
+
 def test_an_issued_document_is_returned_as_stored_and_renders_the_same(demo_store, finished):
     first = issue(demo_store, "notice", finished["id"], signatures=sample_signatures())
     blocks_before = demo_store.rows("SELECT * FROM number_blocks")
@@ -204,3 +222,11 @@ def test_a_preview_stores_nothing_and_takes_no_number(demo_store, finished, tmp_
     text = pdf_text(preview(demo_store, "notice", finished["id"]), tmp_path)
     assert "（库）应急责改〔〕号" in text
     assert (_count(demo_store, "documents"), _count(demo_store, "number_blocks")) == before
+
+
+def test_the_signature_boxes_have_the_signing_pads_shape():
+    from inspector.core.documents.parts import BOX_H, BOX_W
+    from inspector.core.documents.signatures import PAD_ASPECT
+
+    assert PAD_ASPECT == signing.STROKE_ASPECT
+    assert abs(BOX_W / BOX_H - PAD_ASPECT) < 1e-9

@@ -99,16 +99,29 @@ def signer_role(document: dict, signer: Signer) -> str:
 
 
 def _with_names(content: dict, sigs: dict[str, Signature]) -> dict[str, Signature]:
-    """Inspector signatures carry the name and id of the inspector in that position."""
+    """Inspector signatures go to the box of the inspector who signed (by ``signer_id`` when given,
+    else by role position) and carry that inspector's name and id as recorded for the inspection."""
     people = content["inspectors"]
+    position = {p["id"]: n for n, p in enumerate(people, start=1)}
+    placed: dict[str, Signature] = {}
     for role, sig in sigs.items():
         if role.startswith("inspector"):
-            position = int(role.removeprefix("inspector"))
-            if position > len(people):
-                raise IssueError(f"签名角色 {role} 没有对应的执法人员（本次检查共 {len(people)} 人）")
-            person = people[position - 1]
-            sig.signer_name, sig.signer_id = person["name"], person["id"]
-    return sigs
+            if sig.signer_id:
+                if sig.signer_id not in position:
+                    who = sig.signer_name or sig.signer_id
+                    raise IssueError(f"{who} 不是本次检查的执法人员，不能在文书上签名")
+                n = position[sig.signer_id]
+            else:
+                n = int(role.removeprefix("inspector"))
+                if n > len(people):
+                    raise IssueError(f"签名角色 {role} 没有对应的执法人员（本次检查共 {len(people)} 人）")
+            role = f"inspector{n}"
+            person = people[n - 1]
+            sig.role, sig.signer_name, sig.signer_id = role, person["name"], person["id"]
+        if role in placed:
+            raise IssueError(f"{placed[role].signer_name or role} 的签名重复")
+        placed[role] = sig
+    return dict(sorted(placed.items()))
 
 
 def _replaced(store: Store, kind: str, replaces: str) -> dict:
