@@ -11,9 +11,9 @@ from dataclasses import dataclass
 @dataclass
 class Result:
     name: str
-    candidate: float      # seconds per run (median)
+    candidate: float  # seconds per run (median)
     baseline: float
-    goal: float           # the ratio we aim to stay under
+    goal: float  # the ratio we aim to stay under
     note: str = ""
 
     @property

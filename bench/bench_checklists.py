@@ -28,5 +28,8 @@ def run() -> list[Result]:
 
     items = sum(len(c.items) for c in library.load_library(folder, None).checklists)
     note = f"{len(files)} files, {items} items, loader {BaseLoader.__name__}"
-    return [compare("load bundled checklists vs plain yaml.load", candidate, baseline, goal=1.5, rounds=9,
-                    note=note)]
+    return [
+        compare(
+            "load bundled checklists vs plain yaml.load", candidate, baseline, goal=1.5, rounds=9, note=note
+        )
+    ]

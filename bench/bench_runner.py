@@ -19,15 +19,25 @@ def synthetic_checklist(items: int, per_section: int = 25) -> Checklist:
     for s in range(0, items, per_section):
         rows = tuple(
             Item(
-                id=f"B-{n:05d}", section_id=f"S{s // per_section:03d}", section_title=f"第{s // per_section + 1}部分",
-                content=f"第{n}项：是否按规定设置安全警示标志并保持完好有效", method="现场检查",
+                id=f"B-{n:05d}",
+                section_id=f"S{s // per_section:03d}",
+                section_title=f"第{s // per_section + 1}部分",
+                content=f"第{n}项：是否按规定设置安全警示标志并保持完好有效",
+                method="现场检查",
                 basis=(Basis("aqf", "第三十五条", source.title, source.number),),
             )
             for n in range(s, min(s + per_section, items))
         )
         sections.append(Section(f"S{s // per_section:03d}", f"第{s // per_section + 1}部分", rows))
-    return Checklist(id=f"bench-{items}", title=f"基准检查表{items}", sector="general", version="1",
-                     effective=date(2026, 1, 1), sources={"aqf": source}, sections=tuple(sections))
+    return Checklist(
+        id=f"bench-{items}",
+        title=f"基准检查表{items}",
+        sector="general",
+        version="1",
+        effective=date(2026, 1, 1),
+        sources={"aqf": source},
+        sections=tuple(sections),
+    )
 
 
 def _start(store: Store, checklist: Checklist) -> str:
@@ -59,10 +69,18 @@ def run() -> list[Result]:
             widget.close()
             widget.deleteLater()
             app.processEvents()
+
         return open_runner
 
-    results = [compare("open the runner: 2,000-item vs 20-item checklist", opener(large), opener(small),
-                       goal=2.0, rounds=7)]
+    results = [
+        compare(
+            "open the runner: 2,000-item vs 20-item checklist",
+            opener(large),
+            opener(small),
+            goal=2.0,
+            rounds=7,
+        )
+    ]
 
     # answering 1,000 items: through the runner (key presses, model, indicator) vs core calls alone
     ui_inspection = _start(store, synthetic_checklist(1000))
@@ -80,9 +98,15 @@ def run() -> list[Result]:
         inspections.answer(store, core_inspection, checklist.content_hash, item.id, "pass")
     core_seconds = time.perf_counter() - start
     answered = inspections.summary(store, ui_inspection)["answered"]
-    results.append(Result("answer 1,000 items: through the UI layer vs the store alone", ui_seconds / 1000,
-                          core_seconds / 1000, goal=4.0,
-                          note=f"{answered} answers saved via the UI; the rest is the list view's repaint"))
+    results.append(
+        Result(
+            "answer 1,000 items: through the UI layer vs the store alone",
+            ui_seconds / 1000,
+            core_seconds / 1000,
+            goal=4.0,
+            note=f"{answered} answers saved via the UI; the rest is the list view's repaint",
+        )
+    )
     widget.close()
     store.close()
     return results

@@ -28,8 +28,12 @@ def install_translators(app: QApplication, lang: str) -> None:
         return
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
     qt_own = QTranslator(app)
-    if qt_own.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_",
-                   QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+    if qt_own.load(
+        QLocale(QLocale.Chinese, QLocale.China),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.TranslationsPath),
+    ):
         app.installTranslator(qt_own)
         app._translators.append(qt_own)
     ours = QTranslator(app)

@@ -37,7 +37,9 @@ def print_json(value: Any) -> None:
 def print_table(rows: list[list[Any]], header: list[str]) -> None:
     widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(str(cell) + " " * (w - _width(str(cell))) for cell, w in zip(row, widths, strict=True)))
+        print(
+            "  ".join(str(cell) + " " * (w - _width(str(cell))) for cell, w in zip(row, widths, strict=True))
+        )
 
 
 def _width(text: str) -> int:

@@ -21,8 +21,13 @@ def register(subparsers) -> None:
     listing.set_defaults(handler=list_command)
 
     validate = verbs.add_parser("validate", help="check files; exit 1 when any is invalid")
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help="files or folders (default: bundled and the workspace's checklists folder)")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: bundled and the workspace's checklists folder)",
+    )
     validate.set_defaults(handler=validate_command)
 
     show = verbs.add_parser("show", help="print one checklist with its items")
@@ -55,16 +60,32 @@ def _print_issues(issues: list[Issue], stream=None) -> None:
 def list_command(args) -> int:
     lib = _library(args)
     if args.json:
-        print_json([{"id": c.id, "title": c.title, "sector": c.sector, "version": c.version,
-                     "items": len(c.items), "major_items": len(c.major_items)} for c in lib.checklists])
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "sector": c.sector,
+                    "version": c.version,
+                    "items": len(c.items),
+                    "major_items": len(c.major_items),
+                }
+                for c in lib.checklists
+            ]
+        )
     else:
-        rows = [[c.id, c.title, sectors.label(c.sector), c.version, len(c.items), len(c.major_items)]
-                for c in lib.checklists]
+        rows = [
+            [c.id, c.title, sectors.label(c.sector), c.version, len(c.items), len(c.major_items)]
+            for c in lib.checklists
+        ]
         print_table(rows, ["编号", "名称", "行业", "版本", "条目", "重大隐患条目"])
     if lib.rejected:
         names = "、".join(path.name for path, _ in lib.rejected)
-        print(f"注意：{len(lib.rejected)} 个文件未通过校验而未载入（{names}）；"
-              "运行 inspector checklists validate 查看原因", file=sys.stderr)
+        print(
+            f"注意：{len(lib.rejected)} 个文件未通过校验而未载入（{names}）；"
+            "运行 inspector checklists validate 查看原因",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -108,8 +129,10 @@ def validate_command(args) -> int:
 
 def _print_ok(checklist: Checklist) -> None:
     where = display_path(checklist.path) if checklist.path else checklist.id
-    print(f"✓ {where}：{checklist.title}（{checklist.id} {checklist.version}，{len(checklist.items)} 条，"
-          f"重大隐患 {len(checklist.major_items)} 条）")
+    print(
+        f"✓ {where}：{checklist.title}（{checklist.id} {checklist.version}，{len(checklist.items)} 条，"
+        f"重大隐患 {len(checklist.major_items)} 条）"
+    )
 
 
 def show_command(args) -> int:
@@ -122,8 +145,10 @@ def show_command(args) -> int:
         print_json(checklist.to_snapshot())
         return 0
     print(f"{checklist.title}")
-    print(f"编号 {checklist.id}  版本 {checklist.version}  行业 {sectors.label(checklist.sector)}  "
-          f"施行 {checklist.effective.isoformat()}")
+    print(
+        f"编号 {checklist.id}  版本 {checklist.version}  行业 {sectors.label(checklist.sector)}  "
+        f"施行 {checklist.effective.isoformat()}"
+    )
     origin = display_path(checklist.path) if checklist.path else "-"
     print(f"文件 {origin}  内容哈希 {checklist.content_hash[:16]}")
     if checklist.description:
@@ -163,9 +188,11 @@ def import_command(args) -> int:
     checklist = result.checklist
     for column in result.ignored_columns:
         print(f"注意：未识别的列已忽略：{column}", file=sys.stderr)
-    print(f"已写入 {display_path(args.out)}：{checklist.title}（{checklist.id} {checklist.version}，"
-          f"{sectors.label(checklist.sector)}，{len(checklist.sections)} 节 {len(checklist.items)} 条，"
-          f"重大隐患 {len(checklist.major_items)} 条）")
+    print(
+        f"已写入 {display_path(args.out)}：{checklist.title}（{checklist.id} {checklist.version}，"
+        f"{sectors.label(checklist.sector)}，{len(checklist.sections)} 节 {len(checklist.items)} 条，"
+        f"重大隐患 {len(checklist.major_items)} 条）"
+    )
     if args.out.resolve().parent != paths.bundled_checklists_dir().resolve():
         print(f"要在本机使用，请把它放进 {chosen_workspace(args).checklists_dir}")
     return 0

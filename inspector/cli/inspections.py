@@ -23,13 +23,31 @@ def list_command(args) -> int:
     finally:
         store.close()
     if args.json:
-        keys = ("id", "enterprise_id", "enterprise", "kind", "checklists", "started_at", "finished_at", "failed",
-                "major")
+        keys = (
+            "id",
+            "enterprise_id",
+            "enterprise",
+            "kind",
+            "checklists",
+            "started_at",
+            "finished_at",
+            "failed",
+            "major",
+        )
         print_json([{key: row[key] for key in keys} for row in rows])
         return 0
     print_table(
-        [[clock.local(r["started_at"]).strftime("%Y-%m-%d %H:%M"), r["enterprise"], r["kind"],
-          "已结束" if r["finished_at"] else "进行中", r["failed"], r["major"]] for r in rows],
+        [
+            [
+                clock.local(r["started_at"]).strftime("%Y-%m-%d %H:%M"),
+                r["enterprise"],
+                r["kind"],
+                "已结束" if r["finished_at"] else "进行中",
+                r["failed"],
+                r["major"],
+            ]
+            for r in rows
+        ],
         ["开始时间", "被检查单位", "类型", "状态", "不合格", "重大隐患"],
     )
     return 0
@@ -50,6 +68,8 @@ def demo_command(args) -> int:
         store.close()
     if before:
         print("工作区已有检查记录，未重复添加演示检查。")
-    print(f"演示数据：{counts['e']} 家单位，{counts['i']} 次检查，{counts['f']} 条隐患（重大 {counts['m']} 条），"
-          f"{counts['p']} 张照片。")
+    print(
+        f"演示数据：{counts['e']} 家单位，{counts['i']} 次检查，{counts['f']} 条隐患（重大 {counts['m']} 条），"
+        f"{counts['p']} 张照片。"
+    )
     return 0

@@ -38,8 +38,12 @@ def register(subparsers) -> None:
     parser.add_argument("--inspection", required=True, metavar="ID", help="the inspection's id")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     parser.add_argument("--replaces", metavar="NUMBER|ID", help="issue a correction of this document")
-    parser.add_argument("--of", dest="original", metavar="NUMBER|ID",
-                        help="recheck only: the notice whose rectification was re-inspected")
+    parser.add_argument(
+        "--of",
+        dest="original",
+        metavar="NUMBER|ID",
+        help="recheck only: the notice whose rectification was re-inspected",
+    )
     parser.set_defaults(handler=render_command)
 
 
@@ -72,8 +76,9 @@ def render_command(args) -> int:
         document = None if args.replaces else current(store, args.kind, args.inspection)
         if document is None or document["pdf"] is None:
             options = {"original_id": args.original} if args.kind == "recheck" and args.original else {}
-            document = issue(store, args.kind, args.inspection, replaces=args.replaces, signer=_signer(store),
-                             **options)
+            document = issue(
+                store, args.kind, args.inspection, replaces=args.replaces, signer=_signer(store), **options
+            )
             verb = "已出具"
         else:
             verb = "已导出（此前出具，原样导出）"

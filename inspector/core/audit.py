@@ -110,13 +110,19 @@ def verify(conn: sqlite3.Connection) -> Report:
     for entry in entries:
         seq = entry["seq"]
         if seq != expected_seq:
-            problems.append(Problem(seq, f"第 {expected_seq} 条审计记录缺失（链在第 {seq} 条处断开）：有记录被删除"))
+            problems.append(
+                Problem(seq, f"第 {expected_seq} 条审计记录缺失（链在第 {seq} 条处断开）：有记录被删除")
+            )
             break
         if entry["prev_hash"] != prev_hash:
-            problems.append(Problem(seq, f"第 {seq} 条审计记录与前一条不衔接：有记录被删除、插入或顺序被改动"))
+            problems.append(
+                Problem(seq, f"第 {seq} 条审计记录与前一条不衔接：有记录被删除、插入或顺序被改动")
+            )
             break
         if chain_hash(prev_hash, entry) != entry["hash"]:
-            problems.append(Problem(seq, f"第 {seq} 条审计记录的内容被改动（{entry['table_name']} {entry['record_id']}）"))
+            problems.append(
+                Problem(seq, f"第 {seq} 条审计记录的内容被改动（{entry['table_name']} {entry['record_id']}）")
+            )
             break
         prev_hash, expected_seq = entry["hash"], seq + 1
     problems.extend(_check_records(conn))
@@ -140,7 +146,10 @@ def _check_records(conn: sqlite3.Connection) -> list[Problem]:
                 problems.append(Problem(None, f"{table} 中的记录 {ref[1]} 没有审计记录：在软件之外被插入"))
             elif logged["digest"] != row_digest(row):
                 problems.append(
-                    Problem(logged["seq"], f"{table} 中的记录 {ref[1]} 在软件之外被改动（与第 {logged['seq']} 条审计记录不符）")
+                    Problem(
+                        logged["seq"],
+                        f"{table} 中的记录 {ref[1]} 在软件之外被改动（与第 {logged['seq']} 条审计记录不符）",
+                    )
                 )
     for ref, logged in last.items():
         if ref not in seen and logged["digest"] is not None:

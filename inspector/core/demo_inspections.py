@@ -14,34 +14,76 @@ from inspector.core.store import Store
 
 # (enterprise, checklist, kind, days ago, finished, failures: item id → (spot, problem as written on site))
 PLAN = [
-    ("库尔勒金泰化工有限责任公司", "hazchem", "例行检查", 75, True, {
-        "HC-068": ("2号罐区", "可燃气体检测报警装置未投用，探头被塑料袋包裹"),
-        "HC-033": ("甲类仓库", "氧化剂与易燃液体混存，未分区分类储存"),
-        "HC-007": ("安全管理部", "3名电工特种作业操作证已过复审期限"),
-    }),
-    ("库尔勒金泰化工有限责任公司", "hazchem", "复查", 12, True, {
-        "HC-068": ("2号罐区", "可燃气体检测报警装置仍未投用，报警控制器处于关闭状态"),
-        "HC-043": ("2号罐区东侧动火作业现场", "动火作业未进行动火分析，作业票已超过有效期"),
-        "HC-084": ("硝酸铵库房", "硝酸铵与木托盘、废包装物混放，库内有油污"),
-    }),
-    ("轮台县塔河煤业有限公司", "coal-mine", "复工复产验收", 20, True, {
-        "CM-015": ("1103回风巷", "复产前未排放积聚瓦斯即安排人员进入，瓦斯检查存在漏检"),
-        "CM-039": ("1105采空区", "未查清采空区积水范围和积水量，采掘工程平面图未标注积水线"),
-        "CM-006": ("机电队", "2名井下电钳工未取得特种作业操作证上岗"),
-    }),
-    ("新疆天山建设集团有限公司梨城花园项目部", "construction", "专项检查", 6, True, {
-        "CS-042": ("3号楼外脚手架（12～15层）", "连墙件整层缺失2处"),
-        "CS-055": ("塔吊TC6013", "起重力矩限制器失效，未经检测继续使用"),
-        "CS-065": ("5号楼屋面临边", "临边防护栏杆缺失约15米"),
-    }),
-    ("库尔勒天百商贸有限公司（天百购物中心）", "fire-crowded-places", "暗访", 3, True, {
-        "FR-020": ("二层东侧疏散通道", "疏散通道堆放货物，通道宽度不足0.8米"),
-        "FR-016": ("消防控制室", "夜班仅1人值班，值班人员未持证"),
-        "FR-032": ("一层超市收银区", "4具灭火器压力指针在红区"),
-    }),
-    ("巴州汽车客运有限责任公司", "road-transport", "例行检查", 0, False, {
-        "RT-025": ("动态监控室", "近3个月超速报警未及时处理，驾驶员疲劳驾驶未纠正"),
-    }),
+    (
+        "库尔勒金泰化工有限责任公司",
+        "hazchem",
+        "例行检查",
+        75,
+        True,
+        {
+            "HC-068": ("2号罐区", "可燃气体检测报警装置未投用，探头被塑料袋包裹"),
+            "HC-033": ("甲类仓库", "氧化剂与易燃液体混存，未分区分类储存"),
+            "HC-007": ("安全管理部", "3名电工特种作业操作证已过复审期限"),
+        },
+    ),
+    (
+        "库尔勒金泰化工有限责任公司",
+        "hazchem",
+        "复查",
+        12,
+        True,
+        {
+            "HC-068": ("2号罐区", "可燃气体检测报警装置仍未投用，报警控制器处于关闭状态"),
+            "HC-043": ("2号罐区东侧动火作业现场", "动火作业未进行动火分析，作业票已超过有效期"),
+            "HC-084": ("硝酸铵库房", "硝酸铵与木托盘、废包装物混放，库内有油污"),
+        },
+    ),
+    (
+        "轮台县塔河煤业有限公司",
+        "coal-mine",
+        "复工复产验收",
+        20,
+        True,
+        {
+            "CM-015": ("1103回风巷", "复产前未排放积聚瓦斯即安排人员进入，瓦斯检查存在漏检"),
+            "CM-039": ("1105采空区", "未查清采空区积水范围和积水量，采掘工程平面图未标注积水线"),
+            "CM-006": ("机电队", "2名井下电钳工未取得特种作业操作证上岗"),
+        },
+    ),
+    (
+        "新疆天山建设集团有限公司梨城花园项目部",
+        "construction",
+        "专项检查",
+        6,
+        True,
+        {
+            "CS-042": ("3号楼外脚手架（12～15层）", "连墙件整层缺失2处"),
+            "CS-055": ("塔吊TC6013", "起重力矩限制器失效，未经检测继续使用"),
+            "CS-065": ("5号楼屋面临边", "临边防护栏杆缺失约15米"),
+        },
+    ),
+    (
+        "库尔勒天百商贸有限公司（天百购物中心）",
+        "fire-crowded-places",
+        "暗访",
+        3,
+        True,
+        {
+            "FR-020": ("二层东侧疏散通道", "疏散通道堆放货物，通道宽度不足0.8米"),
+            "FR-016": ("消防控制室", "夜班仅1人值班，值班人员未持证"),
+            "FR-032": ("一层超市收银区", "4具灭火器压力指针在红区"),
+        },
+    ),
+    (
+        "巴州汽车客运有限责任公司",
+        "road-transport",
+        "例行检查",
+        0,
+        False,
+        {
+            "RT-025": ("动态监控室", "近3个月超速报警未及时处理，驾驶员疲劳驾驶未纠正"),
+        },
+    ),
 ]
 
 
@@ -84,8 +126,14 @@ def add(store: Store, library: Library) -> list[str]:
             checklist = library.get(checklist_id)
             if enterprise is None or checklist is None:
                 continue
-            inspection = inspections.start(store, enterprise["id"], [checklist], kind,
-                                           [me["id"], colleague["id"]], place="生产区、储存区及办公区")
+            inspection = inspections.start(
+                store,
+                enterprise["id"],
+                [checklist],
+                kind,
+                [me["id"], colleague["id"]],
+                place="生产区、储存区及办公区",
+            )
             when = datetime.now(UTC) - timedelta(days=days_ago, hours=3)
             store.update("inspections", inspection["id"], {"started_at": clock.utc_iso(when)}, "demo")
             items = [i for k, i in enumerate(checklist.items) if finished or k < 12 or i.id in failures]
@@ -102,15 +150,31 @@ def add(store: Store, library: Library) -> list[str]:
                 spot, problem = failure
                 major = item.major is not None
                 finding = findings.record(
-                    store, inspection["id"], checklist.content_hash, item.id, spot=spot, description=problem,
-                    immediate_measures="责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域" if major else "",
+                    store,
+                    inspection["id"],
+                    checklist.content_hash,
+                    item.id,
+                    spot=spot,
+                    description=problem,
+                    immediate_measures="责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域"
+                    if major
+                    else "",
                 )
-                photo = _photo(folder, f"demo-{n}-{position}.jpg", f"{checklist_id} {item.id}",
-                               "#4a6fa5" if major else "#6b8e23", rotate_tag=(position % 2 == 0))
+                photo = _photo(
+                    folder,
+                    f"demo-{n}-{position}.jpg",
+                    f"{checklist_id} {item.id}",
+                    "#4a6fa5" if major else "#6b8e23",
+                    rotate_tag=(position % 2 == 0),
+                )
                 findings.add_photo(store, finding["id"], photo)
             if finished:
                 inspections.finish(store, inspection["id"])
-                store.update("inspections", inspection["id"],
-                             {"finished_at": clock.utc_iso(when + timedelta(hours=2))}, "demo")
+                store.update(
+                    "inspections",
+                    inspection["id"],
+                    {"finished_at": clock.utc_iso(when + timedelta(hours=2))},
+                    "demo",
+                )
             done.append(inspection["id"])
     return done

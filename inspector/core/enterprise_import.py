@@ -29,16 +29,57 @@ HEADER_SEARCH_ROWS = 10
 # Column headers met in office sheets, per field. Matching ignores spaces, "*" marks and full/half-width
 # differences, and accepts a header that ends with one of these ("企业单位名称", "负责人电话").
 HEADERS: dict[str, tuple[str, ...]] = {
-    "name": ("单位名称", "企业名称", "名称", "被检查单位", "被检查单位名称", "单位全称", "企业全称",
-             "生产经营单位", "生产经营单位名称", "单位", "企业"),
+    "name": (
+        "单位名称",
+        "企业名称",
+        "名称",
+        "被检查单位",
+        "被检查单位名称",
+        "单位全称",
+        "企业全称",
+        "生产经营单位",
+        "生产经营单位名称",
+        "单位",
+        "企业",
+    ),
     "code": ("统一社会信用代码", "信用代码", "社会信用代码", "统一信用代码", "统一代码"),
     "sector": ("行业", "行业类别", "所属行业", "行业类型", "行业领域", "行业名称", "监管行业", "行业分类"),
-    "region": ("地区", "所属地区", "县市", "区域", "所在地区", "所属区域", "所属县市", "县市区", "属地",
-               "辖区", "所在地"),
-    "address": ("地址", "单位地址", "注册地址", "经营地址", "企业地址", "详细地址", "生产经营地址",
-                "所在地址", "住所"),
-    "legal_rep": ("法定代表人", "负责人", "法人", "法人代表", "主要负责人", "法定代表人负责人",
-                  "单位负责人", "企业负责人", "负责人姓名", "法定代表人姓名"),
+    "region": (
+        "地区",
+        "所属地区",
+        "县市",
+        "区域",
+        "所在地区",
+        "所属区域",
+        "所属县市",
+        "县市区",
+        "属地",
+        "辖区",
+        "所在地",
+    ),
+    "address": (
+        "地址",
+        "单位地址",
+        "注册地址",
+        "经营地址",
+        "企业地址",
+        "详细地址",
+        "生产经营地址",
+        "所在地址",
+        "住所",
+    ),
+    "legal_rep": (
+        "法定代表人",
+        "负责人",
+        "法人",
+        "法人代表",
+        "主要负责人",
+        "法定代表人负责人",
+        "单位负责人",
+        "企业负责人",
+        "负责人姓名",
+        "法定代表人姓名",
+    ),
     "legal_rep_title": ("职务", "职位", "负责人职务"),
     "phone": ("联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "联系手机"),
     "notes": ("备注", "说明"),
@@ -362,20 +403,26 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
         if existing is None:
             namesakes = by_name.get(values["name"], [])
             if len(namesakes) > 1:
-                report.rejected.append(Problem(
-                    row.number, sheet.header("code" if code else "name"),
-                    f"已登记 {len(namesakes)} 家名为“{values['name']}”的单位，无法确定更新哪一家；"
-                    "请填写统一社会信用代码",
-                ))
+                report.rejected.append(
+                    Problem(
+                        row.number,
+                        sheet.header("code" if code else "name"),
+                        f"已登记 {len(namesakes)} 家名为“{values['name']}”的单位，无法确定更新哪一家；"
+                        "请填写统一社会信用代码",
+                    )
+                )
                 continue
             if namesakes:
                 existing = namesakes[0]
                 if code and existing["code"] and existing["code"] != code:
-                    report.rejected.append(Problem(
-                        row.number, sheet.header("code"),
-                        f"已登记的“{existing['name']}”统一社会信用代码为 {existing['code']}，与本行不同；"
-                        "如确为同一单位，请先在单位名录中更正其代码",
-                    ))
+                    report.rejected.append(
+                        Problem(
+                            row.number,
+                            sheet.header("code"),
+                            f"已登记的“{existing['name']}”统一社会信用代码为 {existing['code']}，与本行不同；"
+                            "如确为同一单位，请先在单位名录中更正其代码",
+                        )
+                    )
                     continue
         merged = {f: (existing[f] if existing else "") or "" for f in enterprises.FIELDS}
         merged.update({f: v for f, v in values.items() if v})

@@ -95,8 +95,12 @@ def record(
             )
             store.insert(
                 "hazards",
-                {"enterprise_id": inspection["enterprise_id"], "finding_id": finding["id"], "status": "open",
-                 **hazard_values},
+                {
+                    "enterprise_id": inspection["enterprise_id"],
+                    "finding_id": finding["id"],
+                    "status": "open",
+                    **hazard_values,
+                },
                 action,
             )
     return finding
@@ -121,7 +125,9 @@ def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None =
             store.update("finding_media", link["id"], {"deleted_at": None, "position": position}, action)
         else:
             store.insert(
-                "finding_media", {"finding_id": finding_id, "media_id": item["id"], "position": position}, action
+                "finding_media",
+                {"finding_id": finding_id, "media_id": item["id"], "position": position},
+                action,
             )
     return item
 

@@ -45,7 +45,9 @@ def start(
             raise InspectionError(f"{person['name']} 没有执法证号", "inspectors")
         people.append(person)
     if len(people) < 2:
-        raise InspectionError("执法人员不得少于两人（《行政处罚法》第四十二条）：请至少选择一名同事", "inspectors")
+        raise InspectionError(
+            "执法人员不得少于两人（《行政处罚法》第四十二条）：请至少选择一名同事", "inspectors"
+        )
     me = profile.profile(store)
     with store.transaction():
         inspection = store.insert(
@@ -95,7 +97,8 @@ def get(store: Store, inspection_id: str) -> dict:
 def checklists_of(store: Store, inspection_id: str) -> list[Checklist]:
     """The checklists exactly as they were when the inspection used them."""
     rows = store.rows(
-        "SELECT snapshot_id FROM inspection_checklists WHERE inspection_id=? ORDER BY position", [inspection_id]
+        "SELECT snapshot_id FROM inspection_checklists WHERE inspection_id=? ORDER BY position",
+        [inspection_id],
     )
     return [snapshot(store, row["snapshot_id"]) for row in rows]
 
@@ -166,7 +169,13 @@ def answer(
         "SELECT * FROM answers WHERE inspection_id=? AND snapshot_id=? AND item_id=?",
         [inspection_id, snapshot_id, item_id],
     )
-    changes = {"result": result, "value": value, "note": note, "answered_at": clock.utc_iso(), "deleted_at": None}
+    changes = {
+        "result": result,
+        "value": value,
+        "note": note,
+        "answered_at": clock.utc_iso(),
+        "deleted_at": None,
+    }
     with store.transaction():
         if existing:
             saved = store.update("answers", existing["id"], changes, action)
@@ -181,7 +190,9 @@ def answer(
     return saved
 
 
-def clear_answer(store: Store, inspection_id: str, snapshot_id: str, item_id: str, amendment: str | None = None):
+def clear_answer(
+    store: Store, inspection_id: str, snapshot_id: str, item_id: str, amendment: str | None = None
+):
     inspection = get(store, inspection_id)
     action = _action(inspection, "clear", amendment)
     existing = store.row(
@@ -223,7 +234,9 @@ def finish(store: Store, inspection_id: str) -> dict:
     inspection = get(store, inspection_id)
     if inspection["status"] == "finished":
         raise InspectionError("这次检查已经结束")
-    store.update("inspections", inspection_id, {"status": "finished", "finished_at": clock.utc_iso()}, "finish")
+    store.update(
+        "inspections", inspection_id, {"status": "finished", "finished_at": clock.utc_iso()}, "finish"
+    )
     return summary(store, inspection_id)
 
 
@@ -294,7 +307,9 @@ def open_problems(store: Store, inspection_id: str) -> dict:
         [inspection_id],
     )
     no_photo = sum(
-        1 for row in failed if not row["photos"] and snapshot(store, row["snapshot_id"]).item(row["item_id"]).photo_required
+        1
+        for row in failed
+        if not row["photos"] and snapshot(store, row["snapshot_id"]).item(row["item_id"]).photo_required
     )
     return {
         "no_finding": sum(1 for row in failed if row["finding_id"] is None),

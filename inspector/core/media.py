@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import mimetypes
+import os
 import shutil
 from pathlib import Path
 

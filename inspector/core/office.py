@@ -15,13 +15,13 @@ PREFIX = "office."
 
 @dataclass
 class OfficeSettings:
-    issuing_body: str = ""            # e.g. 巴音郭楞蒙古自治州应急管理局
-    region_abbr: str = ""             # e.g. 库 → （库）应急责改〔2026〕17号
-    government: str = ""              # 行政复议: the people's government named on notices
-    court: str = ""                   # 行政诉讼: the people's court named on notices
-    general_deadline_days: int = 15   # default rectification deadline of a general hazard
-    major_deadline_days: int = 30     # … of a major hazard
-    print_major_count: bool = False   # print 「其中重大事故隐患…项」 on notices (a local variant)
+    issuing_body: str = ""  # e.g. 巴音郭楞蒙古自治州应急管理局
+    region_abbr: str = ""  # e.g. 库 → （库）应急责改〔2026〕17号
+    government: str = ""  # 行政复议: the people's government named on notices
+    court: str = ""  # 行政诉讼: the people's court named on notices
+    general_deadline_days: int = 15  # default rectification deadline of a general hazard
+    major_deadline_days: int = 30  # … of a major hazard
+    print_major_count: bool = False  # print 「其中重大事故隐患…项」 on notices (a local variant)
 
 
 def load(store: Store) -> OfficeSettings:

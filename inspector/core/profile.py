@@ -47,7 +47,9 @@ def validate(data: ProfileInput) -> ProfileInput:
         raise ProfileError("organisation", "请填写所在单位，例如“××州应急管理局”")
     region = data.region_abbr.strip().strip("（）()")
     if not _CJK.match(region):
-        raise ProfileError("region_abbr", "地区简称应为 1–4 个汉字，例如“库”，用于文书编号（库）应急责改〔2026〕1号")
+        raise ProfileError(
+            "region_abbr", "地区简称应为 1–4 个汉字，例如“库”，用于文书编号（库）应急责改〔2026〕1号"
+        )
     return ProfileInput(name, cert_no, organisation, region)
 
 
@@ -65,7 +67,13 @@ def set_up(store: Store, data: ProfileInput, device_label: str = "", kind: str =
         store.device_id = device_id
         store.insert(
             "device",
-            {"id": device_id, "label": device_label, "kind": kind, "series_no": 1, "created_at": clock.utc_iso()},
+            {
+                "id": device_id,
+                "label": device_label,
+                "kind": kind,
+                "series_no": 1,
+                "created_at": clock.utc_iso(),
+            },
         )
         inspector = store.insert(
             "inspectors",
@@ -95,11 +103,10 @@ def roster(store: Store) -> list[dict]:
 
 def add_colleague(store: Store, name: str, cert_no: str, organisation: str = "") -> dict:
     name, cert_no = validate_person(name, cert_no)
-    clash = store.row(
-        "SELECT name FROM inspectors WHERE cert_no=? AND deleted_at IS NULL", [cert_no]
-    )
+    clash = store.row("SELECT name FROM inspectors WHERE cert_no=? AND deleted_at IS NULL", [cert_no])
     if clash:
         raise ProfileError("cert_no", f"执法证号 {cert_no} 已属于 {clash['name']}")
     return store.insert(
-        "inspectors", {"name": name, "cert_no": cert_no, "organisation": organisation.strip(), "is_profile": 0}
+        "inspectors",
+        {"name": name, "cert_no": cert_no, "organisation": organisation.strip(), "is_profile": 0},
     )

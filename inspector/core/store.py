@@ -130,7 +130,11 @@ class Store:
         stamp = clock.utc_iso()
         if key == "id":
             record.setdefault("id", ids.new_id())
-        for column, value in (("created_at", stamp), ("updated_at", stamp), ("origin_device", self.device_id)):
+        for column, value in (
+            ("created_at", stamp),
+            ("updated_at", stamp),
+            ("origin_device", self.device_id),
+        ):
             if column in columns:
                 record.setdefault(column, value)
         if "origin_device" in columns and not record.get("origin_device"):

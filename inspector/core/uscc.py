@@ -10,18 +10,42 @@ VALUES = {ch: i for i, ch in enumerate(ALPHABET)}
 
 # 登记管理部门代码 + 机构类别代码 pairs defined by the standard (an unknown pair is only a warning).
 KNOWN_PREFIXES = {
-    "11", "12", "13", "19",              # 机构编制
-    "21", "29",                          # 外交
-    "31", "32", "33", "34", "35", "39",  # 司法行政
-    "41", "49",                          # 文化
-    "51", "52", "53", "59",              # 民政
-    "61", "62", "69",                    # 旅游
-    "71", "72", "79",                    # 宗教
-    "81", "89",                          # 工会
-    "91", "92", "93",                    # 工商 (企业, 个体工商户, 农民专业合作社)
-    "A1", "A9",                          # 中央军委改革和编制办公室
-    "N1", "N2", "N3", "N9",              # 农业
-    "Y1",                                # 其他
+    "11",
+    "12",
+    "13",
+    "19",  # 机构编制
+    "21",
+    "29",  # 外交
+    "31",
+    "32",
+    "33",
+    "34",
+    "35",
+    "39",  # 司法行政
+    "41",
+    "49",  # 文化
+    "51",
+    "52",
+    "53",
+    "59",  # 民政
+    "61",
+    "62",
+    "69",  # 旅游
+    "71",
+    "72",
+    "79",  # 宗教
+    "81",
+    "89",  # 工会
+    "91",
+    "92",
+    "93",  # 工商 (企业, 个体工商户, 农民专业合作社)
+    "A1",
+    "A9",  # 中央军委改革和编制办公室
+    "N1",
+    "N2",
+    "N3",
+    "N9",  # 农业
+    "Y1",  # 其他
 }
 
 
@@ -48,9 +72,7 @@ def validate(text: str) -> CheckedCode:
         raise CodeError(f"统一社会信用代码应为 18 位，实际为 {len(code)} 位")
     for position, ch in enumerate(code, start=1):
         if ch not in VALUES:
-            raise CodeError(
-                f"统一社会信用代码第 {position} 位“{ch}”不是允许的字符（不使用 I、O、Z、S、V）"
-            )
+            raise CodeError(f"统一社会信用代码第 {position} 位“{ch}”不是允许的字符（不使用 I、O、Z、S、V）")
     if not code[2:8].isdigit():
         raise CodeError("统一社会信用代码第 3–8 位应为 6 位数字的行政区划码")
     expected = check_character(code[:17])

@@ -46,8 +46,13 @@ class ChecklistTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if orientation != Qt.Horizontal or role != Qt.DisplayRole:
             return None
-        return (self.tr("Title"), self.tr("Sector"), self.tr("Version"), self.tr("Items"),
-                self.tr("Major-hazard items"))[section]
+        return (
+            self.tr("Title"),
+            self.tr("Sector"),
+            self.tr("Version"),
+            self.tr("Items"),
+            self.tr("Major-hazard items"),
+        )[section]
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -55,8 +60,13 @@ class ChecklistTableModel(QAbstractTableModel):
         checklist = self.checklists[index.row()]
         column = index.column()
         if role == Qt.DisplayRole:
-            return (checklist.title, sectors.label(checklist.sector), checklist.version,
-                    len(checklist.items), len(checklist.major_items))[column]
+            return (
+                checklist.title,
+                sectors.label(checklist.sector),
+                checklist.version,
+                len(checklist.items),
+                len(checklist.major_items),
+            )[column]
         if role == Qt.TextAlignmentRole and column in (self.ITEMS, self.MAJOR):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole:

@@ -30,8 +30,8 @@ MAX_PRINT_DPI = 600  # a page image at 1200 dpi would need ~550 MB; 600 dpi prin
 class DocumentView(QWidget):
     """A PDF preview with Print and Save as PDF."""
 
-    saved = Signal(str)      # the path written
-    printed = Signal(int)    # pages sent to the printer
+    saved = Signal(str)  # the path written
+    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, pdf: bytes = b"", title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -174,8 +174,11 @@ class DocumentView(QWidget):
             partial.write_bytes(self._pdf)
             partial.replace(target)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Saving failed"), self.tr("Cannot write %1: %2")
-                                .replace("%1", str(target)).replace("%2", str(exc)))
+            QMessageBox.warning(
+                self,
+                self.tr("Saving failed"),
+                self.tr("Cannot write %1: %2").replace("%1", str(target)).replace("%2", str(exc)),
+            )
             return None
         self.saved.emit(str(target))
         return target

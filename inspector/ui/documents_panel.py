@@ -53,8 +53,11 @@ class DocumentsPanel(QWidget):
         inspection = inspections.get(self.store, self.inspection_id)
         finished = inspection["status"] == "finished"
         found = inspections.findings_of(self.store, self.inspection_id)
-        wanted = {"record": True, "notice": bool(found),
-                  "measures": any(f["grade"] == "major" and f["immediate_measures"] for f in found)}
+        wanted = {
+            "record": True,
+            "notice": bool(found),
+            "measures": any(f["grade"] == "major" and f["immediate_measures"] for f in found),
+        }
         for kind, button in self.buttons.items():
             document = current(self.store, kind, self.inspection_id)
             button.setVisible(wanted[kind] or document is not None)
@@ -64,7 +67,9 @@ class DocumentsPanel(QWidget):
                 button.setToolTip(self.tr("Issued; opens the stored PDF"))
             else:
                 button.setText(KIND_TITLES[kind])
-                button.setToolTip(self.tr("Sign and issue") if finished else self.tr("Finish the inspection first"))
+                button.setToolTip(
+                    self.tr("Sign and issue") if finished else self.tr("Finish the inspection first")
+                )
 
     def open_kind(self, kind: str) -> dict | None:
         document = current(self.store, kind, self.inspection_id)
@@ -88,7 +93,9 @@ class DocumentsPanel(QWidget):
             return complete(self.store, pending, self._signer(me, self._ask_pin(me)))
         people = inspections.inspectors_of(self.store, self.inspection_id)
         people.sort(key=lambda p: p["inspector_id"] != me["id"])
-        enterprise = enterprises.get(self.store, inspections.get(self.store, self.inspection_id)["enterprise_id"])
+        enterprise = enterprises.get(
+            self.store, inspections.get(self.store, self.inspection_id)["enterprise_id"]
+        )
         dialog = SignDialog(
             [{"id": p["inspector_id"], "name": p["name"], "cert_no": p["cert_no"]} for p in people],
             enterprise["legal_rep"],
@@ -98,8 +105,13 @@ class DocumentsPanel(QWidget):
         )
         if dialog.exec() != QDialog.Accepted:
             return None
-        return issue(self.store, kind, self.inspection_id, signatures=dialog.signatures(),
-                             signer=self._signer(me, dialog.pin()))
+        return issue(
+            self.store,
+            kind,
+            self.inspection_id,
+            signatures=dialog.signatures(),
+            signer=self._signer(me, dialog.pin()),
+        )
 
     def _signer(self, me: dict, pin: str | None):
         return signing.signer_for(self.store, me["id"], pin)
@@ -107,6 +119,10 @@ class DocumentsPanel(QWidget):
     def _ask_pin(self, me: dict) -> str | None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        pin, ok = QInputDialog.getText(self, self.tr("PIN"), self.tr("%1, enter your PIN to sign.")
-                                       .replace("%1", me["name"]), QLineEdit.Password)
+        pin, ok = QInputDialog.getText(
+            self,
+            self.tr("PIN"),
+            self.tr("%1, enter your PIN to sign.").replace("%1", me["name"]),
+            QLineEdit.Password,
+        )
         return pin if ok else None

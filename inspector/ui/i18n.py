@@ -1,9 +1,9 @@
 """Translations with Qt's own machinery: ``tr()`` in the code, ``.ts`` committed, ``.qm`` built.
 
-    python -m inspector.ui.i18n update   # pyside6-lupdate: collect strings from inspector/ui into the .ts
-    python -m inspector.ui.i18n build    # pyside6-lrelease: compile .ts → .qm (tools/bootstrap runs it)
-    python -m inspector.ui.i18n missing  # list strings without a Chinese translation
-    python -m inspector.ui.i18n apply FILE.json   # fill from {"English": "中文", "Context::English": "中文"}
+python -m inspector.ui.i18n update   # pyside6-lupdate: collect strings from inspector/ui into the .ts
+python -m inspector.ui.i18n build    # pyside6-lrelease: compile .ts → .qm (tools/bootstrap runs it)
+python -m inspector.ui.i18n missing  # list strings without a Chinese translation
+python -m inspector.ui.i18n apply FILE.json   # fill from {"English": "中文", "Context::English": "中文"}
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def ui_sources() -> list[Path]:
 def update() -> None:
     sources = [str(p) for p in ui_sources()]
     subprocess.run(
-        [_tool("lupdate"), "-no-obsolete", "-target-language", "zh_CN", *sources, "-ts", str(ts_file())], check=True
+        [_tool("lupdate"), "-no-obsolete", "-target-language", "zh_CN", *sources, "-ts", str(ts_file())],
+        check=True,
     )
 
 
@@ -89,8 +90,10 @@ def apply(mapping: dict[str, str]) -> int:
     for context in tree.getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
-            filled += _fill(message, mapping.get(f"{name}::{message.findtext('source')}",
-                                                 mapping.get(message.findtext("source"))))
+            filled += _fill(
+                message,
+                mapping.get(f"{name}::{message.findtext('source')}", mapping.get(message.findtext("source"))),
+            )
     ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return filled

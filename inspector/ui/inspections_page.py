@@ -24,8 +24,15 @@ class InspectionsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[dict] = []
-        self.headers = [self.tr("Enterprise"), self.tr("Kind"), self.tr("Checklists"), self.tr("Started"),
-                        self.tr("Status"), self.tr("Failed"), self.tr("Major")]
+        self.headers = [
+            self.tr("Enterprise"),
+            self.tr("Kind"),
+            self.tr("Checklists"),
+            self.tr("Started"),
+            self.tr("Status"),
+            self.tr("Failed"),
+            self.tr("Major"),
+        ]
 
     def reload(self, store: Store) -> None:
         self.beginResetModel()
@@ -51,8 +58,15 @@ class InspectionsModel(QAbstractTableModel):
             return row["id"]
         started = clock.local(row["started_at"]).strftime("%Y-%m-%d %H:%M")
         status = self.tr("Finished") if row["status"] == "finished" else self.tr("In progress")
-        values = [row["enterprise"], row["kind"], "；".join(row["checklist_titles"]), started, status,
-                  row["failed"], row["major"]]
+        values = [
+            row["enterprise"],
+            row["kind"],
+            "；".join(row["checklist_titles"]),
+            started,
+            status,
+            row["failed"],
+            row["major"],
+        ]
         return values[index.column()]
 
 

@@ -32,7 +32,9 @@ class HomePage(QWidget):
         title = QLabel(self.tr("Welcome, %1").replace("%1", me.get("name", "")))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         details = QLabel(
-            self.tr("Certificate %1 · %2").replace("%1", me.get("cert_no", "")).replace("%2", me.get("organisation", ""))
+            self.tr("Certificate %1 · %2")
+            .replace("%1", me.get("cert_no", ""))
+            .replace("%2", me.get("organisation", ""))
         )
         stats = QLabel(self.tr("%n enterprise(s) registered", "", count))
         where = QLabel(self.tr("Workspace: %1").replace("%1", str(workspace.root)))
@@ -92,7 +94,8 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Unfinished inspection"),
             self.tr("The inspection of %1 started %2 is not finished. Continue it now?")
-            .replace("%1", latest["enterprise"]).replace("%2", started),
+            .replace("%1", latest["enterprise"])
+            .replace("%2", started),
         )
         if answer == QMessageBox.Yes:
             self.show_page(self.inspections)

@@ -100,8 +100,11 @@ class NewInspectionDialog(QDialog):
             self.checklists.addItem(entry)
 
     def _checked(self, widget: QListWidget) -> list[str]:
-        return [widget.item(i).data(Qt.UserRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.Checked]
+        return [
+            widget.item(i).data(Qt.UserRole)
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.Checked
+        ]
 
     def accept(self) -> None:
         chosen = [self.library.get(cid) for cid in self._checked(self.checklists)]

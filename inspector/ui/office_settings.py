@@ -43,8 +43,9 @@ class OfficeSettingsDialog(QDialog):
         self.court.setPlaceholderText(self.tr("e.g. 库尔勒市 (printed before 人民法院)"))
         self.general_days = self._days(settings.general_deadline_days, "general_days")
         self.major_days = self._days(settings.major_deadline_days, "major_days")
-        self.print_major_count = QCheckBox(self.tr("Print the number of major hazards on notices"),
-                                           objectName="print_major_count")
+        self.print_major_count = QCheckBox(
+            self.tr("Print the number of major hazards on notices"), objectName="print_major_count"
+        )
         self.print_major_count.setChecked(settings.print_major_count)
         basis = store.setting(content.MEASURES_BASIS_SETTING) or content.MEASURES_BASIS
         self.measures_basis = QLineEdit(basis, objectName="measures_basis")
@@ -98,8 +99,12 @@ class OfficeSettingsDialog(QDialog):
         self.series.setRange(0, 999)
         self.series.setValue(int(device["series_no"]) if device else 1)
         self.series.setEnabled(device is not None)
-        hint = QLabel(self.tr("Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, "
-                              "unless a block is set below."))
+        hint = QLabel(
+            self.tr(
+                "Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, "
+                "unless a block is set below."
+            )
+        )
         hint.setWordWrap(True)
         self.blocks = QTableWidget(0, 5, objectName="blocks")
         self.blocks.setHorizontalHeaderLabels(
@@ -122,8 +127,12 @@ class OfficeSettingsDialog(QDialog):
         set_button = QPushButton(self.tr("Set block"), objectName="set_block")
         set_button.clicked.connect(self.set_block)
         row = QHBoxLayout()
-        for label, widget in ((self.tr("Document"), self.kind), (self.tr("Year"), self.year),
-                              (self.tr("First"), self.first), (self.tr("Last"), self.last)):
+        for label, widget in (
+            (self.tr("Document"), self.kind),
+            (self.tr("Year"), self.year),
+            (self.tr("First"), self.first),
+            (self.tr("Last"), self.last),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(widget)
         row.addWidget(set_button)
@@ -140,16 +149,22 @@ class OfficeSettingsDialog(QDialog):
         rows = numbering.blocks(self.store) if profile.device(self.store) else []
         self.blocks.setRowCount(len(rows))
         for r, block in enumerate(rows):
-            values = [numbering.KIND_TITLES.get(block["doc_kind"], block["doc_kind"]), block["year"],
-                      block["first"], block["last"], block["next"]]
+            values = [
+                numbering.KIND_TITLES.get(block["doc_kind"], block["doc_kind"]),
+                block["year"],
+                block["first"],
+                block["last"],
+                block["next"],
+            ]
             for c, value in enumerate(values):
                 self.blocks.setItem(r, c, QTableWidgetItem(str(value)))
         self.blocks.resizeColumnsToContents()
 
     def set_block(self) -> bool:
         try:
-            numbering.set_block(self.store, self.kind.currentData(), self.year.value(), self.first.value(),
-                                self.last.value())
+            numbering.set_block(
+                self.store, self.kind.currentData(), self.year.value(), self.first.value(), self.last.value()
+            )
         except numbering.NumberingError as exc:
             self.error.setText(str(exc))
             return False
@@ -158,8 +173,9 @@ class OfficeSettingsDialog(QDialog):
         return True
 
     def _choose_font(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Chinese TrueType font"), "",
-                                              self.tr("TrueType fonts (*.ttf *.ttc)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a Chinese TrueType font"), "", self.tr("TrueType fonts (*.ttf *.ttc)")
+        )
         if path:
             self.font_path.setText(path)
             self._show_font()
@@ -189,8 +205,12 @@ class OfficeSettingsDialog(QDialog):
     def accept(self) -> None:
         values = self.values()
         if not values.issuing_body or not values.region_abbr:
-            self.error.setText(self.tr("The issuing body and the region abbreviation are printed on every "
-                                       "document: please fill them in."))
+            self.error.setText(
+                self.tr(
+                    "The issuing body and the region abbreviation are printed on every "
+                    "document: please fill them in."
+                )
+            )
             return
         with self.store.transaction():
             office.save(self.store, values)

@@ -54,8 +54,12 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     return path
 
 
-def checklist_text(checklist_id: str = "coal-mine", version: str = "2026.1",
-                   title: str = "煤矿安全生产检查表", sector: str = "coal_mine") -> str:
+def checklist_text(
+    checklist_id: str = "coal-mine",
+    version: str = "2026.1",
+    title: str = "煤矿安全生产检查表",
+    sector: str = "coal_mine",
+) -> str:
     text = variant("id: coal-mine", f"id: {checklist_id}")
     text = variant('version: "2026.1"', f'version: "{version}"', text)
     text = variant("title: 煤矿安全生产检查表", f"title: {title}", text)

@@ -1,5 +1,6 @@
 """The audit chain catches rows altered, deleted or inserted behind the app's back."""
 
+import itertools
 import sqlite3
 
 from inspector.cli import main
@@ -20,11 +21,15 @@ def test_every_change_is_logged_and_chained(demo_store):
     assert report.ok, report.problems
     entries = demo_store.rows("SELECT * FROM audit_log ORDER BY seq")
     assert entries[0]["prev_hash"] == audit.GENESIS
-    assert all(b["prev_hash"] == a["hash"] for a, b in zip(entries, entries[1:], strict=False))
+    assert all(b["prev_hash"] == a["hash"] for a, b in itertools.pairwise(entries))
     enterprise = demo_store.row("SELECT * FROM enterprises LIMIT 1")
     enterprises.update(demo_store, enterprise["id"], {**enterprise, "phone": "13800000000"})
     last = demo_store.row("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")
-    assert (last["table_name"], last["record_id"], last["action"]) == ("enterprises", enterprise["id"], "update")
+    assert (last["table_name"], last["record_id"], last["action"]) == (
+        "enterprises",
+        enterprise["id"],
+        "update",
+    )
     assert last["actor"] == demo_store.actor != "system"
     assert last["digest"] == audit.row_digest(demo_store.get("enterprises", enterprise["id"]))
     assert audit.verify(demo_store.conn).ok
@@ -50,8 +55,11 @@ def test_row_inserted_out_of_order_is_reported(demo_store):
     first = demo_store.row("SELECT * FROM audit_log WHERE seq=1")
     forged = {**first, "seq": last["seq"] + 1, "id": "forged"}  # a copy of an old row appended at the end
     names = list(forged)
-    _tamper(demo_store, f"INSERT INTO audit_log ({','.join(names)}) VALUES ({','.join('?' * len(names))})",
-            [forged[n] for n in names])
+    _tamper(
+        demo_store,
+        f"INSERT INTO audit_log ({','.join(names)}) VALUES ({','.join('?' * len(names))})",
+        [forged[n] for n in names],
+    )
     report = audit.verify(demo_store.conn)
     assert report.problems[0].seq == last["seq"] + 1
     assert "不衔接" in report.problems[0].message

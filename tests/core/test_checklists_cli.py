@@ -18,8 +18,14 @@ def test_list_json_has_the_documented_keys(capsys):
     assert main(["checklists", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed == [
-        {"id": c.id, "title": c.title, "sector": c.sector, "version": c.version, "items": len(c.items),
-         "major_items": len(c.major_items)}
+        {
+            "id": c.id,
+            "title": c.title,
+            "sector": c.sector,
+            "version": c.version,
+            "items": len(c.items),
+            "major_items": len(c.major_items),
+        }
         for c in bundled()
     ]
     assert all(set(entry) == {"id", "title", "sector", "version", "items", "major_items"} for entry in listed)

@@ -56,8 +56,13 @@ def test_same_id_and_version_twice_in_one_folder_rejects_the_second(tmp_path, mo
     library = load_library(tmp_path / "none", tmp_path / "user")
     assert library.get("coal-mine").path == first
     assert [(p, [str(i) for i in issues]) for p, issues in library.rejected] == [
-        (second, ["user/b.yaml: 与 a.yaml 的检查表编号“coal-mine”和版本“2026.1”都相同；"
-                  "同一文件夹里同一版本只能有一个文件，请删去其一或提高版本"])
+        (
+            second,
+            [
+                "user/b.yaml: 与 a.yaml 的检查表编号“coal-mine”和版本“2026.1”都相同；"
+                "同一文件夹里同一版本只能有一个文件，请删去其一或提高版本"
+            ],
+        )
     ]
 
 
@@ -77,7 +82,9 @@ def test_sorted_by_sector_then_id_and_found_by_sector(tmp_path):
     write(folder, "3.yaml", checklist_text("aa-mine"))
     library = load_library(folder, None)
     assert [(c.sector, c.id) for c in library] == [
-        ("coal_mine", "aa-mine"), ("coal_mine", "zz-mine"), ("hazchem", "hazchem-a")
+        ("coal_mine", "aa-mine"),
+        ("coal_mine", "zz-mine"),
+        ("hazchem", "hazchem-a"),
     ]
     assert [c.id for c in library.for_sector("coal_mine")] == ["aa-mine", "zz-mine"]
     assert library.for_sector("fire") == []

@@ -32,7 +32,11 @@ def checklist(tmp_path) -> Checklist:
 
 def test_the_model_holds_the_file(checklist):
     assert (checklist.id, checklist.title, checklist.sector, checklist.version) == (
-        "coal-mine", "煤矿安全生产检查表", "coal_mine", "2026.1")
+        "coal-mine",
+        "煤矿安全生产检查表",
+        "coal_mine",
+        "2026.1",
+    )
     assert checklist.effective == date(2026, 1, 1)
     assert list(checklist.sources) == ["aqf", "coal-major"]
     assert checklist.sources["aqf"].number == "主席令第88号"
@@ -56,8 +60,15 @@ def test_basis_and_major_texts():
     assert standard.text() == "《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.2.1"
     from inspector.core.checklists.model import Item
 
-    item = Item("X-1", "S01", "安全管理", "内容", "方法", (aqf, whp),
-                major=Basis("coal-major", "第三条第（二）项", "煤矿重大事故隐患判定标准"))
+    item = Item(
+        "X-1",
+        "S01",
+        "安全管理",
+        "内容",
+        "方法",
+        (aqf, whp),
+        major=Basis("coal-major", "第三条第（二）项", "煤矿重大事故隐患判定标准"),
+    )
     assert item.basis_text() == "《中华人民共和国安全生产法》第四十一条；《危险化学品安全管理条例》第二十条"
     assert item.major_text() == "《煤矿重大事故隐患判定标准》第三条第（二）项"
     assert Item("X-2", "S01", "t", "c", "m", (aqf,)).major_text() == ""
@@ -89,8 +100,9 @@ def test_snapshot_round_trip_is_exact(checklist):
 
 def test_snapshot_holds_resolved_source_titles(checklist):
     item = checklist.to_snapshot()["sections"][0]["items"][0]
-    assert item["basis"] == [{"source": "aqf", "clause": "第四条", "title": "中华人民共和国安全生产法",
-                              "number": "主席令第88号"}]
+    assert item["basis"] == [
+        {"source": "aqf", "clause": "第四条", "title": "中华人民共和国安全生产法", "number": "主席令第88号"}
+    ]
 
 
 def test_content_hash_ignores_layout_but_not_content(tmp_path, checklist):
@@ -112,7 +124,11 @@ def test_snapshot_record_and_back_through_the_store(store, checklist, tmp_path):
     record = snapshot_record(checklist)
     assert record["id"] == checklist.content_hash
     assert (record["checklist_id"], record["version"], record["title"], record["sector"]) == (
-        "coal-mine", "2026.1", "煤矿安全生产检查表", "coal_mine")
+        "coal-mine",
+        "2026.1",
+        "煤矿安全生产检查表",
+        "coal_mine",
+    )
     store.insert("checklist_snapshots", record)
     (tmp_path / "coal-mine.yaml").unlink()  # the file is gone: the inspection still has its checklist
     stored = from_record(store.get("checklist_snapshots", checklist.content_hash))

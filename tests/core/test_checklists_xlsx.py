@@ -12,8 +12,21 @@ from inspector.core.checklists import ChecklistError, Measure, load_file
 from inspector.core.checklists.xlsx import import_xlsx, match_columns, read_xlsx
 
 MAJOR_121 = "化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）"
-HEADER = ["序号", "检查项目", "检查内容", "检查方法", "检查依据\n（法律法规、标准）", "重大隐患判定依据",
-          "测量项目", "单位", "上限", "需拍照", "标签", "备注", "检查结果"]
+HEADER = [
+    "序号",
+    "检查项目",
+    "检查内容",
+    "检查方法",
+    "检查依据\n（法律法规、标准）",
+    "重大隐患判定依据",
+    "测量项目",
+    "单位",
+    "上限",
+    "需拍照",
+    "标签",
+    "备注",
+    "检查结果",
+]
 
 
 def realistic_sheet(path):
@@ -27,21 +40,73 @@ def realistic_sheet(path):
     ws.append(HEADER)
     ws.append(["一、安全管理"])
     ws.merge_cells("A4:M4")
-    ws.append([1, "安全生产责任制", "是否建立健全全员安全生产责任制", "查阅责任制文件及考核记录",
-               "《中华人民共和国安全生产法》第四条、第二十二条"])
-    ws.append([2, None, "主要负责人是否经考核合格", "查阅考核合格证明", "《安全生产法》第二十七条",
-               f"《{MAJOR_121}》第一项", None, None, None, None, "暗访"])
+    ws.append(
+        [
+            1,
+            "安全生产责任制",
+            "是否建立健全全员安全生产责任制",
+            "查阅责任制文件及考核记录",
+            "《中华人民共和国安全生产法》第四条、第二十二条",
+        ]
+    )
+    ws.append(
+        [
+            2,
+            None,
+            "主要负责人是否经考核合格",
+            "查阅考核合格证明",
+            "《安全生产法》第二十七条",
+            f"《{MAJOR_121}》第一项",
+            None,
+            None,
+            None,
+            None,
+            "暗访",
+        ]
+    )
     ws.merge_cells("B5:B6")  # 分类 merged over its rows
-    ws.append([3, "隐患排查", "是否建立隐患排查治理制度并如实记录", "查阅制度及隐患台账",
-               "《中华人民共和国安全生产法》第四十一条第一款、第二款"])
+    ws.append(
+        [
+            3,
+            "隐患排查",
+            "是否建立隐患排查治理制度并如实记录",
+            "查阅制度及隐患台账",
+            "《中华人民共和国安全生产法》第四十一条第一款、第二款",
+        ]
+    )
     ws.append(["二、储存场所"])
     ws.merge_cells("A8:M8")
-    ws.append([4, "仓库", "库房内可燃气体浓度", "使用便携式可燃气体检测仪检测",
-               "《危险化学品仓库储存通则》（GB 15603-2022）相关条款", None, "可燃气体浓度", "%LEL", 25, "是",
-               "汛期、复工复产", "[UNCONFIRMED] 条款号未核对", "合格"])
-    ws.append([5, None, "是否超量、超品种储存", "现场核对储存品种、数量",  # blank 分类: same as above
-               "《危险化学品安全管理条例》第二十四条；《危险化学品仓库储存通则》（GB 15603-2022）相关条款",
-               f"依据《{MAJOR_121}》第十八项", None, None, None, "是"])
+    ws.append(
+        [
+            4,
+            "仓库",
+            "库房内可燃气体浓度",
+            "使用便携式可燃气体检测仪检测",
+            "《危险化学品仓库储存通则》（GB 15603-2022）相关条款",
+            None,
+            "可燃气体浓度",
+            "%LEL",
+            25,
+            "是",
+            "汛期、复工复产",
+            "[UNCONFIRMED] 条款号未核对",
+            "合格",
+        ]
+    )
+    ws.append(
+        [
+            5,
+            None,
+            "是否超量、超品种储存",
+            "现场核对储存品种、数量",  # blank 分类: same as above
+            "《危险化学品安全管理条例》第二十四条；《危险化学品仓库储存通则》（GB 15603-2022）相关条款",
+            f"依据《{MAJOR_121}》第十八项",
+            None,
+            None,
+            None,
+            "是",
+        ]
+    )
     wb.save(path)
     return path
 
@@ -53,7 +118,12 @@ def test_realistic_sheet_round_trips(tmp_path):
     assert checklist == result.checklist
     assert out.read_text(encoding="utf-8") == result.text
     assert (checklist.id, checklist.title, checklist.sector, checklist.version, checklist.effective) == (
-        "hazchem-store", "危险化学品经营单位（带储存）安全检查表", "hazchem", "2026.2", date(2026, 3, 1))
+        "hazchem-store",
+        "危险化学品经营单位（带储存）安全检查表",
+        "hazchem",
+        "2026.2",
+        date(2026, 3, 1),
+    )
     assert result.ignored_columns == ["M 列“检查结果”"]
     assert [(s.id, s.title, [i.id for i in s.items]) for s in checklist.sections] == [
         ("S01", "安全管理—安全生产责任制", ["HS-001", "HS-002"]),
@@ -73,15 +143,17 @@ def test_realistic_sheet_round_trips(tmp_path):
     assert two.basis_text() == "《中华人民共和国安全生产法》第二十七条"  # the short name resolved
     assert two.major_text() == f"《{MAJOR_121}》第一项"
     assert two.tags == ("暗访",)
-    assert three.basis_text() == ("《中华人民共和国安全生产法》第四十一条第一款；"
-                                  "《中华人民共和国安全生产法》第四十一条第二款")
+    assert three.basis_text() == (
+        "《中华人民共和国安全生产法》第四十一条第一款；《中华人民共和国安全生产法》第四十一条第二款"
+    )
     assert four.measure == Measure("可燃气体浓度", "%LEL", None, 25)
     assert four.measure.limit_text() == "≤ 25 %LEL"
     assert four.photo_required and four.tags == ("汛期", "复工复产")
     assert four.note == "[UNCONFIRMED] 条款号未核对"
     assert four.basis_text() == "《危险化学品仓库储存通则》（GB 15603-2022）相关条款"
-    assert five.basis_text() == ("《危险化学品安全管理条例》第二十四条；"
-                                 "《危险化学品仓库储存通则》（GB 15603-2022）相关条款")
+    assert five.basis_text() == (
+        "《危险化学品安全管理条例》第二十四条；《危险化学品仓库储存通则》（GB 15603-2022）相关条款"
+    )
     assert five.major_text() == f"《{MAJOR_121}》第十八项"
     assert checklist.major_items == (two, five)
 
@@ -95,26 +167,51 @@ def test_import_is_deterministic(tmp_path):
 
 
 def test_options_override_the_sheet(tmp_path):
-    result = read_xlsx(realistic_sheet(tmp_path / "s.xlsx"), id="wh-special", title="仓库专项", sector="工贸",
-                       version="2027.1", effective="2027-01-01")
+    result = read_xlsx(
+        realistic_sheet(tmp_path / "s.xlsx"),
+        id="wh-special",
+        title="仓库专项",
+        sector="工贸",
+        version="2027.1",
+        effective="2027-01-01",
+    )
     c = result.checklist
     assert (c.id, c.title, c.sector, c.version, c.effective) == (
-        "wh-special", "仓库专项", "industry_trade", "2027.1", date(2027, 1, 1))
+        "wh-special",
+        "仓库专项",
+        "industry_trade",
+        "2027.1",
+        date(2027, 1, 1),
+    )
     assert [i.id for i in c.items][:2] == ["WS-001", "WS-002"]
 
 
 def bad_sheet(path):
     wb = Workbook()
     ws = wb.active
-    ws.append(["序号", "分类", "检查内容", "检查方法", "检查依据", "重大隐患判定依据", "测量项目", "下限",
-               "上限", "需拍照"])
-    ws.append([1, "安全管理", "是否建立健全全员安全生产责任制", "查阅文件",
-               "《中华人民共和国安全生产法》第四条"])
+    ws.append(
+        [
+            "序号",
+            "分类",
+            "检查内容",
+            "检查方法",
+            "检查依据",
+            "重大隐患判定依据",
+            "测量项目",
+            "下限",
+            "上限",
+            "需拍照",
+        ]
+    )
+    ws.append(
+        [1, "安全管理", "是否建立健全全员安全生产责任制", "查阅文件", "《中华人民共和国安全生产法》第四条"]
+    )
     ws.append([2, None, "是否制定操作规程", None, "《中华人民共和国安全生产法》第二十一条"])
     ws.append([3, None, "是否开展隐患排查", "查阅台账", "安全生产法第41条"])
     ws.append([4, None, "主要负责人是否考核合格", "查阅证书", "《安全生产法》第二十七条", "是"])
-    ws.append([5, "现场", "甲烷浓度", "检测", "《煤矿安全规程》第一百七十二条", None, "甲烷浓度", None,
-               "≤1.0"])
+    ws.append(
+        [5, "现场", "甲烷浓度", "检测", "《煤矿安全规程》第一百七十二条", None, "甲烷浓度", None, "≤1.0"]
+    )
     ws.append([6, None, "氧气浓度", "检测", "《煤矿安全规程》第一百三十五条", None, "氧气浓度", 23.5, 19.5])
     ws.append([7, None, "照明", "目测", "《煤矿安全规程》", None, None, None, None, "可能"])
     wb.save(path)
@@ -188,8 +285,17 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path):
 
 
 def test_headers_are_matched_loosely():
-    columns, ignored = match_columns({1: "序 号", 2: "检查类别", 3: "检查内容及要求", 4: "检查方式",
-                                      5: "法律法规依据", 6: "重大事故隐患判定依据（如有）", 7: "检查情况"})
+    columns, ignored = match_columns(
+        {
+            1: "序 号",
+            2: "检查类别",
+            3: "检查内容及要求",
+            4: "检查方式",
+            5: "法律法规依据",
+            6: "重大事故隐患判定依据（如有）",
+            7: "检查情况",
+        }
+    )
     assert columns == {"serial": 1, "section": 2, "content": 3, "method": 4, "basis": 5, "major": 6}
     assert ignored == [7]
 

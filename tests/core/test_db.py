@@ -79,7 +79,9 @@ def test_a_failing_step_leaves_the_database_as_it_was(tmp_path, monkeypatch):
         raise RuntimeError("boom")
 
     original = list(migrations._migrations)
-    monkeypatch.setattr(migrations, "_migrations", [original[0], migrations._Migration("0002_broken", broken)])
+    monkeypatch.setattr(
+        migrations, "_migrations", [original[0], migrations._Migration("0002_broken", broken)]
+    )
     with pytest.raises(db.DatabaseError, match="boom"):
         Store.open_file(path)
     conn = sqlite3.connect(path)

@@ -31,16 +31,26 @@ def test_the_notice_lists_the_problems_with_spot_and_basis_and_groups_the_deadli
     ]
     assert notice["major_count"] == 2
     assert notice["office"]["government"] == "巴音郭楞蒙古自治州"
-    assert [(p["name"], p["cert_no"]) for p in notice["inspectors"]] == [("张伟", "65280019001"),
-                                                                          ("李娜", "65280019002")]
+    assert [(p["name"], p["cert_no"]) for p in notice["inspectors"]] == [
+        ("张伟", "65280019001"),
+        ("李娜", "65280019002"),
+    ]
     assert notice["enterprise"]["name"] == "库尔勒金泰化工有限责任公司"
 
 
 def test_the_record_counts_what_was_checked_and_references_the_photos(demo_store, finished):
     record = content.record(demo_store, finished["id"])
-    assert record["checklists"] == [{"title": "测试用危化品检查表", "version": "1.0", "items": 6,
-                                     "checked": 6,
-                                     "passed": 2, "failed": 3, "na": 1}]
+    assert record["checklists"] == [
+        {
+            "title": "测试用危化品检查表",
+            "version": "1.0",
+            "items": 6,
+            "checked": 6,
+            "passed": 2,
+            "failed": 3,
+            "na": 1,
+        }
+    ]
     photos = record["problems"][2]["photos"]
     assert [p["n"] for p in photos] == [1, 2] and all(len(p["sha256"]) == 64 for p in photos)
     assert record["inspection"]["started_at"] and record["inspection"]["finished_at"]
@@ -52,7 +62,10 @@ def test_measures_list_only_findings_with_immediate_measures_in_official_words(d
     assert [p["spot"] for p in measures["problems"]] == ["安全管理部", "2号罐区"]
     assert [p["n"] for p in measures["problems"]] == [1, 2]
     assert measures["measures"] == [
-        "责令暂时停产停业", "责令从危险区域内撤出作业人员", "责令停止使用相关设施、设备"]
+        "责令暂时停产停业",
+        "责令从危险区域内撤出作业人员",
+        "责令停止使用相关设施、设备",
+    ]
     assert measures["office"]["measures_basis"] == content.MEASURES_BASIS
 
 
@@ -65,22 +78,35 @@ def test_default_deadlines_come_from_the_office_when_a_finding_has_none(demo_sto
     assert notice["problems"][1]["deadline"] == general
 
 
-def test_the_recheck_opinion_follows_the_earlier_notice_and_the_re_inspection(demo_store, mini_checklist,
-                                                                               finished, tmp_path):
+def test_the_recheck_opinion_follows_the_earlier_notice_and_the_re_inspection(
+    demo_store, mini_checklist, finished, tmp_path
+):
     original = issue(demo_store, "notice", finished["id"])
-    again = finished_inspection(demo_store, mini_checklist, tmp_path, kind="复查", failures={
-        "T-004": dict(spot="2号罐区", description="报警控制器仍处于屏蔽状态", deadline=date(2026, 4, 30)),
-    })
+    again = finished_inspection(
+        demo_store,
+        mini_checklist,
+        tmp_path,
+        kind="复查",
+        failures={
+            "T-004": dict(spot="2号罐区", description="报警控制器仍处于屏蔽状态", deadline=date(2026, 4, 30)),
+        },
+    )
     hazard = demo_store.row(
         "SELECT h.id FROM hazards h JOIN findings f ON f.id = h.finding_id WHERE f.inspection_id=? AND"
-        " f.item_id='T-003'", [finished["id"]])
+        " f.item_id='T-003'",
+        [finished["id"]],
+    )
     demo_store.update("hazards", hazard["id"], {"status": "rectified"})
     opinion = content.recheck(demo_store, again["id"])
     assert opinion["original"]["number_text"] == original["number_text"]
     assert [(p["n"], p["rectified"]) for p in opinion["problems"]] == [(1, True), (2, True), (3, False)]
     assert opinion["problems"][2]["observed"] == "报警控制器仍处于屏蔽状态"
-    explicit = content.recheck(demo_store, again["id"], original_id=original["number_text"],
-                               outcomes={1: {"rectified": False, "observed": "考核证书仍未取得"}})
+    explicit = content.recheck(
+        demo_store,
+        again["id"],
+        original_id=original["number_text"],
+        outcomes={1: {"rectified": False, "observed": "考核证书仍未取得"}},
+    )
     first = explicit["problems"][0]
     assert (first["rectified"], first["observed"]) == (False, "考核证书仍未取得")
 
@@ -101,7 +127,10 @@ def test_documents_need_a_finished_inspection_and_the_offices_appeal_bodies(demo
 
 
 def test_a_problem_line_does_not_repeat_the_spot_or_the_word_violates():
-    problem = {"spot": "2号罐区", "description": "2号罐区报警器未投用。",
-               "basis": "违反《安全生产法》第三十六条"}
+    problem = {
+        "spot": "2号罐区",
+        "description": "2号罐区报警器未投用。",
+        "basis": "违反《安全生产法》第三十六条",
+    }
     assert content.problem_text(problem) == "2号罐区报警器未投用，违反《安全生产法》第三十六条"
     assert findings.GRADES == ("general", "major")

@@ -57,8 +57,10 @@ def test_signatures_go_to_the_box_of_the_inspector_who_signed(demo_store, finish
     me, colleague = profile.profile(demo_store), profile.roster(demo_store)[0]
     strokes = sample_signatures()["inspector1"]["strokes"]
     # a signing dialog that lists the colleague first still puts each signature in its owner's box
-    signatures = {"inspector1": {"strokes": strokes, "signer_id": colleague["id"], "signer_name": "x"},
-                  "inspector2": {"strokes": strokes[:1], "signer_id": me["id"]}}
+    signatures = {
+        "inspector1": {"strokes": strokes, "signer_id": colleague["id"], "signer_name": "x"},
+        "inspector2": {"strokes": strokes[:1], "signer_id": me["id"]},
+    }
     doc = issue(demo_store, "notice", finished["id"], signatures=signatures)
     stored = demo_store.rows("SELECT * FROM signatures WHERE document_id=?", [doc["id"]])
     rows = {r["role"]: r for r in stored}
@@ -67,8 +69,12 @@ def test_signatures_go_to_the_box_of_the_inspector_who_signed(demo_store, finish
     assert (rows["inspector2"]["signer_id"], rows["inspector2"]["signer_name"]) == (colleague["id"], "李娜")
     stranger = profile.roster(demo_store)[1]
     with pytest.raises(IssueError, match="不是本次检查的执法人员"):
-        issue(demo_store, "record", finished["id"],
-              signatures={"inspector1": {"strokes": strokes, "signer_id": stranger["id"]}})
+        issue(
+            demo_store,
+            "record",
+            finished["id"],
+            signatures={"inspector1": {"strokes": strokes, "signer_id": stranger["id"]}},
+        )
 
 
 def test_an_issued_document_is_returned_as_stored_and_renders_the_same(demo_store, finished):
@@ -83,8 +89,11 @@ def test_an_issued_document_is_returned_as_stored_and_renders_the_same(demo_stor
 def test_each_kind_takes_its_own_sequence(demo_store, finished):
     kinds = ("record", "notice", "measures")
     numbers = [issue(demo_store, kind, finished["id"])["number_text"] for kind in kinds]
-    assert numbers == ["（库）应急检记〔2026〕1001号", "（库）应急责改〔2026〕1001号",
-                       "（库）应急现决〔2026〕1001号"]
+    assert numbers == [
+        "（库）应急检记〔2026〕1001号",
+        "（库）应急责改〔2026〕1001号",
+        "（库）应急现决〔2026〕1001号",
+    ]
 
 
 def test_a_correction_is_a_new_document_naming_the_one_it_replaces(demo_store, finished, tmp_path):
@@ -100,8 +109,9 @@ def test_a_correction_is_a_new_document_naming_the_one_it_replaces(demo_store, f
         issue(demo_store, "record", finished["id"], replaces=new["id"])
 
 
-def test_a_failure_inside_the_transaction_leaves_nothing_and_skips_no_number(demo_store, finished,
-                                                                             monkeypatch):
+def test_a_failure_inside_the_transaction_leaves_nothing_and_skips_no_number(
+    demo_store, finished, monkeypatch
+):
     real_insert = demo_store.insert
 
     def failing(table, record, action="create"):
@@ -155,8 +165,9 @@ CRASH = textwrap.dedent(
 
 def test_a_power_cut_while_issuing_loses_the_number_to_no_one(demo_store, finished):
     root = demo_store.workspace.root
-    result = subprocess.run([sys.executable, "-c", CRASH, str(root), finished["id"]], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CRASH, str(root), finished["id"]], capture_output=True, text=True
+    )
     assert result.returncode == 3, result.stderr
     assert _count(demo_store, "documents") == 0
     assert issue(demo_store, "notice", finished["id"])["number_seq"] == 1001
@@ -206,8 +217,9 @@ def test_refusals_are_checked(demo_store, finished):
     with pytest.raises(SignatureError, match="见证人"):
         issue(demo_store, "notice", finished["id"], signatures={"enterprise": {"refused": True}})
     with pytest.raises(SignatureError, match="只有被检查单位负责人"):
-        issue(demo_store, "notice", finished["id"],
-              signatures={"inspector1": {"refused": True, "witness": "x"}})
+        issue(
+            demo_store, "notice", finished["id"], signatures={"inspector1": {"refused": True, "witness": "x"}}
+        )
     with pytest.raises(IssueError, match="没有对应的执法人员"):
         issue(demo_store, "notice", finished["id"], signatures={"inspector3": {"strokes": [[[0, 0]]]}})
     assert _count(demo_store, "documents") == 0

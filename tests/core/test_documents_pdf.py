@@ -96,8 +96,12 @@ def _squash(text: str) -> str:
 
 @pytest.mark.parametrize(
     ("kind", "phrases", "refused"),
-    [("notice", NOTICE, False), ("record", RECORD, False), ("measures", MEASURES, True),
-     ("recheck", RECHECK, False)],
+    [
+        ("notice", NOTICE, False),
+        ("record", RECORD, False),
+        ("measures", MEASURES, True),
+        ("recheck", RECHECK, False),
+    ],
 )
 def test_every_fixed_phrase_and_filled_field_reads_back(kind, phrases, refused, tmp_path):
     text = pdf_text(render(sample_content(kind, 3), sample_signatures(refused=refused)), tmp_path)
@@ -165,12 +169,16 @@ def test_rendering_is_deterministic():
 @pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools not installed")
 def test_the_qr_at_the_foot_of_page_one_scans(tmp_path):
     payload = "INSP1|（库）应急责改〔2026〕17号|" + "A" * 43 + "|0123456789abcdef|" + "B" * 86
-    rendered = render_detailed(sample_content("notice", 20), sample_signatures(),
-                               QrMark(qr_drawing(payload), "核验码：7Q2K-M9XD-41TB-HC0R", payload))
+    rendered = render_detailed(
+        sample_content("notice", 20),
+        sample_signatures(),
+        QrMark(qr_drawing(payload), "核验码：7Q2K-M9XD-41TB-HC0R", payload),
+    )
     assert rendered.qr_box.page == 1
     page_png(rendered.pdf, tmp_path, 1, dpi=200).save(tmp_path / "qr.png")
-    out = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True, text=True
+    ).stdout
     assert out.strip() == payload
     assert "核验码：7Q2K-M9XD-41TB-HC0R" in pdf_text(rendered.pdf, tmp_path)
 
@@ -182,8 +190,9 @@ def test_the_signing_sides_qr_drawing_is_drawn_fast_and_still_scans(tmp_path):
     payload = "INSP1|（库）应急责改〔2026〕17号|" + "C" * 43 + "|fedcba9876543210|" + "D" * 86
     pdf = render(sample_content("notice", 2), None, QrMark(signing_qr(payload), "核验码：X", payload))
     page_png(pdf, tmp_path, 1, dpi=300).save(tmp_path / "qr.png")
-    out = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True, text=True
+    ).stdout
     assert out.strip() == payload
     assert all(f["emb"] == "yes" for f in pdf_fonts(pdf, tmp_path))
 

@@ -33,20 +33,38 @@ def photo(folder: Path, name: str, colour: str = "#4a6fa5") -> Path:
     return path
 
 
-def finished_inspection(store, checklist, folder: Path, enterprise_name: str = "库尔勒金泰化工有限责任公司",
-                        kind: str = "例行检查", failures=None) -> dict:
+def finished_inspection(
+    store,
+    checklist,
+    folder: Path,
+    enterprise_name: str = "库尔勒金泰化工有限责任公司",
+    kind: str = "例行检查",
+    failures=None,
+) -> dict:
     """An inspection of the mini checklist, finished, with three findings (one major with measures)."""
     enterprise = store.row("SELECT id FROM enterprises WHERE name=?", [enterprise_name])
     people = [profile.profile(store)["id"], profile.roster(store)[0]["id"]]
     inspection = inspections.start(store, enterprise["id"], [checklist], kind, people, "罐区及仓库")
     sid = checklist.content_hash
-    failures = failures if failures is not None else {
-        "T-002": dict(spot="安全管理部", description="安全管理人员未经考核合格", deadline=date(2026, 3, 15),
-                      immediate_measures="suspend"),
-        "T-003": dict(spot="中控室", description="未如实记录隐患排查治理情况", deadline=date(2026, 4, 1)),
-        "T-004": dict(spot="2号罐区", description="可燃气体检测报警装置未投用", deadline=date(2026, 3, 15),
-                      immediate_measures="evacuate；stop_equipment"),
-    }
+    failures = (
+        failures
+        if failures is not None
+        else {
+            "T-002": dict(
+                spot="安全管理部",
+                description="安全管理人员未经考核合格",
+                deadline=date(2026, 3, 15),
+                immediate_measures="suspend",
+            ),
+            "T-003": dict(spot="中控室", description="未如实记录隐患排查治理情况", deadline=date(2026, 4, 1)),
+            "T-004": dict(
+                spot="2号罐区",
+                description="可燃气体检测报警装置未投用",
+                deadline=date(2026, 3, 15),
+                immediate_measures="evacuate；stop_equipment",
+            ),
+        }
+    )
     for item in ("T-001", "T-002", "T-003", "T-004", "T-005", "T-006"):
         if item in failures:
             inspections.answer(store, inspection["id"], sid, item, "fail")
@@ -78,8 +96,9 @@ def pages_text(pdf: bytes, tmp_path: Path) -> list[str]:
 def pdf_text_raw(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
 
 
 def pdf_fonts(pdf: bytes, tmp_path: Path) -> list[dict]:
@@ -98,8 +117,22 @@ def page_png(pdf: bytes, tmp_path: Path, page: int = 1, dpi: int = 80) -> Image.
     path = tmp_path / "page.pdf"
     path.write_bytes(pdf)
     stem = tmp_path / f"page-{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(path), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(path),
+            str(stem),
+        ],
+        check=True,
+    )
     return Image.open(f"{stem}.png").convert("L")
 
 

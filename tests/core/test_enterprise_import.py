@@ -21,8 +21,18 @@ FRESH = code("91652826MA7H5J6K7")
 BAD = "91310115MA1H8R7C6D"  # check character should be 7
 TAHE = code("91652822MA77X1K2A")  # 轮台县塔河煤业有限公司 in the demo data
 
-HEADERS = ["序号", "企业名称", "社会信用代码", "所属行业", "县（市）", "经营地址", "法定代表人（负责人）",
-           "职务", "联系电话", "备注"]
+HEADERS = [
+    "序号",
+    "企业名称",
+    "社会信用代码",
+    "所属行业",
+    "县（市）",
+    "经营地址",
+    "法定代表人（负责人）",
+    "职务",
+    "联系电话",
+    "备注",
+]
 
 
 def write_sheet(path, rows, headers=HEADERS, title="巴州2026年第一季度重点监管企业名单", sheet="重点企业"):
@@ -43,28 +53,87 @@ def write_sheet(path, rows, headers=HEADERS, title="巴州2026年第一季度重
 
 ROWS = [
     # row 4: a new enterprise; the phone typed as a number
-    [1, "库尔勒恒通液化气有限公司", HENGTONG, "危化品", "库尔勒市", "库尔勒市218国道东侧", "王建军", "站长",
-     13899012345, None],
+    [
+        1,
+        "库尔勒恒通液化气有限公司",
+        HENGTONG,
+        "危化品",
+        "库尔勒市",
+        "库尔勒市218国道东侧",
+        "王建军",
+        "站长",
+        13899012345,
+        None,
+    ],
     # row 5: already registered (same code): new address and a note
-    [2, "轮台县塔河煤业有限公司", TAHE, "煤矿", "轮台县", "轮台县阳霞镇煤矿工业园2号井", "马建国", "矿长",
-     "0996-4601234", "2026年复工复产"],
+    [
+        2,
+        "轮台县塔河煤业有限公司",
+        TAHE,
+        "煤矿",
+        "轮台县",
+        "轮台县阳霞镇煤矿工业园2号井",
+        "马建国",
+        "矿长",
+        "0996-4601234",
+        "2026年复工复产",
+    ],
     [None] * 10,  # row 6: blank
     # row 7: a code whose check character is wrong
-    [3, "和静县鑫源石料厂", BAD, "非煤矿山", "和静县", "和静县巴润哈尔莫敦镇", "巴特尔", "负责人",
-     "13909961234", None],
+    [
+        3,
+        "和静县鑫源石料厂",
+        BAD,
+        "非煤矿山",
+        "和静县",
+        "和静县巴润哈尔莫敦镇",
+        "巴特尔",
+        "负责人",
+        "13909961234",
+        None,
+    ],
     # row 8: no name
-    [4, None, FRESH, "工贸", "焉耆回族自治县", "焉耆县工业园区", "马红梅", "总经理", "0996-6021122",
-     None],
+    [4, None, FRESH, "工贸", "焉耆回族自治县", "焉耆县工业园区", "马红梅", "总经理", "0996-6021122", None],
     # rows 9 and 10: the same code twice
-    [5, "焉耆县宏达面粉有限公司", HONGDA, "工贸", "焉耆回族自治县", "焉耆县七个星镇", "马红", "总经理",
-     None, None],
-    [6, "焉耆县宏达面粉有限公司二分厂", HONGDA, "工贸", "焉耆回族自治县", "焉耆县七个星镇", "马红", "厂长",
-     None, None],
+    [
+        5,
+        "焉耆县宏达面粉有限公司",
+        HONGDA,
+        "工贸",
+        "焉耆回族自治县",
+        "焉耆县七个星镇",
+        "马红",
+        "总经理",
+        None,
+        None,
+    ],
+    [
+        6,
+        "焉耆县宏达面粉有限公司二分厂",
+        HONGDA,
+        "工贸",
+        "焉耆回族自治县",
+        "焉耆县七个星镇",
+        "马红",
+        "厂长",
+        None,
+        None,
+    ],
     # row 11: registered without a code, matched by its exact name; blank cells keep what is registered
     [7, "尉犁县兴农农资门市（个体）", None, None, None, None, None, None, "13565439999", None],
     # row 12: new, no code (individual business)
-    [8, "博湖县西海渔村农家乐", None, "人员密集场所", "博湖县", "博湖县博斯腾湖景区", "李海", "经营者",
-     "13899012346", None],
+    [
+        8,
+        "博湖县西海渔村农家乐",
+        None,
+        "人员密集场所",
+        "博湖县",
+        "博湖县博斯腾湖景区",
+        "李海",
+        "经营者",
+        "13899012346",
+        None,
+    ],
 ]
 
 
@@ -85,9 +154,15 @@ def test_report_finds_the_header_below_the_title_and_plans_every_row(demo_store,
     sheet = report.sheet
     assert (sheet.sheet_name, sheet.header_row) == ("重点企业", 3)
     assert sheet.columns == {
-        "name": "企业名称", "code": "社会信用代码", "sector": "所属行业", "region": "县（市）",
-        "address": "经营地址", "legal_rep": "法定代表人（负责人）", "legal_rep_title": "职务",
-        "phone": "联系电话", "notes": "备注",
+        "name": "企业名称",
+        "code": "社会信用代码",
+        "sector": "所属行业",
+        "region": "县（市）",
+        "address": "经营地址",
+        "legal_rep": "法定代表人（负责人）",
+        "legal_rep_title": "职务",
+        "phone": "联系电话",
+        "notes": "备注",
     }
     assert sheet.ignored == ["序号"]
     assert report.rows_read == 8  # the blank row is not counted
@@ -155,22 +230,55 @@ def test_a_clean_sheet_imports_without_asking(demo_store, tmp_path):
     [
         ["单位名称", "统一社会信用代码", "行业", "地区", "地址", "法定代表人", "职务", "电话", "备注"],
         ["被检查单位", "信用代码", "行业类别", "所属地区", "单位地址", "负责人", "职务", "手机", "备注"],
-        ["*名称", "统一社会信用代码\n（18位）", "所属行业", "区域", "注册地址", "法人", "职 务", "联系电话",
-         "备注"],
-        ["生产经营单位名称", "社会信用代码", "行业领域", "县市区", "详细地址", "主要负责人", "负责人职务",
-         "负责人电话", "说明"],
+        [
+            "*名称",
+            "统一社会信用代码\n（18位）",
+            "所属行业",
+            "区域",
+            "注册地址",
+            "法人",
+            "职 务",
+            "联系电话",
+            "备注",
+        ],
+        [
+            "生产经营单位名称",
+            "社会信用代码",
+            "行业领域",
+            "县市区",
+            "详细地址",
+            "主要负责人",
+            "负责人职务",
+            "负责人电话",
+            "说明",
+        ],
     ],
 )
 def test_headers_in_different_wordings(demo_store, tmp_path, headers):
-    row = ["和硕县金海加油站", HENGTONG.lower(), "危险化学品", "和硕县", "和硕县特吾里克镇", "孙刚", "站长",
-           "13609961122", "加油站"]
+    row = [
+        "和硕县金海加油站",
+        HENGTONG.lower(),
+        "危险化学品",
+        "和硕县",
+        "和硕县特吾里克镇",
+        "孙刚",
+        "站长",
+        "13609961122",
+        "加油站",
+    ]
     report = enterprise_import.read(demo_store, write_sheet(tmp_path / "s.xlsx", [row], headers=headers))
     assert set(report.sheet.columns) == set(enterprises.FIELDS)
     assert report.ok
     values = report.to_add[0].values
     assert values == {
-        "name": "和硕县金海加油站", "code": HENGTONG, "sector": "hazchem", "region": "和硕县",
-        "address": "和硕县特吾里克镇", "legal_rep": "孙刚", "legal_rep_title": "站长", "phone": "13609961122",
+        "name": "和硕县金海加油站",
+        "code": HENGTONG,
+        "sector": "hazchem",
+        "region": "和硕县",
+        "address": "和硕县特吾里克镇",
+        "legal_rep": "孙刚",
+        "legal_rep_title": "站长",
+        "phone": "13609961122",
         "notes": "加油站",
     }
 
@@ -185,8 +293,11 @@ def test_a_code_excel_turned_into_a_number_is_rejected_with_the_reason(demo_stor
 def test_every_problem_of_a_row_is_listed(demo_store, tmp_path):
     path = write_sheet(tmp_path / "p.xlsx", [[1, "", BAD, "养殖业"]], headers=HEADERS[:4])
     reasons = [(p.column, p.reason.split("：")[0]) for p in enterprise_import.read(demo_store, path).rejected]
-    assert reasons == [("企业名称", "缺少单位名称"), ("社会信用代码", "统一社会信用代码校验位错误"),
-                       ("所属行业", "未知行业“养殖业”，应为")]
+    assert reasons == [
+        ("企业名称", "缺少单位名称"),
+        ("社会信用代码", "统一社会信用代码校验位错误"),
+        ("所属行业", "未知行业“养殖业”，应为"),
+    ]
 
 
 def test_same_name_with_a_different_registered_code_is_rejected(demo_store, tmp_path):
@@ -307,8 +418,25 @@ def test_cli_list_json_keys_and_search(demo_store, capsys):
 def test_cli_add(demo_store, capsys):
     assert main(["enterprises", "add", "--name", "和硕县金海加油站", "--code", BAD]) == 1
     assert "第 18 位应为“7”，实际为“D”" in capsys.readouterr().err
-    assert main(["enterprises", "add", "--name", "和硕县金海加油站", "--code", HENGTONG, "--sector", "危化品",
-                 "--legal-rep", "孙刚", "--title", "站长"]) == 0
+    assert (
+        main(
+            [
+                "enterprises",
+                "add",
+                "--name",
+                "和硕县金海加油站",
+                "--code",
+                HENGTONG,
+                "--sector",
+                "危化品",
+                "--legal-rep",
+                "孙刚",
+                "--title",
+                "站长",
+            ]
+        )
+        == 0
+    )
     new_id = capsys.readouterr().out.strip()
     saved = enterprises.get(demo_store, new_id)
     assert (saved["sector"], saved["legal_rep_title"], saved["code"]) == ("hazchem", "站长", HENGTONG)

@@ -24,8 +24,15 @@ def test_create_normalises_and_audits(demo_store):
     before = audit_count(demo_store)
     saved = enterprises.create(
         demo_store,
-        {"name": "  和静县宏达选矿厂 ", "code": " 91110000101623741k ", "sector": "非煤矿山",
-         "region": "和静县", "legal_rep": "王磊", "legal_rep_title": "厂长", "phone": "13999001234"},
+        {
+            "name": "  和静县宏达选矿厂 ",
+            "code": " 91110000101623741k ",
+            "sector": "非煤矿山",
+            "region": "和静县",
+            "legal_rep": "王磊",
+            "legal_rep_title": "厂长",
+            "phone": "13999001234",
+        },
     )
     assert saved["name"] == "和静县宏达选矿厂"
     assert saved["code"] == GOOD
@@ -116,8 +123,16 @@ def bulk_insert(store, count: int) -> list[tuple]:
     for i in range(count):
         first17 = f"916528{i:06d}MA7Q1"
         rows.append(
-            (ids.new_id(), f"巴州第{i:05d}号测试企业有限公司", code(first17), "hazchem", "库尔勒市",
-             stamp, stamp, store.device_id)
+            (
+                ids.new_id(),
+                f"巴州第{i:05d}号测试企业有限公司",
+                code(first17),
+                "hazchem",
+                "库尔勒市",
+                stamp,
+                stamp,
+                store.device_id,
+            )
         )
     with store.transaction():
         store.conn.executemany(

@@ -19,7 +19,9 @@ def test_major_criterion_makes_the_finding_major_by_default(demo_store, inspecti
     finding = _fail(demo_store, inspection, mini_checklist, "T-004")
     assert finding["grade"] == finding["default_grade"] == "major"
     assert "安监总管三〔2017〕121号" not in finding["major_criterion"]
-    assert finding["major_criterion"].startswith("《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》")
+    assert finding["major_criterion"].startswith(
+        "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》"
+    )
     assert finding["basis"]
     hazard = demo_store.row("SELECT * FROM hazards WHERE finding_id=?", [finding["id"]])
     assert (hazard["status"], hazard["grade"], hazard["deadline"]) == ("open", "major", finding["deadline"])
@@ -30,8 +32,14 @@ def test_changing_the_grade_needs_a_written_reason_which_is_kept(demo_store, ins
         _fail(demo_store, inspection, mini_checklist, "T-004", grade="general")
     assert caught.value.field == "grade_reason"
     assert findings.photos  # the module is importable without Qt
-    finding = _fail(demo_store, inspection, mini_checklist, "T-004", grade="general",
-                    grade_reason="报警装置已安装，仅一处探头故障，可立即更换")
+    finding = _fail(
+        demo_store,
+        inspection,
+        mini_checklist,
+        "T-004",
+        grade="general",
+        grade_reason="报警装置已安装，仅一处探头故障，可立即更换",
+    )
     assert finding["grade"] == "general" and finding["grade_reason"].startswith("报警装置已安装")
     hazard = demo_store.row("SELECT grade FROM hazards WHERE finding_id=?", [finding["id"]])
     assert hazard["grade"] == "general"
@@ -71,8 +79,9 @@ def _jpeg(path, orientation=None, colour="red"):
     return path
 
 
-def test_photos_are_stored_once_by_sha256_and_thumbnails_respect_exif(demo_store, inspection, mini_checklist,
-                                                                       tmp_path):
+def test_photos_are_stored_once_by_sha256_and_thumbnails_respect_exif(
+    demo_store, inspection, mini_checklist, tmp_path
+):
     finding = _fail(demo_store, inspection, mini_checklist, "T-004")
     photo = _jpeg(tmp_path / "IMG_0001.jpg", orientation=6)
     copy = tmp_path / "copy.jpg"
@@ -102,8 +111,13 @@ def test_a_file_that_is_not_an_image_is_refused(demo_store, inspection, mini_che
 def test_repeats_by_item_and_by_spot_at_the_same_enterprise(demo_store, inspection, mini_checklist):
     earlier = _fail(demo_store, inspection, mini_checklist, "T-004", spot="2号罐区 东侧")
     inspections.finish(demo_store, inspection["id"])
-    later = inspections.start(demo_store, inspection["enterprise_id"], [mini_checklist], "复查",
-                              [r["inspector_id"] for r in inspections.inspectors_of(demo_store, inspection["id"])])
+    later = inspections.start(
+        demo_store,
+        inspection["enterprise_id"],
+        [mini_checklist],
+        "复查",
+        [r["inspector_id"] for r in inspections.inspectors_of(demo_store, inspection["id"])],
+    )
     same_item = findings.repeats(demo_store, later["id"], mini_checklist.content_hash, "T-004", "别处")
     assert [r["id"] for r in same_item if r["same_item"]] == [earlier["id"]]
     same_spot = findings.repeats(demo_store, later["id"], mini_checklist.content_hash, "T-001", "2号罐区东侧")

@@ -29,7 +29,9 @@ def test_start_needs_two_inspectors_a_checklist_and_a_known_kind(demo_store, min
     assert demo_store.row("SELECT count(*) AS n FROM inspections")["n"] == before
 
 
-def test_start_records_inspectors_with_certificates_and_the_checklist_snapshot(demo_store, inspection, mini_checklist):
+def test_start_records_inspectors_with_certificates_and_the_checklist_snapshot(
+    demo_store, inspection, mini_checklist
+):
     people = inspections.inspectors_of(demo_store, inspection["id"])
     assert [p["cert_no"] for p in people] == ["65280019001", "65280019002"]
     assert inspection["status"] == "draft" and inspection["started_at"].endswith("+00:00")
@@ -73,15 +75,19 @@ def test_finished_inspection_changes_only_by_amendment_with_reason(demo_store, i
         inspections.finish(demo_store, inspection["id"])
 
 
-def test_old_inspection_opens_from_its_snapshot_after_the_checklist_is_gone(demo_store, tmp_path, mini_checklist):
+def test_old_inspection_opens_from_its_snapshot_after_the_checklist_is_gone(
+    demo_store, tmp_path, mini_checklist
+):
     from inspector.core.checklists.library import load_file
 
     changed = tmp_path / "changed.yaml"
-    text = (mini_checklist.path.read_text(encoding="utf-8")
-            .replace("是否建立健全全员安全生产责任制", "改过的检查内容"))
+    text = mini_checklist.path.read_text(encoding="utf-8").replace(
+        "是否建立健全全员安全生产责任制", "改过的检查内容"
+    )
     changed.write_text(text, encoding="utf-8")
-    started = inspections.start(demo_store, _enterprise(demo_store), [load_file(changed)], "专项检查",
-                                _people(demo_store))
+    started = inspections.start(
+        demo_store, _enterprise(demo_store), [load_file(changed)], "专项检查", _people(demo_store)
+    )
     changed.unlink()
     inspections._snapshots.clear()
     [snapshot] = inspections.checklists_of(demo_store, started["id"])
@@ -91,8 +97,17 @@ def test_old_inspection_opens_from_its_snapshot_after_the_checklist_is_gone(demo
 def test_listing_and_cli_json_keys(demo_store, capsys):
     assert main(["inspections", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows and set(rows[0]) == {"id", "enterprise_id", "enterprise", "kind", "checklists", "started_at",
-                                     "finished_at", "failed", "major"}
+    assert rows and set(rows[0]) == {
+        "id",
+        "enterprise_id",
+        "enterprise",
+        "kind",
+        "checklists",
+        "started_at",
+        "finished_at",
+        "failed",
+        "major",
+    }
     assert any(r["major"] > 0 for r in rows) and any(r["finished_at"] is None for r in rows)
     assert all(isinstance(r["checklists"], list) for r in rows)
 

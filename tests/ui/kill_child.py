@@ -7,14 +7,14 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from inspector.core import paths  # noqa: E402
-from inspector.core.store import Store  # noqa: E402
-from inspector.ui.runner.items_model import ItemRole  # noqa: E402
-from inspector.ui.runner.runner import RunnerWidget  # noqa: E402
+from inspector.core import paths
+from inspector.core.store import Store
+from inspector.ui.runner.items_model import ItemRole
+from inspector.ui.runner.runner import RunnerWidget
 
 
 def main(inspection_id: str) -> None:

@@ -79,7 +79,11 @@ def test_office_settings_are_edited_and_saved(qtbot, demo_store):
     dialog.accept()
     saved = office.load(demo_store)
     assert (saved.government, saved.court, saved.major_deadline_days, saved.print_major_count) == (
-        "巴音郭楞蒙古自治州", "库尔勒市人民法院", 45, True)
+        "巴音郭楞蒙古自治州",
+        "库尔勒市人民法院",
+        45,
+        True,
+    )
     assert profile.device(demo_store)["series_no"] == 3
     assert "WenQuanYi" in dialog.font_status.text() or "TrueType" in dialog.font_status.text()
 

@@ -8,8 +8,12 @@ from inspector.ui.first_run import FirstRunDialog
 
 
 def _fill(typer, dialog, name, cert, org, region):
-    for widget, text in ((dialog.name, name), (dialog.cert_no, cert), (dialog.organisation, org),
-                         (dialog.region_abbr, region)):
+    for widget, text in (
+        (dialog.name, name),
+        (dialog.cert_no, cert),
+        (dialog.organisation, org),
+        (dialog.region_abbr, region),
+    ):
         widget.clear()
         typer(widget, text)
 

@@ -28,7 +28,9 @@ def test_answers_shown_as_saved_survive_sigkill_and_the_draft_is_offered(qtbot, 
 
     child = subprocess.Popen(
         [sys.executable, str(CHILD), draft["id"]],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])},
     )
     saved = []

@@ -15,13 +15,18 @@ def test_every_string_in_the_code_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "check.ts"
     shutil.copy(i18n.ts_file(), fresh)
     sources = [str(p) for p in i18n.ui_sources()]
-    subprocess.run([i18n._tool("lupdate"), "-no-obsolete", "-silent", *sources, "-ts", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [i18n._tool("lupdate"), "-no-obsolete", "-silent", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     messages = i18n.messages(fresh)
     assert len(messages) > 100
     missing = [f"{m['context']}: {m['source']}" for m in messages if not m["finished"]]
-    assert not missing, "untranslated strings (run python -m inspector.ui.i18n update, then translate):\n" + "\n".join(
-        missing)
+    assert not missing, (
+        "untranslated strings (run python -m inspector.ui.i18n update, then translate):\n"
+        + "\n".join(missing)
+    )
 
 
 def test_translations_keep_their_placeholders():

@@ -64,12 +64,13 @@ def parse(text: str) -> list[Cited]:
             number, title = first.group(1), first.group(2).strip()
         paren = _PAREN_NUMBER.match(rest)
         if paren:
-            number, rest = paren.group(1).strip(), rest[paren.end():]
+            number, rest = paren.group(1).strip(), rest[paren.end() :]
         title = _ALIASES.get(title, (None, title))[1]
         clauses = _complete([c.strip(" 　。.") for c in _SPLIT.split(rest) if c.strip(" 　。.")])
         if not clauses:
-            raise ValueError(f"《{title}》之后缺少条款：请写成《{title}》第X条；"
-                             f"引用整部法规时写《{title}》相关条款")
+            raise ValueError(
+                f"《{title}》之后缺少条款：请写成《{title}》第X条；引用整部法规时写《{title}》相关条款"
+            )
         found.extend(Cited(title, number, clause) for clause in clauses)
     return found
 

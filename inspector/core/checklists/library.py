@@ -75,8 +75,10 @@ def load_library(bundled_dir: Path, user_dir: Path | None = None) -> Library:
                 continue
             same = in_folder.get((checklist.id, checklist.version))
             if same is not None:
-                message = (f"与 {same.name} 的检查表编号“{checklist.id}”和版本“{checklist.version}”都相同；"
-                           "同一文件夹里同一版本只能有一个文件，请删去其一或提高版本")
+                message = (
+                    f"与 {same.name} 的检查表编号“{checklist.id}”和版本“{checklist.version}”都相同；"
+                    "同一文件夹里同一版本只能有一个文件，请删去其一或提高版本"
+                )
                 library.rejected.append((path, [Issue(display_path(path), 0, 0, None, message)]))
                 continue
             in_folder[(checklist.id, checklist.version)] = path

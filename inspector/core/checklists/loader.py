@@ -32,8 +32,10 @@ class StrictLoader(BaseLoader):
         if isinstance(node, MappingNode):
             for key_node, first in duplicate_keys(node):
                 raise DuplicateKeyError(
-                    "while constructing a mapping", first.start_mark,
-                    f"found duplicate key {key_node.value!r}", key_node.start_mark,
+                    "while constructing a mapping",
+                    first.start_mark,
+                    f"found duplicate key {key_node.value!r}",
+                    key_node.start_mark,
                 )
         return super().construct_mapping(node, deep=deep)
 

@@ -34,8 +34,13 @@ class Source:
     note: str = ""
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "title": self.title, "number": self.number, "edition": self.edition,
-                "note": self.note}
+        return {
+            "key": self.key,
+            "title": self.title,
+            "number": self.number,
+            "edition": self.edition,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,14 @@ _TAG = "tag:yaml.org,2002:"
 STR, NULL, INT, FLOAT, BOOL, TIMESTAMP = (
     _TAG + t for t in ("str", "null", "int", "float", "bool", "timestamp")
 )
-_KINDS = {STR: "文本“{}”", INT: "整数 {}", FLOAT: "数字 {}", BOOL: "真假值 {}", NULL: "空值",
-          TIMESTAMP: "日期 {}"}
+_KINDS = {
+    STR: "文本“{}”",
+    INT: "整数 {}",
+    FLOAT: "数字 {}",
+    BOOL: "真假值 {}",
+    NULL: "空值",
+    TIMESTAMP: "日期 {}",
+}
 
 
 def kind(node: Node) -> str:
@@ -62,8 +68,11 @@ class NodeReader:
             name = key.value
             if name in seen:
                 first = seen[name].start_mark.line + 1
-                self.add(key, f"字段“{name}”在同一处写了两次（另一次在第 {first} 行）："
-                              "YAML 只会保留后一个，前一个的内容会丢失；请合并或删去其一")
+                self.add(
+                    key,
+                    f"字段“{name}”在同一处写了两次（另一次在第 {first} 行）："
+                    "YAML 只会保留后一个，前一个的内容会丢失；请合并或删去其一",
+                )
                 continue
             seen[name] = key
             if name in spec:

@@ -27,16 +27,38 @@ _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 MAX_ISSUES = 200
 
 # field → its Chinese name, in the order the README lists them
-TOP = {"format": "格式版本", "id": "检查表编号", "title": "检查表名称", "sector": "行业",
-       "version": "版本", "effective": "施行日期", "description": "说明", "tags": "标签",
-       "sources": "依据来源", "sections": "分节"}
+TOP = {
+    "format": "格式版本",
+    "id": "检查表编号",
+    "title": "检查表名称",
+    "sector": "行业",
+    "version": "版本",
+    "effective": "施行日期",
+    "description": "说明",
+    "tags": "标签",
+    "sources": "依据来源",
+    "sections": "分节",
+}
 TOP_REQUIRED = ("format", "id", "title", "sector", "version", "effective", "sources", "sections")
-SOURCE = {"key": "来源键", "title": "法规或标准名称", "number": "文号或标准号", "edition": "版本年份",
-          "note": "备注"}
+SOURCE = {
+    "key": "来源键",
+    "title": "法规或标准名称",
+    "number": "文号或标准号",
+    "edition": "版本年份",
+    "note": "备注",
+}
 SECTION = {"id": "分节编号", "title": "分节标题", "items": "检查条目"}
-ITEM = {"id": "条目编号", "content": "检查内容", "method": "检查方法", "basis": "检查依据",
-        "major": "重大隐患判定依据", "measure": "测量", "photo_required": "不合格须拍照",
-        "tags": "标签", "note": "备注"}
+ITEM = {
+    "id": "条目编号",
+    "content": "检查内容",
+    "method": "检查方法",
+    "basis": "检查依据",
+    "major": "重大隐患判定依据",
+    "measure": "测量",
+    "photo_required": "不合格须拍照",
+    "tags": "标签",
+    "note": "备注",
+}
 ITEM_REQUIRED = ("id", "content", "method", "basis")
 CITATION = {"source": "来源键", "clause": "条款"}
 MEASURE = {"name": "测量项目", "unit": "单位", "min": "下限", "max": "上限"}
@@ -66,19 +88,22 @@ class _Walk(NodeReader):
 
     def checklist(self, root: Node, origin: Path | None) -> Checklist | None:
         if not isinstance(root, MappingNode):
-            self.add(root, "文件顶层应为“键: 值”映射（format、id、title …），"
-                           f"实际是{kind(root)}：这不像是检查表文件")
+            self.add(
+                root,
+                f"文件顶层应为“键: 值”映射（format、id、title …），实际是{kind(root)}：这不像是检查表文件",
+            )
             return None
         top = self.mapping(root, TOP, TOP_REQUIRED, "检查表")
         if not self.format_ok(top.get("format")):
             return None  # a layout we do not know: its other fields would only give misleading messages
-        checklist_id = self.identifier(top, "id", TOP, CHECKLIST_ID,
-                                       "只能用小写字母、数字和“-”，以字母或数字开头")
+        checklist_id = self.identifier(
+            top, "id", TOP, CHECKLIST_ID, "只能用小写字母、数字和“-”，以字母或数字开头"
+        )
         title = self.text(top, "title", TOP)
         sector = self.sector(top.get("sector"))
         version = self.text(top, "version", TOP)
         if version and not VERSION.match(version):
-            self.add(top["version"], f"版本“{version}”应为以点分隔的数字，如 version: \"2026.1\"")
+            self.add(top["version"], f'版本“{version}”应为以点分隔的数字，如 version: "2026.1"')
         effective = self.date(top.get("effective"))
         description = self.text(top, "description", TOP, empty_ok=True)
         tags = self.texts(top, "tags", TOP)
@@ -86,9 +111,18 @@ class _Walk(NodeReader):
         sections = self.section_list(top.get("sections"))
         if self.issues:
             return None
-        return Checklist(id=checklist_id, title=title, sector=sector, version=version, effective=effective,
-                         description=description, tags=tags, sources=self.sources, sections=sections,
-                         path=origin)
+        return Checklist(
+            id=checklist_id,
+            title=title,
+            sector=sector,
+            version=version,
+            effective=effective,
+            description=description,
+            tags=tags,
+            sources=self.sources,
+            sections=sections,
+            path=origin,
+        )
 
     def format_ok(self, node: Node | None) -> bool:
         if node is None:
@@ -99,8 +133,9 @@ class _Walk(NodeReader):
         value = scalar_value(node)
         if value != FORMAT_VERSION:
             newer = "：此文件是为更新版本的程序编写的，请升级程序" if value > FORMAT_VERSION else ""
-            self.add(node, f"不支持的格式版本 format: {value}，"
-                           f"本程序只能读取 format: {FORMAT_VERSION}{newer}")
+            self.add(
+                node, f"不支持的格式版本 format: {value}，本程序只能读取 format: {FORMAT_VERSION}{newer}"
+            )
             return False
         return True
 
@@ -173,8 +208,10 @@ class _Walk(NodeReader):
             return None
         item_id = self.identifier(fields, "id", ITEM, ITEM_ID, "用字母、数字和“-”“_”“.”，以字母或数字开头")
         if item_id in lines:
-            self.add(fields["id"], f"条目编号“{item_id}”重复（第 {lines[item_id]} 行已使用）；"
-                                   "每个条目的编号必须唯一")
+            self.add(
+                fields["id"],
+                f"条目编号“{item_id}”重复（第 {lines[item_id]} 行已使用）；每个条目的编号必须唯一",
+            )
         elif item_id:
             lines[item_id] = fields["id"].start_mark.line + 1
         item = Item(
@@ -220,8 +257,11 @@ class _Walk(NodeReader):
         source = self.sources.get(key)
         if key and source is None:
             declared = "、".join(self.sources) or "无"
-            self.add(fields["source"], f"{what}引用的来源“{key}”{suggest(key, self.sources)}"
-                                       f"未在 sources 中声明（已声明：{declared}）")
+            self.add(
+                fields["source"],
+                f"{what}引用的来源“{key}”{suggest(key, self.sources)}"
+                f"未在 sources 中声明（已声明：{declared}）",
+            )
         if source is None or not clause:
             return None
         return Basis(key, clause, source.title, source.number)
@@ -235,8 +275,9 @@ class _Walk(NodeReader):
         name, unit = self.text(fields, "name", MEASURE), self.text(fields, "unit", MEASURE, empty_ok=True)
         low, high = self.number(fields, "min", MEASURE), self.number(fields, "max", MEASURE)
         if "min" not in fields and "max" not in fields:
-            self.add(node, "测量项至少要写 min（下限）或 max（上限）之一，"
-                           "如 {name: 甲烷浓度, unit: \"%\", max: 1.0}")
+            self.add(
+                node, '测量项至少要写 min（下限）或 max（上限）之一，如 {name: 甲烷浓度, unit: "%", max: 1.0}'
+            )
         elif low is not None and high is not None and low > high:
             self.add(node, f"测量限值有误：下限 min（{low}）大于上限 max（{high}）")
         return Measure(name, unit, low, high)

@@ -36,8 +36,8 @@ _META_CELL = re.compile(r"^\s*([^:：]{1,8})\s*[:：]\s*(.+)$")
 
 @dataclass
 class ImportResult:
-    text: str                     # the checklist file
-    checklist: Checklist          # as the app will load it
+    text: str  # the checklist file
+    checklist: Checklist  # as the app will load it
     ignored_columns: list[str] = field(default_factory=list)
 
 
@@ -59,8 +59,16 @@ def match_columns(headers: dict[int, str]) -> tuple[dict[str, int], list[int]]:
             unmatched.append(col)
     ignored = []
     for col in unmatched:
-        best = max(((len(s), f) for f, synonyms in COLUMNS.items() if f not in found
-                    for s in synonyms if s in names[col]), default=None)
+        best = max(
+            (
+                (len(s), f)
+                for f, synonyms in COLUMNS.items()
+                if f not in found
+                for s in synonyms
+                if s in names[col]
+            ),
+            default=None,
+        )
         if best:
             found[best[1]] = col
         else:
@@ -68,9 +76,17 @@ def match_columns(headers: dict[int, str]) -> tuple[dict[str, int], list[int]]:
     return found, ignored
 
 
-def read_xlsx(path: Path, *, sheet: str | None = None, id: str | None = None, title: str | None = None,
-              sector: str | None = None, version: str | None = None, effective: str | None = None,
-              fallback_id: str | None = None) -> ImportResult:
+def read_xlsx(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    sector: str | None = None,
+    version: str | None = None,
+    effective: str | None = None,
+    fallback_id: str | None = None,
+) -> ImportResult:
     """The checklist a sheet describes; ``ChecklistError`` with issues by row and column otherwise.
 
     Keyword values override what the sheet says; ``fallback_id`` is tried when neither gives an id.
@@ -81,8 +97,11 @@ def read_xlsx(path: Path, *, sheet: str | None = None, id: str | None = None, ti
     meta = _metadata(rows[: header_row - 1])
     reader = RowReader(shown, rows, merged, header_row, columns)
     issues = list(reader.missing_columns())
-    chosen = {k: v for k, v in dict(id=id, title=title, sector=sector, version=version,
-                                     effective=effective).items() if v}
+    chosen = {
+        k: v
+        for k, v in dict(id=id, title=title, sector=sector, version=version, effective=effective).items()
+        if v
+    }
     meta.update(chosen)
     data, meta_issues = _header_data(meta, path, fallback_id, shown)
     issues += meta_issues
@@ -121,8 +140,10 @@ def _open(path: Path, shown: str, sheet: str | None):
     try:
         book = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
-        message = (f"无法打开电子表格（{type(exc).__name__}: {exc}）：只支持 .xlsx；"
-                   "旧的 .xls 或 .et 文件请在 Excel/WPS 中另存为 .xlsx")
+        message = (
+            f"无法打开电子表格（{type(exc).__name__}: {exc}）：只支持 .xlsx；"
+            "旧的 .xls 或 .et 文件请在 Excel/WPS 中另存为 .xlsx"
+        )
         raise ChecklistError([Issue(shown, 0, 0, None, message)]) from exc
     if sheet is not None and sheet not in book.sheetnames:
         names = "、".join(book.sheetnames)
@@ -145,7 +166,7 @@ def _find_header(rows: list[list], shown: str) -> tuple[int, dict[str, int], lis
         columns, ignored = match_columns(headers)
         if "content" in columns and len(columns) >= 2:
             return number, columns, ignored
-    message = (f"前 {HEADER_SCAN_ROWS} 行中找不到表头行：表头应有“检查内容”以及“检查方法”“检查依据”等列名")
+    message = f"前 {HEADER_SCAN_ROWS} 行中找不到表头行：表头应有“检查内容”以及“检查方法”“检查依据”等列名"
     raise ChecklistError([Issue(shown, 0, 0, None, message)])
 
 
@@ -195,9 +216,16 @@ def _header_data(meta: dict, path: Path, fallback_id: str | None, shown: str) ->
         effective = date.fromisoformat(effective.replace("/", "-").replace(".", "-")).isoformat()
     except ValueError:
         problem(f"施行日期“{effective}”应写成 YYYY-MM-DD")
-    data = {"format": FORMAT_VERSION, "id": checklist_id, "title": title, "sector": sector,
-            "version": version, "effective": effective,
-            "description": meta.get("description", ""), "tags": []}
+    data = {
+        "format": FORMAT_VERSION,
+        "id": checklist_id,
+        "title": title,
+        "sector": sector,
+        "version": version,
+        "effective": effective,
+        "description": meta.get("description", ""),
+        "tags": [],
+    }
     return data, issues
 
 

@@ -138,8 +138,12 @@ class RowReader:
             basis = self.citations(number, "basis", values["basis"], keys, item_id)
         item = {"id": item_id, "content": values["content"], "method": values["method"], "basis": basis}
         if values.get("major", "").lower() in _YES:
-            self.problem(number, "major", f"请写明判定依据，如《煤矿重大事故隐患判定标准》第三条第（二）项，"
-                                          f"而不是“{values['major']}”", item_id)
+            self.problem(
+                number,
+                "major",
+                f"请写明判定依据，如《煤矿重大事故隐患判定标准》第三条第（二）项，而不是“{values['major']}”",
+                item_id,
+            )
         elif "major" in values and not citations.is_blank(values["major"]):
             major = self.citations(number, "major", values["major"], keys, item_id)
             if len(major) > 1:

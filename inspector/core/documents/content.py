@@ -103,18 +103,20 @@ def problems(store: Store, inspection: dict) -> list[dict]:
     counter = [0]
     found = []
     for n, row in enumerate(rows, start=1):
-        found.append({
-            "n": n,
-            "finding_id": row["id"],
-            "item_id": row["item_id"] or "",
-            "spot": row["spot"].strip(),
-            "description": row["description"].strip(),
-            "basis": row["basis"].strip(),
-            "grade": row["grade"],
-            "deadline": row["deadline"] or default_deadline(settings, row["grade"], day),
-            "immediate_measures": row["immediate_measures"].strip(),
-            "photos": _photos(store, row["id"], counter),
-        })
+        found.append(
+            {
+                "n": n,
+                "finding_id": row["id"],
+                "item_id": row["item_id"] or "",
+                "spot": row["spot"].strip(),
+                "description": row["description"].strip(),
+                "basis": row["basis"].strip(),
+                "grade": row["grade"],
+                "deadline": row["deadline"] or default_deadline(settings, row["grade"], day),
+                "immediate_measures": row["immediate_measures"].strip(),
+                "photos": _photos(store, row["id"], counter),
+            }
+        )
     return found
 
 
@@ -280,17 +282,21 @@ def recheck(store: Store, inspection_id: str, original_id: str | None = None, ou
     outcomes = outcomes or {}
     items = []
     for problem in earlier.get("problems", []):
-        given = outcomes.get(problem.get("finding_id")) or outcomes.get(problem["n"]) or outcomes.get(
-            str(problem["n"])
+        given = (
+            outcomes.get(problem.get("finding_id"))
+            or outcomes.get(problem["n"])
+            or outcomes.get(str(problem["n"]))
         )
         outcome = dict(given) if given else _outcome(store, inspection_id, problem)
-        items.append({
-            "n": problem["n"],
-            "finding_id": problem.get("finding_id"),
-            "text": problem_text(problem),
-            "rectified": bool(outcome.get("rectified")),
-            "observed": str(outcome.get("observed") or "").strip(),
-        })
+        items.append(
+            {
+                "n": problem["n"],
+                "finding_id": problem.get("finding_id"),
+                "text": problem_text(problem),
+                "rectified": bool(outcome.get("rectified")),
+                "observed": str(outcome.get("observed") or "").strip(),
+            }
+        )
     content["original"] = {
         "id": original["id"],
         "kind": original["kind"],

@@ -28,9 +28,25 @@ PROBE = "安全生产行政执法文书责令限期整改指令书现场检查�
 
 # Family-name hints, best first: Song/Ming/FangSong faces match the printed forms; sans faces still serve.
 _PREFERRED = (
-    "simsun", "songti", "fangsong", "simfang", "stsong", "ar pl uming", "ar pl sungti", "ming", "song",
-    "kai", "simkai", "wenquanyi micro hei", "wenquanyi zen hei", "microsoft yahei", "simhei", "heiti",
-    "pingfang", "droid sans fallback", "arial unicode",
+    "simsun",
+    "songti",
+    "fangsong",
+    "simfang",
+    "stsong",
+    "ar pl uming",
+    "ar pl sungti",
+    "ming",
+    "song",
+    "kai",
+    "simkai",
+    "wenquanyi micro hei",
+    "wenquanyi zen hei",
+    "microsoft yahei",
+    "simhei",
+    "heiti",
+    "pingfang",
+    "droid sans fallback",
+    "arial unicode",
 )
 
 WINDOWS_FONTS = ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simhei.ttf", "msyh.ttc", "msyh.ttf")
@@ -84,17 +100,17 @@ class FontError(Exception):
 @dataclass(frozen=True)
 class Candidate:
     path: str
-    index: int | None = None    # None: try every face of a collection
+    index: int | None = None  # None: try every face of a collection
     family: str = ""
 
 
 @dataclass(frozen=True)
 class DocumentFont:
-    name: str                   # the reportlab name it is registered under
+    name: str  # the reportlab name it is registered under
     path: str
     index: int
     family: str
-    skipped: tuple[str, ...] = field(default=())   # why earlier candidates were passed over
+    skipped: tuple[str, ...] = field(default=())  # why earlier candidates were passed over
 
     def covers(self, text: str) -> str:
         """The characters of ``text`` this font has no glyph for (empty when it has them all)."""

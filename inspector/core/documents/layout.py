@@ -32,17 +32,17 @@ PAGE_W, PAGE_H = A4
 LEFT = RIGHT = 22 * mm
 TOP = 20 * mm
 WIDTH = PAGE_W - LEFT - RIGHT
-RULE_Y = 25 * mm              # the rule above the 一式两份 line
-FOOT_Y = 19 * mm              # the 一式两份 line and 共 N 页 第 M 页
+RULE_Y = 25 * mm  # the rule above the 一式两份 line
+FOOT_Y = 19 * mm  # the 一式两份 line and 共 N 页 第 M 页
 # Page 1's foot is taller: the QR box at the left, the code, 一式两份 and page count beside it.
 QR_SIZE = 24 * mm
-QR_Y = 9 * mm                 # bottom of the QR box on page 1
+QR_Y = 9 * mm  # bottom of the QR box on page 1
 FIRST_RULE_Y = QR_Y + QR_SIZE + 2 * mm
 FIRST_TEXT_X = LEFT + QR_SIZE + 4 * mm
 CODE_Y = 27 * mm
 FIRST_BOTTOM = FIRST_RULE_Y + 2 * mm
 LATER_BOTTOM = RULE_Y + 2 * mm
-LATER_TOP = PAGE_H - TOP - 8 * mm   # room for the continuation header
+LATER_TOP = PAGE_H - TOP - 8 * mm  # room for the continuation header
 DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，一份交被检查单位。"
 
 # Chinese line-breaking (标点禁则): reportlab's CJK wrap keeps these off the start of a line, but its
@@ -220,15 +220,35 @@ def build(content: dict, story: list, font: DocumentFont, qr: QrMark | None, box
         keywords=[qr.payload] if qr is not None and qr.payload else [],
         lang="zh-CN",
     )
-    first_frame = Frame(LEFT, FIRST_BOTTOM, WIDTH, PAGE_H - TOP - FIRST_BOTTOM, id="first",
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later_frame = Frame(LEFT, LATER_BOTTOM, WIDTH, LATER_TOP - LATER_BOTTOM, id="later",
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    first_frame = Frame(
+        LEFT,
+        FIRST_BOTTOM,
+        WIDTH,
+        PAGE_H - TOP - FIRST_BOTTOM,
+        id="first",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    later_frame = Frame(
+        LEFT,
+        LATER_BOTTOM,
+        WIDTH,
+        LATER_TOP - LATER_BOTTOM,
+        id="later",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     on_first, on_later = page_callbacks(content, number_text, qr, styles)
-    doc.addPageTemplates([
-        PageTemplate("first", [first_frame], onPage=on_first, autoNextPageTemplate="later"),
-        PageTemplate("later", [later_frame], onPage=on_later),
-    ])
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", [first_frame], onPage=on_first, autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=on_later),
+        ]
+    )
     stats: dict = {}
     doc.build(story, canvasmaker=canvas_maker(font.name, stats))
     qr_box = Box("qr", 1, LEFT, QR_Y, QR_SIZE, QR_SIZE)

@@ -23,14 +23,14 @@ class QrMark:
 
     drawing: Any = None
     code_text: str = ""
-    payload: str = ""      # the QR text, also written to the PDF's /Keywords for `inspector verify`
+    payload: str = ""  # the QR text, also written to the PDF's /Keywords for `inspector verify`
 
 
 @dataclass(frozen=True)
 class Box:
     role: str
     page: int
-    x: float       # points from the page's bottom-left corner
+    x: float  # points from the page's bottom-left corner
     y: float
     w: float
     h: float
@@ -50,8 +50,16 @@ def qr_drawing(text: str) -> Drawing:
 class SignatureBox(Flowable):
     """A box a person signs in; strokes (0..1, y down) are drawn as paths clipped to the box."""
 
-    def __init__(self, role: str, sig: Signature | None, sink: list[Box], font: str,
-                 width: float = 33 * mm, height: float = 11 * mm, caption: str = ""):
+    def __init__(
+        self,
+        role: str,
+        sig: Signature | None,
+        sink: list[Box],
+        font: str,
+        width: float = 33 * mm,
+        height: float = 11 * mm,
+        caption: str = "",
+    ):
         super().__init__()
         self.role, self.sig, self.sink, self.font = role, sig, sink, font
         self.box_w, self.box_h, self.caption = width, height, caption

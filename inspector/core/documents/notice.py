@@ -22,9 +22,15 @@ def story(ctx: Ctx) -> list:
     if c["office"]["print_major_count"]:
         flow.append(body(ctx, f"其中重大事故隐患{c['major_count']}项。"))
     flow.append(body(ctx, "（此栏不够，可另附页）"))
-    flow.append(body(ctx, deadline_sentence(c["deadline_groups"])
-                     + "达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。"))
-    flow.append(body(ctx, "整改期间，你单位应当采取措施，确保安全生产。"
-                          "对安全生产违法行为，将依法予以行政处罚。"))
+    flow.append(
+        body(
+            ctx,
+            deadline_sentence(c["deadline_groups"])
+            + "达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。",
+        )
+    )
+    flow.append(
+        body(ctx, "整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。")
+    )
     flow.append(closing(ctx, "被检查单位负责人（签名）：", keep_with=[body(ctx, appeal_text(c, "指令"))]))
     return flow

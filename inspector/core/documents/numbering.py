@@ -93,8 +93,14 @@ def take_number(store: Store, kind: str, year: int, region: str | None = None) -
         existing = [
             store.insert(
                 "number_blocks",
-                {"device_id": device["id"], "doc_kind": kind, "year": int(year),
-                 "first": first, "last": last, "next": first},
+                {
+                    "device_id": device["id"],
+                    "doc_kind": kind,
+                    "year": int(year),
+                    "first": first,
+                    "last": last,
+                    "next": first,
+                },
                 action="number_block",
             )
         ]
@@ -154,8 +160,15 @@ def set_block(
             raise NumberingError(f"编号段起始号 {first} 已被本机使用过，请换一个起始号")
         return store.insert(
             "number_blocks",
-            {"device_id": device["id"], "doc_kind": kind, "year": year, "first": first, "last": last,
-             "next": first, "created_at": clock.utc_iso()},
+            {
+                "device_id": device["id"],
+                "doc_kind": kind,
+                "year": year,
+                "first": first,
+                "last": last,
+                "next": first,
+                "created_at": clock.utc_iso(),
+            },
             action="number_block",
         )
 

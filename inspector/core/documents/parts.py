@@ -118,7 +118,7 @@ def enterprise_row(ctx: Ctx, label: str) -> Table | Paragraph:
     sig = ctx.sigs.get(ENTERPRISE)
     label_w = _label_width(label)
     if sig and sig.refused:
-        who = label.split("（")[0]   # 被检查单位负责人 / 被复查单位负责人 / 被检查单位现场负责人
+        who = label.split("（")[0]  # 被检查单位负责人 / 被复查单位负责人 / 被检查单位现场负责人
         return Paragraph(esc(label + refusal_text(sig, who)), s.plain)
     caption = sig.signer_name if sig else ""
     box = SignatureBox(ENTERPRISE, sig, ctx.boxes, s.font, BOX_W, BOX_H, caption=caption)
@@ -133,8 +133,14 @@ def seal(ctx: Ctx, with_seal: bool = True) -> list:
     return [SealSpace(6 * mm), Paragraph("应急管理部门（印章）", s.right), date]
 
 
-def closing(ctx: Ctx, enterprise_label: str, enterprise_first: bool = False,
-            inspector_label: str = INSPECTOR_LABEL, with_seal: bool = True, keep_with=()) -> KeepTogether:
+def closing(
+    ctx: Ctx,
+    enterprise_label: str,
+    enterprise_first: bool = False,
+    inspector_label: str = INSPECTOR_LABEL,
+    with_seal: bool = True,
+    keep_with=(),
+) -> KeepTogether:
     """Signatures, seal and date, kept on one page together with ``keep_with`` (the last paragraph),
     so that the signatures never stand alone on a page that could be put behind another text."""
     people = [inspector_rows(ctx, inspector_label), enterprise_row(ctx, enterprise_label)]

@@ -19,8 +19,13 @@ def story(ctx: Ctx) -> list:
     original = c["original"]
     words = ORIGINAL_WORDS.get(original["kind"], original["title"])
     flow = [*header(ctx), addressee(ctx, "（被复查单位）")]
-    flow.append(body(ctx, f"本机关于{cn_date(original['issued_on'])}作出了{words}的决定"
-                          f"[{original['number_text']}]，经对你单位整改情况进行复查，提出如下意见："))
+    flow.append(
+        body(
+            ctx,
+            f"本机关于{cn_date(original['issued_on'])}作出了{words}的决定"
+            f"[{original['number_text']}]，经对你单位整改情况进行复查，提出如下意见：",
+        )
+    )
     items = numbered(ctx, [opinion(item) for item in c["problems"]])
     flow += items[:-1]
     flow.append(closing(ctx, "被复查单位负责人（签名）：", enterprise_first=True, keep_with=items[-1:]))

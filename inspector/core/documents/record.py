@@ -40,8 +40,13 @@ def story(ctx: Ctx) -> list:
     flow = [*header(ctx)]
     flow.append(line(ctx, f"被检查单位：{e['name']}"))
     flow.append(line(ctx, f"地址：{e['address']}"))
-    flow.append(line(ctx, f"法定代表人（负责人）：{e['legal_rep']}　　职务：{e['legal_rep_title']}"
-                          f"　　联系电话：{e['phone']}"))
+    flow.append(
+        line(
+            ctx,
+            f"法定代表人（负责人）：{e['legal_rep']}　　职务：{e['legal_rep_title']}"
+            f"　　联系电话：{e['phone']}",
+        )
+    )
     flow.append(line(ctx, f"检查场所：{i['place'] or e['address']}"))
     flow.append(line(ctx, f"检查时间：{cn_span(i['started_at'], i['finished_at'])}"))
     flow.append(body(ctx, opening(c)))
@@ -54,7 +59,13 @@ def story(ctx: Ctx) -> list:
     else:
         flow.append(body(ctx, "未发现问题。"))
     last = flow.pop()
-    flow.append(closing(ctx, "被检查单位现场负责人（签名）：", inspector_label="检查人员（签名）：",
-                        with_seal=False, keep_with=[last]))
+    flow.append(
+        closing(
+            ctx,
+            "被检查单位现场负责人（签名）：",
+            inspector_label="检查人员（签名）：",
+            with_seal=False,
+            keep_with=[last],
+        )
+    )
     return flow
-

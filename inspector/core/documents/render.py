@@ -39,8 +39,9 @@ def check_glyphs(font: DocumentFont, content: dict, sigs: dict[str, Signature]) 
         )
 
 
-def render_detailed(content: dict, signatures=None, qr: QrMark | None = None,
-                    font: DocumentFont | None = None) -> Rendered:
+def render_detailed(
+    content: dict, signatures=None, qr: QrMark | None = None, font: DocumentFont | None = None
+) -> Rendered:
     """The PDF with where its signature boxes and QR box are (page, points from bottom-left)."""
     kind = content["kind"]
     if kind not in STORIES:
@@ -53,6 +54,7 @@ def render_detailed(content: dict, signatures=None, qr: QrMark | None = None,
     return build(content, story, font, qr, ctx.boxes)
 
 
-def render(content: dict, signatures=None, qr: QrMark | None = None,
-           font: DocumentFont | None = None) -> bytes:
+def render(
+    content: dict, signatures=None, qr: QrMark | None = None, font: DocumentFont | None = None
+) -> bytes:
     return render_detailed(content, signatures, qr, font).pdf

@@ -9,11 +9,23 @@ import math
 
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES, format_number
 
-SPOTS = ("2号罐区", "甲类仓库", "1号装置区控制室", "装卸站台", "配电室", "消防泵房", "危化品库西门",
-         "动火作业现场", "循环水站", "原料罐区防火堤")
+SPOTS = (
+    "2号罐区",
+    "甲类仓库",
+    "1号装置区控制室",
+    "装卸站台",
+    "配电室",
+    "消防泵房",
+    "危化品库西门",
+    "动火作业现场",
+    "循环水站",
+    "原料罐区防火堤",
+)
 PROBLEMS = (
-    ("可燃气体检测报警装置未投用",
-     "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项"),
+    (
+        "可燃气体检测报警装置未投用",
+        "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项",
+    ),
     ("疏散通道堆放杂物，未保持畅通", "《中华人民共和国安全生产法》第四十二条"),
     ("未按规定开展隐患排查治理，未如实记录", "《中华人民共和国安全生产法》第四十一条"),
     ("特种作业人员未持证上岗", "《中华人民共和国安全生产法》第三十条"),
@@ -21,25 +33,28 @@ PROBLEMS = (
 )
 
 
-def sample_content(kind: str = "notice", problems: int = 3, number: int | None = 17,
-                   year: int = 2026) -> dict:
+def sample_content(
+    kind: str = "notice", problems: int = 3, number: int | None = 17, year: int = 2026
+) -> dict:
     """A document's content with ``problems`` numbered problems (``number=None``: an unnumbered draft)."""
     items = []
     for n in range(1, problems + 1):
         description, basis = PROBLEMS[(n - 1) % len(PROBLEMS)]
         grade = "major" if n % 4 == 1 else "general"
-        items.append({
-            "n": n,
-            "finding_id": f"finding-{n}",
-            "item_id": f"T-{n:03d}",
-            "spot": SPOTS[(n - 1) % len(SPOTS)],
-            "description": description,
-            "basis": basis,
-            "grade": grade,
-            "deadline": f"{year}-03-{15 if n % 3 else 31}",
-            "immediate_measures": "evacuate；stop_equipment" if grade == "major" else "",
-            "photos": [{"n": n, "sha256": f"{n:02d}" * 32, "caption": ""}] if n % 2 else [],
-        })
+        items.append(
+            {
+                "n": n,
+                "finding_id": f"finding-{n}",
+                "item_id": f"T-{n:03d}",
+                "spot": SPOTS[(n - 1) % len(SPOTS)],
+                "description": description,
+                "basis": basis,
+                "grade": grade,
+                "deadline": f"{year}-03-{15 if n % 3 else 31}",
+                "immediate_measures": "evacuate；stop_equipment" if grade == "major" else "",
+                "photos": [{"n": n, "sha256": f"{n:02d}" * 32, "caption": ""}] if n % 2 else [],
+            }
+        )
     content = {
         "format": 1,
         "kind": kind,
@@ -84,10 +99,17 @@ def sample_content(kind: str = "notice", problems: int = 3, number: int | None =
         content["deadline_groups"] = [{"items": groups[d], "deadline": d} for d in sorted(groups)]
         content["major_count"] = sum(i["grade"] == "major" for i in items)
     elif kind == "record":
-        content["checklists"] = [{
-            "title": "危险化学品企业安全生产执法检查表", "version": "2026.1", "items": 120,
-            "checked": 45, "passed": 40, "failed": problems, "na": 5 - min(problems, 5),
-        }]
+        content["checklists"] = [
+            {
+                "title": "危险化学品企业安全生产执法检查表",
+                "version": "2026.1",
+                "items": 120,
+                "checked": 45,
+                "passed": 40,
+                "failed": problems,
+                "na": 5 - min(problems, 5),
+            }
+        ]
     elif kind == "measures":
         urgent = [p for p in items if p["immediate_measures"]]
         content["problems"] = [dict(p, n=i) for i, p in enumerate(urgent, start=1)]
@@ -95,13 +117,20 @@ def sample_content(kind: str = "notice", problems: int = 3, number: int | None =
         content["checked_on"] = f"{year}-03-01"
     elif kind == "recheck":
         content["original"] = {
-            "id": "doc-1", "kind": "notice", "title": KIND_TITLES["notice"],
-            "number_text": format_number("库", "notice", year, 3), "issued_on": f"{year}-01-10",
+            "id": "doc-1",
+            "kind": "notice",
+            "title": KIND_TITLES["notice"],
+            "number_text": format_number("库", "notice", year, 3),
+            "issued_on": f"{year}-01-10",
         }
         content["problems"] = [
-            {"n": p["n"], "finding_id": p["finding_id"],
-             "text": f"{p['spot']}{p['description']}，违反{p['basis']}",
-             "rectified": p["n"] % 3 != 0, "observed": "" if p["n"] % 3 else "报警控制器仍处于屏蔽状态"}
+            {
+                "n": p["n"],
+                "finding_id": p["finding_id"],
+                "text": f"{p['spot']}{p['description']}，违反{p['basis']}",
+                "rectified": p["n"] % 3 != 0,
+                "observed": "" if p["n"] % 3 else "报警控制器仍处于屏蔽状态",
+            }
             for p in items
         ]
     return content
@@ -128,9 +157,15 @@ def sample_signatures(refused: bool = False) -> dict:
         "inspector2": {"strokes": sample_strokes(1), "signer_name": "李娜"},
     }
     if refused:
-        signatures["enterprise"] = {"refused": True, "refused_at": "2026-03-01T03:50:00.000+00:00",
-                                    "witness": "园区管委会 王军"}
+        signatures["enterprise"] = {
+            "refused": True,
+            "refused_at": "2026-03-01T03:50:00.000+00:00",
+            "witness": "园区管委会 王军",
+        }
     else:
-        signatures["enterprise"] = {"strokes": sample_strokes(2), "signer_name": "陈晓东",
-                                    "signed_at": "2026-03-01T03:50:00.000+00:00"}
+        signatures["enterprise"] = {
+            "strokes": sample_strokes(2),
+            "signer_name": "陈晓东",
+            "signed_at": "2026-03-01T03:50:00.000+00:00",
+        }
     return signatures

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from inspector.core import clock
 
 ENTERPRISE = "enterprise"
-PAD_ASPECT = 3.0   # width / height of the signature pad (= inspector.core.signing.STROKE_ASPECT)
+PAD_ASPECT = 3.0  # width / height of the signature pad (= inspector.core.signing.STROKE_ASPECT)
 _ROLE = re.compile(r"^(inspector[1-9]|enterprise)$")
 MAX_POINTS = 20000
 
@@ -34,7 +34,7 @@ class Signature:
     signer_id: str | None = None
     strokes: list[list[list[float]]] = field(default_factory=list)
     refused: bool = False
-    refused_at: str | None = None     # UTC ISO-8601, like every stored time
+    refused_at: str | None = None  # UTC ISO-8601, like every stored time
     witness: str = ""
     signed_at: str | None = None
 

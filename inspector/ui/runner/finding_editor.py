@@ -166,7 +166,9 @@ class FindingEditor(QWidget):
         self.grade_reason.setVisible(differs)
         major = self.grade.currentData() == "major"
         self.measures_label.setText(
-            self.tr("Immediate measures (required for a major hazard)") if major else self.tr("Immediate measures")
+            self.tr("Immediate measures (required for a major hazard)")
+            if major
+            else self.tr("Immediate measures")
         )
 
     # -- editing --------------------------------------------------------------------------------------
@@ -193,7 +195,9 @@ class FindingEditor(QWidget):
     def _check_repeats(self, *_):
         if self._loading or self.inspection_id is None:
             return
-        earlier = findings.repeats(self.store, self.inspection_id, self.snapshot_id, self.item.id, self.spot.currentText())
+        earlier = findings.repeats(
+            self.store, self.inspection_id, self.snapshot_id, self.item.id, self.spot.currentText()
+        )
         if not earlier:
             self.repeat.hide()
             return
@@ -249,7 +253,10 @@ class FindingEditor(QWidget):
 
     def _choose_photos(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)")
+            self,
+            self.tr("Add photos"),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)"),
         )
         if files:
             self.attach(files)

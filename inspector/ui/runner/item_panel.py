@@ -27,7 +27,7 @@ def _label(name: str, wrap: bool = True, style: str = "") -> QLabel:
 
 
 class ItemPanel(QWidget):
-    answered = Signal(str)          # 'pass' | 'fail' | 'na'
+    answered = Signal(str)  # 'pass' | 'fail' | 'na'
     measured = Signal(float)
 
     def __init__(self, finding_editor: FindingEditor, parent=None):
@@ -52,7 +52,9 @@ class ItemPanel(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.NoFocus)
             button.setMinimumHeight(34)
-            button.setStyleSheet(f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}")
+            button.setStyleSheet(
+                f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}"
+            )
             button.clicked.connect(lambda _=False, r=result: self.answered.emit(r))
             self.buttons.addButton(button)
             self.answer_buttons[result] = button

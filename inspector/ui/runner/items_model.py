@@ -19,14 +19,19 @@ SectionRole = Qt.UserRole + 3
 SearchRole = Qt.UserRole + 4
 
 _MARKS = {"pass": "✓", "fail": "✗", "na": "—", None: "○"}
-_COLOURS = {"pass": QColor("#1b7f3b"), "fail": QColor("#c62828"), "na": QColor("#757575"), None: QColor("#212121")}
+_COLOURS = {
+    "pass": QColor("#1b7f3b"),
+    "fail": QColor("#c62828"),
+    "na": QColor("#757575"),
+    None: QColor("#212121"),
+}
 
 
 @dataclass(frozen=True)
 class Row:
     snapshot_id: str
-    section_key: str   # snapshot id + section id
-    number: int        # 1-based position within its checklist
+    section_key: str  # snapshot id + section id
+    number: int  # 1-based position within its checklist
     item: Item
 
 
@@ -36,7 +41,9 @@ class ItemsModel(QAbstractListModel):
         self.rows: list[Row] = []
         for checklist in checklists:
             for number, item in enumerate(checklist.items, start=1):
-                self.rows.append(Row(checklist.content_hash, f"{checklist.content_hash}/{item.section_id}", number, item))
+                self.rows.append(
+                    Row(checklist.content_hash, f"{checklist.content_hash}/{item.section_id}", number, item)
+                )
         self._position = {(r.snapshot_id, r.item.id): i for i, r in enumerate(self.rows)}
         self.results: dict[tuple[str, str], str | None] = {
             key: answer["result"] for key, answer in answers.items() if answer.get("deleted_at") is None

@@ -35,7 +35,9 @@ class PhotoStrip(QListWidget):
             icon = QIcon(QPixmap(str(media.thumbnail(store, photo))))
             entry = QListWidgetItem(icon, photo["original_name"][:14])
             entry.setData(Qt.UserRole, photo["id"])
-            entry.setToolTip(f"{photo['original_name']}  {photo['width']}×{photo['height']}  SHA-256 {photo['sha256'][:12]}…")
+            entry.setToolTip(
+                f"{photo['original_name']}  {photo['width']}×{photo['height']}  SHA-256 {photo['sha256'][:12]}…"
+            )
             self.addItem(entry)
 
     def _paths(self, event) -> list[Path]:

@@ -88,9 +88,11 @@ class RunnerWidget(QWidget):
         # filter bar
         self.filters = QButtonGroup(self)
         bar = QHBoxLayout()
-        for state, text in ((ItemsFilter.ALL, self.tr("All [Ctrl+1]")),
-                            (ItemsFilter.UNANSWERED, self.tr("Unanswered [Ctrl+2]")),
-                            (ItemsFilter.FAILED, self.tr("Failed [Ctrl+3]"))):
+        for state, text in (
+            (ItemsFilter.ALL, self.tr("All [Ctrl+1]")),
+            (ItemsFilter.UNANSWERED, self.tr("Unanswered [Ctrl+2]")),
+            (ItemsFilter.FAILED, self.tr("Failed [Ctrl+3]")),
+        ):
             button = QPushButton(text, objectName=f"filter_{state}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.NoFocus)
@@ -110,7 +112,9 @@ class RunnerWidget(QWidget):
         self.sections.addItem(QListWidgetItem(self.tr("All sections")))
         for checklist in checklists:
             for section in checklist.sections:
-                entry = QListWidgetItem(section.title if len(checklists) == 1 else f"{checklist.title} · {section.title}")
+                entry = QListWidgetItem(
+                    section.title if len(checklists) == 1 else f"{checklist.title} · {section.title}"
+                )
                 entry.setData(Qt.UserRole, f"{checklist.content_hash}/{section.id}")
                 self.sections.addItem(entry)
         self.sections.setCurrentRow(0)
@@ -233,8 +237,11 @@ class RunnerWidget(QWidget):
             return None
         if self._amendment is None:
             reason, ok = QInputDialog.getText(
-                self, self.tr("Amend a finished inspection"),
-                self.tr("This inspection is finished. Why is it being changed? (recorded in the audit trail)"),
+                self,
+                self.tr("Amend a finished inspection"),
+                self.tr(
+                    "This inspection is finished. Why is it being changed? (recorded in the audit trail)"
+                ),
             )
             if not ok or not reason.strip():
                 raise InspectionError(self.tr("Not changed: an amendment needs a reason."))
@@ -248,8 +255,15 @@ class RunnerWidget(QWidget):
         # Answering from the keyboard while the filter hides answered items must not lose our place.
         source = self.proxy.mapToSource(self.items.currentIndex())
         try:
-            saved = inspections.answer(self.store, self.inspection["id"], row.snapshot_id, row.item.id, result,
-                                       value=value, amendment=self.amendment_reason())
+            saved = inspections.answer(
+                self.store,
+                self.inspection["id"],
+                row.snapshot_id,
+                row.item.id,
+                result,
+                value=value,
+                amendment=self.amendment_reason(),
+            )
         except InspectionError as exc:
             self.mark_unsaved(str(exc))
             self.panel.set_result(self.model.results.get((row.snapshot_id, row.item.id)))
@@ -319,7 +333,9 @@ class RunnerWidget(QWidget):
         self.progress.setValue(counts["answered"])
         self.progress.setFormat(f"{counts['answered']}/{counts['total']}")
         self.counts.setText(
-            self.tr("Failed %1 · major %2").replace("%1", str(counts["failed"])).replace("%2", str(self._major))
+            self.tr("Failed %1 · major %2")
+            .replace("%1", str(counts["failed"]))
+            .replace("%2", str(self._major))
         )
 
     # -- finishing ------------------------------------------------------------------------------------
@@ -327,7 +343,9 @@ class RunnerWidget(QWidget):
     def finish(self) -> None:
         self.editor.flush()
         if self.inspection["status"] == "finished":
-            QMessageBox.information(self, self.tr("Finished"), self.tr("This inspection is already finished."))
+            QMessageBox.information(
+                self, self.tr("Finished"), self.tr("This inspection is already finished.")
+            )
             return
         counts = self.model.counts()
         problems = inspections.open_problems(self.store, self.inspection["id"])
@@ -339,7 +357,9 @@ class RunnerWidget(QWidget):
         if problems["no_photo"]:
             lines.append(self.tr("%n failed item(s) that need a photo have none", "", problems["no_photo"]))
         if problems["no_measures"]:
-            lines.append(self.tr("%n major hazard(s) without immediate measures", "", problems["no_measures"]))
+            lines.append(
+                self.tr("%n major hazard(s) without immediate measures", "", problems["no_measures"])
+            )
         question = self.tr("Finish the inspection now? Later changes will be recorded as amendments.")
         if lines:
             question = "\n".join(lines) + "\n\n" + question
@@ -352,8 +372,14 @@ class RunnerWidget(QWidget):
         self.finished.emit(self.inspection["id"])
 
     def summary_text(self, summary: dict) -> str:
-        return self.tr(
-            "Items checked: %1 of %2\nFailed: %3\nHazards recorded: %4, of which major: %5\nPhotos: %6"
-        ).replace("%1", str(summary["answered"])).replace("%2", str(summary["items"])).replace(
-            "%3", str(summary["failed"])).replace("%4", str(summary["findings"])).replace(
-            "%5", str(summary["major"])).replace("%6", str(summary["photos"]))
+        return (
+            self.tr(
+                "Items checked: %1 of %2\nFailed: %3\nHazards recorded: %4, of which major: %5\nPhotos: %6"
+            )
+            .replace("%1", str(summary["answered"]))
+            .replace("%2", str(summary["items"]))
+            .replace("%3", str(summary["failed"]))
+            .replace("%4", str(summary["findings"]))
+            .replace("%5", str(summary["major"]))
+            .replace("%6", str(summary["photos"]))
+        )

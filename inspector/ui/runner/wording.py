@@ -1,6 +1,20 @@
 """Turn a checklist question into the first draft of a problem statement (the inspector edits it)."""
 
-_NEGATIVE_AFTER = ("存在", "超", "有", "使用", "占用", "锁闭", "堵塞", "违规", "违章", "擅自", "私拉", "混放", "出现")
+_NEGATIVE_AFTER = (
+    "存在",
+    "超",
+    "有",
+    "使用",
+    "占用",
+    "锁闭",
+    "堵塞",
+    "违规",
+    "违章",
+    "擅自",
+    "私拉",
+    "混放",
+    "出现",
+)
 
 
 def problem_text(content: str) -> str:
