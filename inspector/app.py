@@ -42,6 +42,12 @@ def install_translators(app: QApplication, lang: str) -> None:
         app._translators.append(ours)
 
 
+def _screenshot(app: QApplication, path: str) -> None:
+    """The whole screen (dialogs included), for support and for the Xvfb smoke test."""
+    app.primaryScreen().grabWindow(0).save(path)
+    app.exit(0)
+
+
 def run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("inspector")
@@ -65,8 +71,14 @@ def run(args) -> int:
     from inspector.ui.main_window import MainWindow
 
     window = MainWindow(store, workspace)
-    window.show()
+    screen = app.primaryScreen().availableGeometry()
+    if screen.width() <= 1440 or screen.height() <= 800:
+        window.showMaximized()  # old 1366×768 laptops: use every pixel
+    else:
+        window.show()
     QTimer.singleShot(0, window.offer_drafts)
+    if getattr(args, "screenshot", None):
+        QTimer.singleShot(2000, lambda: _screenshot(app, args.screenshot))
     code = app.exec()
     store.close()
     return code

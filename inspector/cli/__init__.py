@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--workspace", metavar="NAME", help="workspace folder name under the data folder")
     where.add_argument("--demo", action="store_true", help="use the demo workspace (sample data, kept apart)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: system locale)")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="open the app, save a picture of the screen after it settles, quit",
+    )
     subparsers = parser.add_subparsers(dest="command", title="headless commands", metavar="<command>")
     for module in _command_modules():
         module.register(subparsers)

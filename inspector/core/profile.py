@@ -23,6 +23,7 @@ class ProfileInput:
     cert_no: str
     organisation: str
     region_abbr: str
+    series_no: int = 1  # this laptop's document-number series, assigned by the office (1–99)
 
 
 _CERT = re.compile(r"^[0-9A-Za-z-]{4,32}$")
@@ -50,7 +51,9 @@ def validate(data: ProfileInput) -> ProfileInput:
         raise ProfileError(
             "region_abbr", "地区简称应为 1–4 个汉字，例如“库”，用于文书编号（库）应急责改〔2026〕1号"
         )
-    return ProfileInput(name, cert_no, organisation, region)
+    if not 1 <= int(data.series_no) <= 99:
+        raise ProfileError("series_no", "本机编号应为 1–99 的整数，由办公室为每台电脑分配，互不相同")
+    return ProfileInput(name, cert_no, organisation, region, int(data.series_no))
 
 
 def is_set_up(store: Store) -> bool:
@@ -71,7 +74,7 @@ def set_up(store: Store, data: ProfileInput, device_label: str = "", kind: str =
                 "id": device_id,
                 "label": device_label,
                 "kind": kind,
-                "series_no": 1,
+                "series_no": data.series_no,
                 "created_at": clock.utc_iso(),
             },
         )

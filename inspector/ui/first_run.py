@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
@@ -39,12 +40,20 @@ class FirstRunDialog(QDialog):
         self.organisation.setPlaceholderText(self.tr("e.g. Bayingolin Emergency Management Bureau"))
         self.region_abbr.setPlaceholderText(self.tr("e.g. 库"))
         self.region_abbr.setMaxLength(4)
+        self.series_no = QSpinBox(objectName="series_no")
+        self.series_no.setRange(1, 99)
+        self.series_no.setToolTip(
+            self.tr(
+                "Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Inspector name"), self.name)
         form.addRow(self.tr("Certificate number"), self.cert_no)
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Region abbreviation"), self.region_abbr)
+        form.addRow(self.tr("Laptop number (from the office)"), self.series_no)
 
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #b00020;")
@@ -66,6 +75,7 @@ class FirstRunDialog(QDialog):
             "cert_no": self.cert_no,
             "organisation": self.organisation,
             "region_abbr": self.region_abbr,
+            "series_no": self.series_no,
         }
 
     def accept(self) -> None:
@@ -74,6 +84,7 @@ class FirstRunDialog(QDialog):
             cert_no=self.cert_no.text(),
             organisation=self.organisation.text(),
             region_abbr=self.region_abbr.text(),
+            series_no=self.series_no.value(),
         )
         try:
             profile.set_up(self.store, data)

@@ -3,27 +3,27 @@
   <context>
     <name>ChecklistTableModel</name>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <location filename="../../inspector/ui/checklists_page.py" line="50" />
       <source>Title</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <location filename="../../inspector/ui/checklists_page.py" line="51" />
       <source>Sector</source>
       <translation>行业</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <location filename="../../inspector/ui/checklists_page.py" line="52" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="49" />
+      <location filename="../../inspector/ui/checklists_page.py" line="53" />
       <source>Items</source>
       <translation>条目数</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="50" />
+      <location filename="../../inspector/ui/checklists_page.py" line="54" />
       <source>Major-hazard items</source>
       <translation>重大隐患条目</translation>
     </message>
@@ -31,31 +31,31 @@
   <context>
     <name>ChecklistsPage</name>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="106" />
+      <location filename="../../inspector/ui/checklists_page.py" line="116" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/checklists_page.py" line="149" />
+      <location filename="../../inspector/ui/checklists_page.py" line="159" />
       <source>%n checklist(s) available</source>
       <translation>
         <numerusform>共 %n 份检查表可用</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/checklists_page.py" line="152" />
+      <location filename="../../inspector/ui/checklists_page.py" line="162" />
       <source>%n file(s) could not be loaded. Correct them and open this page again:</source>
       <translation>
         <numerusform>有 %n 个文件未能载入，请改正后重新打开本页：</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="167" />
+      <location filename="../../inspector/ui/checklists_page.py" line="177" />
       <source>stored snapshot</source>
       <translation>已保存的快照</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/checklists_page.py" line="169" />
+      <location filename="../../inspector/ui/checklists_page.py" line="179" />
       <source>ID %1 · effective %2 · file %3</source>
       <translation>编号 %1 · 施行日期 %2 · 文件 %3</translation>
     </message>
@@ -120,12 +120,12 @@
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="177" />
+      <location filename="../../inspector/ui/document_view.py" line="179" />
       <source>Saving failed</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="177" />
+      <location filename="../../inspector/ui/document_view.py" line="180" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -138,32 +138,32 @@
       <translation>执法文书：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="64" />
+      <location filename="../../inspector/ui/documents_panel.py" line="67" />
       <source>Issued; opens the stored PDF</source>
       <translation>已签发，打开存档的 PDF</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="67" />
+      <location filename="../../inspector/ui/documents_panel.py" line="71" />
       <source>Sign and issue</source>
       <translation>签署并签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="67" />
+      <location filename="../../inspector/ui/documents_panel.py" line="71" />
       <source>Finish the inspection first</source>
       <translation>请先结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="75" />
+      <location filename="../../inspector/ui/documents_panel.py" line="80" />
       <source>Document not issued</source>
       <translation>文书未签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="110" />
+      <location filename="../../inspector/ui/documents_panel.py" line="124" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="110" />
+      <location filename="../../inspector/ui/documents_panel.py" line="125" />
       <source>%1, enter your PIN to sign.</source>
       <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
@@ -411,7 +411,7 @@
     </message>
     <message>
       <location filename="../../inspector/ui/runner/finding_editor.py" line="90" />
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="169" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="171" />
       <source>Immediate measures</source>
       <translation>现场处理措施</translation>
     </message>
@@ -426,29 +426,29 @@
       <translation>现场处理措施（重大事故隐患须填写）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="203" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="207" />
       <source>same item</source>
       <translation>同一检查项</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="203" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="207" />
       <source>same spot</source>
       <translation>同一部位</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="206" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="210" />
       <source>Repeat hazard: found here %n time(s) before</source>
       <translation>
         <numerusform>重复隐患：该单位此前已发现 %n 次</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="252" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="257" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="252" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="259" />
       <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)</source>
       <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)</translation>
     </message>
@@ -456,62 +456,72 @@
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="22" />
+      <location filename="../../inspector/ui/first_run.py" line="23" />
       <source>Welcome to Inspector</source>
       <translation>欢迎使用安全生产执法检查系统</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="27" />
+      <location filename="../../inspector/ui/first_run.py" line="28" />
       <source>Before the first inspection, tell us who uses this computer. These details are printed on every enforcement document.</source>
       <translation>首次使用前，请填写本机使用人的信息。这些信息将印在每一份执法文书上。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="37" />
+      <location filename="../../inspector/ui/first_run.py" line="38" />
       <source>e.g. Zhang Wei</source>
       <translation>如：张伟</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="38" />
+      <location filename="../../inspector/ui/first_run.py" line="39" />
       <source>law-enforcement certificate number</source>
       <translation>行政执法证件号码</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="39" />
+      <location filename="../../inspector/ui/first_run.py" line="40" />
       <source>e.g. Bayingolin Emergency Management Bureau</source>
       <translation>如：巴音郭楞蒙古自治州应急管理局</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="40" />
+      <location filename="../../inspector/ui/first_run.py" line="41" />
       <source>e.g. 库</source>
       <translation>如：库</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="44" />
+      <location filename="../../inspector/ui/first_run.py" line="46" />
+      <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
+      <translation>办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/first_run.py" line="50" />
       <source>Inspector name</source>
       <translation>执法人员姓名</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="45" />
+      <location filename="../../inspector/ui/first_run.py" line="51" />
       <source>Certificate number</source>
       <translation>执法证号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="46" />
+      <location filename="../../inspector/ui/first_run.py" line="52" />
       <source>Organisation</source>
       <translation>所在单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="47" />
+      <location filename="../../inspector/ui/first_run.py" line="53" />
       <source>Region abbreviation</source>
       <translation>地区简称</translation>
     </message>
     <message>
       <location filename="../../inspector/ui/first_run.py" line="54" />
+      <source>Laptop number (from the office)</source>
+      <translation>本机编号（由办公室分配）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/first_run.py" line="61" />
       <source>Start</source>
       <translation>开始使用</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="55" />
+      <location filename="../../inspector/ui/first_run.py" line="62" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
@@ -529,14 +539,14 @@
       <translation>执法证号 %1 · %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/main_window.py" line="37" />
+      <location filename="../../inspector/ui/main_window.py" line="39" />
       <source>%n enterprise(s) registered</source>
       <translation>
         <numerusform>已登记 %n 家被检查单位</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="38" />
+      <location filename="../../inspector/ui/main_window.py" line="40" />
       <source>Workspace: %1</source>
       <translation>工作区：%1</translation>
     </message>
@@ -613,47 +623,47 @@
   <context>
     <name>InspectionsModel</name>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="28" />
       <source>Enterprise</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="29" />
       <source>Kind</source>
       <translation>检查类型</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="30" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="27" />
+      <location filename="../../inspector/ui/inspections_page.py" line="31" />
       <source>Started</source>
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="28" />
+      <location filename="../../inspector/ui/inspections_page.py" line="32" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="28" />
+      <location filename="../../inspector/ui/inspections_page.py" line="33" />
       <source>Failed</source>
       <translation>不合格</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="28" />
+      <location filename="../../inspector/ui/inspections_page.py" line="34" />
       <source>Major</source>
       <translation>重大隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="53" />
+      <location filename="../../inspector/ui/inspections_page.py" line="60" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="53" />
+      <location filename="../../inspector/ui/inspections_page.py" line="60" />
       <source>In progress</source>
       <translation>进行中</translation>
     </message>
@@ -661,17 +671,17 @@
   <context>
     <name>InspectionsPage</name>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="77" />
+      <location filename="../../inspector/ui/inspections_page.py" line="91" />
       <source>New inspection…</source>
       <translation>新建检查…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="79" />
+      <location filename="../../inspector/ui/inspections_page.py" line="93" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="90" />
+      <location filename="../../inspector/ui/inspections_page.py" line="104" />
       <source>← All inspections</source>
       <translation>← 返回检查列表</translation>
     </message>
@@ -694,27 +704,27 @@
       <translation>不适用 [3]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="87" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="89" />
       <source>How to check: %1</source>
       <translation>检查方法：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="88" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="90" />
       <source>Basis: %1</source>
       <translation>检查依据：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="89" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="91" />
       <source>Major-hazard criterion: %1</source>
       <translation>重大隐患判定依据：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="93" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="95" />
       <source>A failed answer needs a photo.</source>
       <translation>判为不合格时须拍照取证。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="103" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="105" />
       <source>limit %1</source>
       <translation>限值 %1</translation>
     </message>
@@ -722,42 +732,42 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="54" />
+      <location filename="../../inspector/ui/main_window.py" line="56" />
       <source>Inspector — work-safety inspection</source>
       <translation>安全生产执法检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="61" />
+      <location filename="../../inspector/ui/main_window.py" line="63" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="64" />
+      <location filename="../../inspector/ui/main_window.py" line="66" />
       <source>Inspections</source>
       <translation>现场检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="65" />
+      <location filename="../../inspector/ui/main_window.py" line="67" />
       <source>Enterprises</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="67" />
+      <location filename="../../inspector/ui/main_window.py" line="69" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="68" />
+      <location filename="../../inspector/ui/main_window.py" line="70" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="93" />
+      <location filename="../../inspector/ui/main_window.py" line="95" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="94" />
+      <location filename="../../inspector/ui/main_window.py" line="96" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
@@ -823,126 +833,126 @@
       <translation>例如 库尔勒市（打印在“人民法院”之前）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="46" />
+      <location filename="../../inspector/ui/office_settings.py" line="47" />
       <source>Print the number of major hazards on notices</source>
       <translation>在指令书上打印“其中重大事故隐患…项”</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="52" />
+      <location filename="../../inspector/ui/office_settings.py" line="53" />
       <source>found automatically</source>
       <translation>自动查找</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="53" />
+      <location filename="../../inspector/ui/office_settings.py" line="54" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="62" />
+      <location filename="../../inspector/ui/office_settings.py" line="63" />
       <source>Issuing body</source>
       <translation>执法机关名称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="63" />
+      <location filename="../../inspector/ui/office_settings.py" line="64" />
       <source>Region abbreviation</source>
       <translation>地区简称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="64" />
+      <location filename="../../inspector/ui/office_settings.py" line="65" />
       <source>Government for reconsideration</source>
       <translation>行政复议的人民政府</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="65" />
+      <location filename="../../inspector/ui/office_settings.py" line="66" />
       <source>Court for litigation</source>
       <translation>行政诉讼的人民法院</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="66" />
+      <location filename="../../inspector/ui/office_settings.py" line="67" />
       <source>Deadline of a general hazard (days)</source>
       <translation>一般事故隐患整改期限（天）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="67" />
+      <location filename="../../inspector/ui/office_settings.py" line="68" />
       <source>Deadline of a major hazard (days)</source>
       <translation>重大事故隐患整改期限（天）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="69" />
+      <location filename="../../inspector/ui/office_settings.py" line="70" />
       <source>Legal basis of immediate measures</source>
       <translation>现场处理措施的法律依据</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="70" />
+      <location filename="../../inspector/ui/office_settings.py" line="71" />
       <source>Document font file</source>
       <translation>文书字体文件</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="95" />
+      <location filename="../../inspector/ui/office_settings.py" line="96" />
       <source>Document numbers of this device</source>
       <translation>本机的文书编号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="101" />
+      <location filename="../../inspector/ui/office_settings.py" line="104" />
       <source>Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, unless a block is set below.</source>
       <translation>每台笔记本须使用各自的编号序列：序列 n 使用 n×1000+1 至 n×1000+999 号，除非在下方为其分配了编号段。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="106" />
-      <location filename="../../inspector/ui/office_settings.py" line="125" />
+      <location filename="../../inspector/ui/office_settings.py" line="111" />
+      <location filename="../../inspector/ui/office_settings.py" line="131" />
       <source>Document</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="106" />
-      <location filename="../../inspector/ui/office_settings.py" line="125" />
+      <location filename="../../inspector/ui/office_settings.py" line="111" />
+      <location filename="../../inspector/ui/office_settings.py" line="132" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="106" />
-      <location filename="../../inspector/ui/office_settings.py" line="126" />
+      <location filename="../../inspector/ui/office_settings.py" line="111" />
+      <location filename="../../inspector/ui/office_settings.py" line="133" />
       <source>First</source>
       <translation>起始号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="106" />
-      <location filename="../../inspector/ui/office_settings.py" line="126" />
+      <location filename="../../inspector/ui/office_settings.py" line="111" />
+      <location filename="../../inspector/ui/office_settings.py" line="134" />
       <source>Last</source>
       <translation>终止号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="106" />
+      <location filename="../../inspector/ui/office_settings.py" line="111" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="122" />
+      <location filename="../../inspector/ui/office_settings.py" line="127" />
       <source>Set block</source>
       <translation>分配编号段</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="131" />
+      <location filename="../../inspector/ui/office_settings.py" line="140" />
       <source>Series</source>
       <translation>编号序列</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="161" />
+      <location filename="../../inspector/ui/office_settings.py" line="177" />
       <source>Choose a Chinese TrueType font</source>
       <translation>选择中文 TrueType 字体</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="162" />
+      <location filename="../../inspector/ui/office_settings.py" line="177" />
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="173" />
+      <location filename="../../inspector/ui/office_settings.py" line="189" />
       <source>Documents are set in %1</source>
       <translation>文书使用字体：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="192" />
+      <location filename="../../inspector/ui/office_settings.py" line="210" />
       <source>The issuing body and the region abbreviation are printed on every document: please fill them in.</source>
       <translation>每份文书都会打印执法机关名称和地区简称，请填写。</translation>
     </message>
@@ -978,120 +988,120 @@
       <translation>结束检查…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="91" />
+      <location filename="../../inspector/ui/runner/runner.py" line="92" />
       <source>All [Ctrl+1]</source>
       <translation>全部 [Ctrl+1]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="92" />
+      <location filename="../../inspector/ui/runner/runner.py" line="93" />
       <source>Unanswered [Ctrl+2]</source>
       <translation>未检查 [Ctrl+2]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="93" />
+      <location filename="../../inspector/ui/runner/runner.py" line="94" />
       <source>Failed [Ctrl+3]</source>
       <translation>不合格 [Ctrl+3]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="102" />
+      <location filename="../../inspector/ui/runner/runner.py" line="104" />
       <source>Find an item [Ctrl+F]</source>
       <translation>查找检查项 [Ctrl+F]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="110" />
+      <location filename="../../inspector/ui/runner/runner.py" line="112" />
       <source>All sections</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="165" />
+      <location filename="../../inspector/ui/runner/runner.py" line="169" />
       <source>All answers saved</source>
       <translation>所有记录均已保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="236" />
+      <location filename="../../inspector/ui/runner/runner.py" line="241" />
       <source>Amend a finished inspection</source>
       <translation>更正已结束的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="237" />
+      <location filename="../../inspector/ui/runner/runner.py" line="243" />
       <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
       <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="240" />
+      <location filename="../../inspector/ui/runner/runner.py" line="247" />
       <source>Not changed: an amendment needs a reason.</source>
       <translation>未修改：更正须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="306" />
+      <location filename="../../inspector/ui/runner/runner.py" line="320" />
       <source>Saved %1</source>
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="311" />
+      <location filename="../../inspector/ui/runner/runner.py" line="325" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="322" />
+      <location filename="../../inspector/ui/runner/runner.py" line="336" />
       <source>Failed %1 · major %2</source>
       <translation>不合格 %1 · 重大隐患 %2</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="330" />
+      <location filename="../../inspector/ui/runner/runner.py" line="347" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="330" />
+      <location filename="../../inspector/ui/runner/runner.py" line="347" />
       <source>This inspection is already finished.</source>
       <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="336" />
+      <location filename="../../inspector/ui/runner/runner.py" line="354" />
       <source>%n item(s) not answered</source>
       <translation>
         <numerusform>尚有 %n 项未检查</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="338" />
+      <location filename="../../inspector/ui/runner/runner.py" line="356" />
       <source>%n failed item(s) without a recorded spot</source>
       <translation>
         <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="340" />
+      <location filename="../../inspector/ui/runner/runner.py" line="358" />
       <source>%n failed item(s) that need a photo have none</source>
       <translation>
         <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="342" />
+      <location filename="../../inspector/ui/runner/runner.py" line="361" />
       <source>%n major hazard(s) without immediate measures</source>
       <translation>
         <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="343" />
+      <location filename="../../inspector/ui/runner/runner.py" line="363" />
       <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
       <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="346" />
+      <location filename="../../inspector/ui/runner/runner.py" line="366" />
       <source>Finish inspection</source>
       <translation>结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="351" />
+      <location filename="../../inspector/ui/runner/runner.py" line="371" />
       <source>Inspection finished</source>
       <translation>检查已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="356" />
+      <location filename="../../inspector/ui/runner/runner.py" line="377" />
       <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5

@@ -114,3 +114,34 @@ def test_listing_and_cli_json_keys(demo_store, capsys):
 
 def test_drafts_are_offered_newest_first(demo_store, inspection):
     assert inspections.drafts(demo_store)[0]["id"] == inspection["id"]
+
+
+def test_demo_command_fills_the_workspace_and_uses_the_pin_for_keys(monkeypatch, capsys):
+    from inspector.core import paths, signing
+    from inspector.core.store import Store
+
+    monkeypatch.setenv("INSPECTOR_PIN", "246810")
+    assert main(["demo"]) == 0
+    assert "演示数据" in capsys.readouterr().out
+    store = Store.open(paths.workspace())
+    try:
+        me = profile.profile(store)
+        assert signing.has_key(store, me["id"])
+        signing.unlock(store, me["id"], "246810")
+        counts = store.row(
+            "SELECT (SELECT count(*) FROM inspections WHERE status='finished') AS finished,"
+            " (SELECT count(*) FROM findings WHERE grade='major') AS major,"
+            " (SELECT count(*) FROM findings WHERE grade='general') AS general,"
+            " (SELECT count(*) FROM media) AS photos"
+        )
+        assert (
+            counts["finished"] >= 4
+            and counts["major"] >= 3
+            and counts["general"] >= 3
+            and counts["photos"] >= 5
+        )
+        assert audit.verify(store.conn).ok
+    finally:
+        store.close()
+    assert main(["demo"]) == 0  # a second run adds no duplicate inspections
+    assert "未重复添加" in capsys.readouterr().out

@@ -30,9 +30,11 @@ def test_first_run_rejects_bad_input_then_sets_up(qtbot, typer, store):
     assert not profile.is_set_up(store)
 
     _fill(typer, dialog, "张伟", "65280019001", "巴音郭楞蒙古自治州应急管理局", "库")
+    dialog.series_no.setValue(7)
     qtbot.keyClick(dialog.region_abbr, Qt.Key_Return)
     assert dialog.result() == QDialog.Accepted
     assert profile.is_set_up(store)
     me = profile.profile(store)
     assert (me["name"], me["cert_no"]) == ("张伟", "65280019001")
     assert store.setting("office.region_abbr") == "库"
+    assert profile.device(store)["series_no"] == 7

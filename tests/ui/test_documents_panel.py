@@ -1,0 +1,64 @@
+"""Issuing from the app: sign in the dialog, the document is numbered, stored, signed and shown."""
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from inspector.core import inspections, signing
+from inspector.ui import sign_dialog
+from inspector.ui.documents_panel import DocumentsPanel
+
+STROKES = [[[0.1, 0.5], [0.3, 0.3], [0.5, 0.6], [0.8, 0.4]], [[0.6, 0.2], [0.65, 0.8]]]
+PIN = "135790"
+
+
+@pytest.fixture
+def signing_user(monkeypatch):
+    """Stands in for the hands at the laptop: draws in every pad and types the PIN."""
+    seen = []
+
+    def exec_(self):
+        seen.append(self)
+        for pad in self.pads.values():
+            pad.set_strokes(STROKES)
+        for name in ("pin", "pin_confirm"):
+            field = self.findChild(QLineEdit, name)
+            if field is not None:
+                field.setText(PIN)
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(sign_dialog.SignDialog, "exec", exec_)
+    return seen
+
+
+def _finished_with_major(store):
+    return next(r for r in inspections.listing(store) if r["status"] == "finished" and r["major"])
+
+
+def test_issue_the_notice_from_the_panel(qtbot, demo_store, signing_user):
+    inspection = _finished_with_major(demo_store)
+    panel = DocumentsPanel(demo_store, inspection["id"])
+    qtbot.addWidget(panel)
+    assert all(button.isEnabled() for button in panel.buttons.values())
+    assert not panel.buttons["measures"].isHidden()
+
+    document = panel.open_kind("notice")
+    assert document["number_text"].startswith("（库）应急责改〔") and document["number_text"].endswith("号")
+    assert document["pdf"].startswith(b"%PDF")
+    assert document["number_text"] in panel.buttons["notice"].text()
+    assert panel.window is not None and panel.window.isVisible()
+    assert len(signing_user) == 1 and signing_user[0].result() == QDialog.Accepted
+    assert signing.has_key(demo_store, signing_user[0].inspectors[0]["id"])
+
+    again = panel.open_kind("notice")  # opens the stored document: no second number, no second signing
+    assert again["id"] == document["id"] and again["pdf"] == document["pdf"]
+    assert len(signing_user) == 1
+    count = demo_store.row("SELECT count(*) AS n FROM documents WHERE kind='notice'")["n"]
+    assert count == 1
+
+
+def test_a_draft_inspection_cannot_issue(qtbot, demo_store):
+    draft = inspections.drafts(demo_store)[0]
+    panel = DocumentsPanel(demo_store, draft["id"])
+    qtbot.addWidget(panel)
+    assert not any(button.isEnabled() for button in panel.buttons.values())
