@@ -97,11 +97,17 @@ def device(store: Store) -> dict | None:
     return store.row("SELECT * FROM device LIMIT 1")
 
 
-def roster(store: Store) -> list[dict]:
+def roster(store: Store, active_only: bool = False) -> list[dict]:
     """Colleagues (not the profile), active first, by name."""
+    where = " AND active=1" if active_only else ""
     return store.rows(
-        "SELECT * FROM inspectors WHERE is_profile=0 AND deleted_at IS NULL ORDER BY active DESC, name"
+        f"SELECT * FROM inspectors WHERE is_profile=0 AND deleted_at IS NULL{where} ORDER BY active DESC, name"
     )
+
+
+def set_active(store: Store, inspector_id: str, active: bool) -> dict:
+    """A colleague who left stays on record (old inspections name them) but is no longer offered."""
+    return store.update("inspectors", inspector_id, {"active": int(active)}, "roster")
 
 
 def add_colleague(store: Store, name: str, cert_no: str, organisation: str = "") -> dict:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -21,6 +22,7 @@ from inspector.core.checklists.library import Library
 from inspector.core.inspections import InspectionError
 from inspector.core.sectors import label as sector_label
 from inspector.core.store import Store
+from inspector.ui.roster import RosterBox
 
 
 class NewInspectionDialog(QDialog):
@@ -50,18 +52,9 @@ class NewInspectionDialog(QDialog):
         self.kind.addItems(list(inspections.KINDS))
         self.inspectors = QListWidget(objectName="inspectors")
         self.inspectors.setMaximumHeight(120)
-        me = profile.profile(store)
-        if me:
-            mine = QListWidgetItem(f"{me['name']}（{self.tr('certificate')} {me['cert_no']}）")
-            mine.setData(Qt.UserRole, me["id"])
-            mine.setCheckState(Qt.Checked)
-            mine.setFlags(mine.flags() & ~Qt.ItemIsUserCheckable)
-            self.inspectors.addItem(mine)
-        for colleague in profile.roster(store):
-            entry = QListWidgetItem(f"{colleague['name']}（{self.tr('certificate')} {colleague['cert_no']}）")
-            entry.setData(Qt.UserRole, colleague["id"])
-            entry.setCheckState(Qt.Unchecked)
-            self.inspectors.addItem(entry)
+        self._fill_inspectors()
+        self.add_colleague = QPushButton(self.tr("Colleagues…"), objectName="add_colleague")
+        self.add_colleague.clicked.connect(self._edit_roster)
         self.place = QLineEdit(objectName="place")
         self.place.setPlaceholderText(self.tr("e.g. production area, tank farm and warehouse"))
 
@@ -70,6 +63,7 @@ class NewInspectionDialog(QDialog):
         form.addRow(self.tr("Checklists"), self.checklists)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Inspectors (at least two)"), self.inspectors)
+        form.addRow("", self.add_colleague)
         form.addRow(self.tr("Place inspected"), self.place)
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #b00020;")
@@ -83,6 +77,34 @@ class NewInspectionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._suggest_checklists()
+
+    def _fill_inspectors(self) -> None:
+        ticked = set(self._checked(self.inspectors))
+        self.inspectors.clear()
+        me = profile.profile(self.store)
+        if me:
+            mine = QListWidgetItem(f"{me['name']}（{self.tr('certificate')} {me['cert_no']}）")
+            mine.setData(Qt.UserRole, me["id"])
+            mine.setCheckState(Qt.Checked)
+            mine.setFlags(mine.flags() & ~Qt.ItemIsUserCheckable)
+            self.inspectors.addItem(mine)
+        for colleague in profile.roster(self.store, active_only=True):
+            entry = QListWidgetItem(f"{colleague['name']}（{self.tr('certificate')} {colleague['cert_no']}）")
+            entry.setData(Qt.UserRole, colleague["id"])
+            entry.setCheckState(Qt.Checked if colleague["id"] in ticked else Qt.Unchecked)
+            self.inspectors.addItem(entry)
+
+    def _edit_roster(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Colleagues"))
+        box = RosterBox(self.store, dialog)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(box)
+        layout.addWidget(close)
+        dialog.exec()
+        self._fill_inspectors()
 
     def _suggest_checklists(self, *_):
         """The enterprise's sector's checklists first and ticked; the rest after, unticked."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inspector.core.store import Store
+from inspector.ui.office_settings import OfficeSettingsDialog
+from inspector.ui.roster import RosterBox
 
 LANGUAGE_KEY = "ui.language"
 
@@ -21,16 +23,24 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.note = QLabel(objectName="note")
         self.note.setStyleSheet("color: #666;")
+        self.office_button = QPushButton(self.tr("Office settings…"), objectName="office_settings")
+        self.office_button.setToolTip(
+            self.tr("Issuing body, region abbreviation, government and court, deadlines, document numbers")
+        )
+        self.office_button.clicked.connect(self.edit_office)
+        self.roster = RosterBox(store)
         form = QFormLayout()
         form.addRow(self.tr("Interface language"), self.language)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(form)
-        self.layout_.addWidget(self.note)
-        self.layout_.addStretch(1)
+        form.addRow("", self.note)
+        form.addRow(self.tr("Office"), self.office_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.roster)
+        layout.addStretch(1)
 
     def _language_changed(self, _index: int) -> None:
         self.store.set_setting(LANGUAGE_KEY, self.language.currentData())
         self.note.setText(self.tr("Saved. The new language applies the next time the app starts."))
 
-    def add_section(self, widget: QWidget) -> None:
-        self.layout_.insertWidget(self.layout_.count() - 1, widget)
+    def edit_office(self) -> None:
+        OfficeSettingsDialog(self.store, self).exec()

@@ -486,42 +486,42 @@
       <translation>如：库</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="46" />
+      <location filename="../../inspector/ui/first_run.py" line="47" />
       <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
       <translation>办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="50" />
+      <location filename="../../inspector/ui/first_run.py" line="52" />
       <source>Inspector name</source>
       <translation>执法人员姓名</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="51" />
+      <location filename="../../inspector/ui/first_run.py" line="53" />
       <source>Certificate number</source>
       <translation>执法证号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="52" />
+      <location filename="../../inspector/ui/first_run.py" line="54" />
       <source>Organisation</source>
       <translation>所在单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="53" />
+      <location filename="../../inspector/ui/first_run.py" line="55" />
       <source>Region abbreviation</source>
       <translation>地区简称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="54" />
+      <location filename="../../inspector/ui/first_run.py" line="56" />
       <source>Laptop number (from the office)</source>
       <translation>本机编号（由办公室分配）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="61" />
+      <location filename="../../inspector/ui/first_run.py" line="63" />
       <source>Start</source>
       <translation>开始使用</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="62" />
+      <location filename="../../inspector/ui/first_run.py" line="64" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
@@ -775,44 +775,54 @@
   <context>
     <name>NewInspectionDialog</name>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="32" />
+      <location filename="../../inspector/ui/new_inspection.py" line="34" />
       <source>New inspection</source>
       <translation>新建检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="66" />
+      <location filename="../../inspector/ui/new_inspection.py" line="56" />
+      <source>Colleagues…</source>
+      <translation>同事名单…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/new_inspection.py" line="59" />
       <source>e.g. production area, tank farm and warehouse</source>
       <translation>如：生产区、罐区及仓库</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="69" />
+      <location filename="../../inspector/ui/new_inspection.py" line="62" />
       <source>Enterprise</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="70" />
+      <location filename="../../inspector/ui/new_inspection.py" line="63" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="71" />
+      <location filename="../../inspector/ui/new_inspection.py" line="64" />
       <source>Kind</source>
       <translation>检查类型</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="72" />
+      <location filename="../../inspector/ui/new_inspection.py" line="65" />
       <source>Inspectors (at least two)</source>
       <translation>执法人员（不少于两人）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="73" />
+      <location filename="../../inspector/ui/new_inspection.py" line="67" />
       <source>Place inspected</source>
       <translation>检查场所</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="78" />
+      <location filename="../../inspector/ui/new_inspection.py" line="72" />
       <source>Start inspection</source>
       <translation>开始检查</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/new_inspection.py" line="99" />
+      <source>Colleagues</source>
+      <translation>同事名单</translation>
     </message>
   </context>
   <context>
@@ -981,6 +991,45 @@
     </message>
   </context>
   <context>
+    <name>RosterBox</name>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="27" />
+      <source>Colleagues (the second inspector on a visit)</source>
+      <translation>同事名单（现场检查的另一名执法人员）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="31" />
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="33" />
+      <source>Certificate number</source>
+      <translation>执法证号</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="34" />
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="35" />
+      <location filename="../../inspector/ui/roster.py" line="70" />
+      <source>No longer on the team</source>
+      <translation>已调离（不再列出）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="58" />
+      <source>no longer on the team</source>
+      <translation>已调离</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/roster.py" line="70" />
+      <source>Back on the team</source>
+      <translation>恢复列出</translation>
+    </message>
+  </context>
+  <context>
     <name>RunnerWidget</name>
     <message>
       <location filename="../../inspector/ui/runner/runner.py" line="79" />
@@ -1115,17 +1164,32 @@ Photos: %6</source>
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../inspector/ui/settings_page.py" line="17" />
+      <location filename="../../inspector/ui/settings_page.py" line="19" />
       <source>Follow the system</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/settings_page.py" line="25" />
+      <location filename="../../inspector/ui/settings_page.py" line="26" />
+      <source>Office settings…</source>
+      <translation>办公室设置…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/settings_page.py" line="28" />
+      <source>Issuing body, region abbreviation, government and court, deadlines, document numbers</source>
+      <translation>发文机关、地区简称、复议机关和人民法院、整改期限、文书编号</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/settings_page.py" line="33" />
       <source>Interface language</source>
       <translation>界面语言</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/settings_page.py" line="33" />
+      <location filename="../../inspector/ui/settings_page.py" line="35" />
+      <source>Office</source>
+      <translation>办公室</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/settings_page.py" line="43" />
       <source>Saved. The new language applies the next time the app starts.</source>
       <translation>已保存。新的界面语言将在下次启动时生效。</translation>
     </message>

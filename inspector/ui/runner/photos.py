@@ -26,8 +26,9 @@ class PhotoStrip(QListWidget):
         self.setMovement(QListWidget.Static)
         self.setFlow(QListWidget.LeftToRight)
         self.setWrapping(False)
-        self.setAcceptDrops(True)
         self.setDragDropMode(QListWidget.DropOnly)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)  # drops land on the viewport; it must accept them itself
 
     def show_photos(self, store, photos: list[dict]) -> None:
         self.clear()

@@ -1,0 +1,98 @@
+"""The roster of colleagues: the second inspector of every visit is chosen from it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from inspector.core import profile
+from inspector.core.store import Store
+
+
+class RosterBox(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setTitle(self.tr("Colleagues (the second inspector on a visit)"))
+        self.list = QListWidget(objectName="roster")
+        self.list.setMaximumHeight(150)
+        self.name = QLineEdit(objectName="colleague_name")
+        self.name.setPlaceholderText(self.tr("Name"))
+        self.cert_no = QLineEdit(objectName="colleague_cert_no")
+        self.cert_no.setPlaceholderText(self.tr("Certificate number"))
+        self.add_button = QPushButton(self.tr("Add"), objectName="add_colleague")
+        self.toggle_button = QPushButton(self.tr("No longer on the team"), objectName="toggle_colleague")
+        self.error = QLabel(objectName="roster_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.add_button.clicked.connect(self.add)
+        self.cert_no.returnPressed.connect(self.add)
+        self.toggle_button.clicked.connect(self.toggle)
+        self.list.currentItemChanged.connect(self._current_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.name)
+        row.addWidget(self.cert_no)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        layout.addWidget(self.toggle_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.error)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for person in profile.roster(self.store):
+            text = f"{person['name']}（{self.tr('certificate')} {person['cert_no']}）"
+            if not person["active"]:
+                text += " — " + self.tr("no longer on the team")
+            entry = QListWidgetItem(text)
+            entry.setData(Qt.UserRole, person)
+            if not person["active"]:
+                entry.setForeground(Qt.gray)
+            self.list.addItem(entry)
+        self._current_changed(self.list.currentItem(), None)
+
+    def _current_changed(self, current, _previous) -> None:
+        person = current.data(Qt.UserRole) if current else None
+        self.toggle_button.setEnabled(person is not None)
+        self.toggle_button.setText(
+            self.tr("Back on the team")
+            if person and not person["active"]
+            else self.tr("No longer on the team")
+        )
+
+    def add(self) -> None:
+        me = profile.profile(self.store) or {}
+        try:
+            profile.add_colleague(
+                self.store, self.name.text(), self.cert_no.text(), me.get("organisation", "")
+            )
+        except profile.ProfileError as exc:
+            self.error.setText(str(exc))
+            (self.name if exc.field == "name" else self.cert_no).setFocus()
+            return
+        self.error.clear()
+        self.name.clear()
+        self.cert_no.clear()
+        self.reload()
+        self.changed.emit()
+
+    def toggle(self) -> None:
+        current = self.list.currentItem()
+        if current is None:
+            return
+        person = current.data(Qt.UserRole)
+        profile.set_active(self.store, person["id"], not person["active"])
+        self.reload()
+        self.changed.emit()
