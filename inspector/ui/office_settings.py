@@ -186,10 +186,10 @@ class OfficeSettingsDialog(QDialog):
         except fonts.FontError as exc:
             self.font_status.setText(str(exc))
             return
-        text = self.tr("Documents are set in %1").replace("%1", f"{found.family} ({found.path})")
-        if found.skipped:
-            text += "\n" + "\n".join(found.skipped)
+        text = self.tr("Documents are set in %1").replace("%1", found.family)
         self.font_status.setText(text)
+        self.font_status.setToolTip("\n".join([str(found.path), *found.skipped]))
+        self.font_status.setMinimumHeight(self.font_status.heightForWidth(max(self.font_status.width(), 400)))
 
     def values(self) -> office.OfficeSettings:
         return office.OfficeSettings(
