@@ -7,7 +7,16 @@ measures decision when a hazard needed immediate measures. An issued document op
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.core import enterprises, inspections, profile, signing
 from inspector.core.documents import KIND_TITLES, DocumentError, current, issue
@@ -64,8 +73,13 @@ class DocumentsPanel(QWidget):
             button.setEnabled(finished)
             if document is not None:
                 button.setText(f"{KIND_TITLES[kind]} {document['number_text']}")
-                button.setToolTip(self.tr("Issued; opens the stored PDF"))
+                button.setToolTip(self.tr("Issued: open the stored PDF, or issue a correction"))
+                menu = QMenu(button)
+                menu.addAction(self.tr("Open"), lambda k=kind: self.open_kind(k))
+                menu.addAction(self.tr("Issue a correction…"), lambda k=kind: self.correct(k))
+                button.setMenu(menu)
             else:
+                button.setMenu(None)
                 button.setText(KIND_TITLES[kind])
                 button.setToolTip(
                     self.tr("Sign and issue") if finished else self.tr("Finish the inspection first")
@@ -87,7 +101,30 @@ class DocumentsPanel(QWidget):
         self.issued.emit(document)
         return document
 
-    def _sign_and_issue(self, kind: str, pending: dict | None) -> dict | None:
+    def correct(self, kind: str) -> dict | None:
+        """An issued document is never changed: a correction is a new document naming the one it replaces."""
+        old = current(self.store, kind, self.inspection_id)
+        if old is None:
+            return None
+        question = self.tr(
+            "%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is "
+            "signed again. Issue a correction now?"
+        ).replace("%1", old["number_text"])
+        if QMessageBox.question(self, self.tr("Issue a correction"), question) != QMessageBox.Yes:
+            return None
+        try:
+            document = self._sign_and_issue(kind, None, replaces=old["id"])
+        except (DocumentError, signing.PinError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
+            return None
+        if document is not None:
+            self.refresh()
+            self.window = DocumentWindow(document, self)
+            self.window.show()
+            self.issued.emit(document)
+        return document
+
+    def _sign_and_issue(self, kind: str, pending: dict | None, replaces: str | None = None) -> dict | None:
         me = profile.profile(self.store)
         if pending is not None:  # numbered and stored, PDF not yet made (e.g. after a crash): finish it
             return complete(self.store, pending, self._signer(me, self._ask_pin(me)))
@@ -111,6 +148,7 @@ class DocumentsPanel(QWidget):
             self.inspection_id,
             signatures=dialog.signatures(),
             signer=self._signer(me, dialog.pin()),
+            replaces=replaces,
         )
 
     def _signer(self, me: dict, pin: str | None):

@@ -133,37 +133,58 @@
   <context>
     <name>DocumentsPanel</name>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="44" />
+      <location filename="../../inspector/ui/documents_panel.py" line="53" />
       <source>Documents:</source>
       <translation>执法文书：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="67" />
-      <source>Issued; opens the stored PDF</source>
-      <translation>已签发，打开存档的 PDF</translation>
+      <location filename="../../inspector/ui/documents_panel.py" line="76" />
+      <source>Issued: open the stored PDF, or issue a correction</source>
+      <translation>已签发：可打开存档的 PDF，或出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="71" />
+      <location filename="../../inspector/ui/documents_panel.py" line="78" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="79" />
+      <source>Issue a correction…</source>
+      <translation>出具更正文书…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="85" />
       <source>Sign and issue</source>
       <translation>签署并签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="71" />
+      <location filename="../../inspector/ui/documents_panel.py" line="85" />
       <source>Finish the inspection first</source>
       <translation>请先结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="80" />
+      <location filename="../../inspector/ui/documents_panel.py" line="94" />
+      <location filename="../../inspector/ui/documents_panel.py" line="118" />
       <source>Document not issued</source>
       <translation>文书未签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="124" />
+      <location filename="../../inspector/ui/documents_panel.py" line="110" />
+      <source>%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is signed again. Issue a correction now?</source>
+      <translation>%1 保持签发时的原样不变。更正文书使用新的编号，注明更正 %1，并需重新签名。现在出具更正文书吗？</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="113" />
+      <source>Issue a correction</source>
+      <translation>出具更正文书</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="162" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="125" />
+      <location filename="../../inspector/ui/documents_panel.py" line="163" />
       <source>%1, enter your PIN to sign.</source>
       <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
@@ -1014,7 +1035,7 @@
     </message>
     <message>
       <location filename="../../inspector/ui/roster.py" line="35" />
-      <location filename="../../inspector/ui/roster.py" line="70" />
+      <location filename="../../inspector/ui/roster.py" line="72" />
       <source>No longer on the team</source>
       <translation>已调离（不再列出）</translation>
     </message>
@@ -1179,17 +1200,17 @@ Photos: %6</source>
       <translation>发文机关、地区简称、复议机关和人民法院、整改期限、文书编号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/settings_page.py" line="33" />
+      <location filename="../../inspector/ui/settings_page.py" line="35" />
       <source>Interface language</source>
       <translation>界面语言</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/settings_page.py" line="35" />
+      <location filename="../../inspector/ui/settings_page.py" line="37" />
       <source>Office</source>
       <translation>办公室</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/settings_page.py" line="43" />
+      <location filename="../../inspector/ui/settings_page.py" line="45" />
       <source>Saved. The new language applies the next time the app starts.</source>
       <translation>已保存。新的界面语言将在下次启动时生效。</translation>
     </message>

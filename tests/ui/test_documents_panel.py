@@ -62,3 +62,20 @@ def test_a_draft_inspection_cannot_issue(qtbot, demo_store):
     panel = DocumentsPanel(demo_store, draft["id"])
     qtbot.addWidget(panel)
     assert not any(button.isEnabled() for button in panel.buttons.values())
+
+
+def test_a_correction_is_a_new_document_naming_the_old_one(qtbot, demo_store, signing_user, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    inspection = _finished_with_major(demo_store)
+    panel = DocumentsPanel(demo_store, inspection["id"])
+    qtbot.addWidget(panel)
+    first = panel.open_kind("record")
+    assert panel.buttons["record"].menu() is not None  # issued: open or correct
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    second = panel.correct("record")
+    assert second["number_text"] != first["number_text"]
+    assert second["replaces_id"] == first["id"]
+    unchanged = demo_store.row("SELECT pdf_sha256 FROM documents WHERE id=?", [first["id"]])
+    assert unchanged["pdf_sha256"] == first["pdf_sha256"]
+    assert second["number_text"] in panel.buttons["record"].text()
