@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,10 +18,41 @@ def default_grade(item) -> str:
     return "major" if item.major is not None else "general"
 
 
-def default_deadline(store: Store, grade: str, today: date | None = None) -> date:
-    settings = office.load(store)
+def deadline_after(settings: office.OfficeSettings, grade: str, day: date) -> date:
+    """The default rectification deadline of a hazard of this grade found on ``day``."""
     days = settings.major_deadline_days if grade == "major" else settings.general_deadline_days
-    return (today or date.today()) + timedelta(days=int(days))
+    return day + timedelta(days=int(days))
+
+
+def default_deadline(store: Store, grade: str, today: date | None = None) -> date:
+    return deadline_after(office.load(store), grade, today or date.today())
+
+
+_NEGATIVE_AFTER = ("存在", "超", "有", "使用", "占用", "锁闭", "堵塞", "违规", "违章", "擅自", "私拉", "混放", "出现")
+
+
+def draft_description(content: str) -> str:
+    """The first draft of the problem from the checklist question; the inspector edits it.
+
+    ``是否设置报警装置`` → ``未设置报警装置``; ``甲烷浓度是否超限`` → ``甲烷浓度超限``.
+    """
+    text = content.strip().rstrip("？?。")
+    if "是否" not in text:
+        return f"{text}不符合要求"
+    before, after = text.split("是否", 1)
+    if after.startswith(_NEGATIVE_AFTER):
+        return f"{before}{after}"
+    return f"{before}未{after}"
+
+
+def _failed_answer(store: Store, inspection_id: str, snapshot_id: str, item_id: str) -> dict:
+    answer = store.row(
+        "SELECT * FROM answers WHERE inspection_id=? AND snapshot_id=? AND item_id=? AND deleted_at IS NULL",
+        [inspection_id, snapshot_id, item_id],
+    )
+    if answer is None or answer["result"] != "fail":
+        raise InspectionError("只有判为不合格的检查项才能登记隐患", "result")
+    return answer
 
 
 def record(
@@ -35,13 +67,16 @@ def record(
     grade_reason: str = "",
     deadline: date | str | None = None,
     immediate_measures: str = "",
-    measured_value: float | None = None,
     amendment: str | None = None,
 ) -> dict:
-    """Create or update the finding of a failed item, and keep its hazard in step."""
+    """Create or update the finding of a failed item, and keep its hazard in step.
+
+    The measured value, if any, is the failed answer's: one reading, recorded once.
+    """
     inspection = get(store, inspection_id)
     action = _action(inspection, "finding", amendment)
     item = _item(store, snapshot_id, item_id)
+    answer = _failed_answer(store, inspection_id, snapshot_id, item_id)
     expected = default_grade(item)
     grade = grade or expected
     if grade not in GRADES:
@@ -58,9 +93,11 @@ def record(
         deadline = default_deadline(store, grade)
     deadline_text = deadline if isinstance(deadline, str) else deadline.isoformat()
     try:
-        date.fromisoformat(deadline_text)
+        due = date.fromisoformat(deadline_text)
     except ValueError as exc:
         raise InspectionError("整改期限应为日期（年-月-日）", "deadline") from exc
+    if due < clock.local_date(inspection["started_at"]):
+        raise InspectionError("整改期限不能早于检查日期", "deadline")
     values = {
         "spot": spot.strip(),
         "description": description.strip(),
@@ -71,7 +108,7 @@ def record(
         "major_criterion": item.major_text() if item.major is not None else "",
         "deadline": deadline_text,
         "immediate_measures": immediate_measures.strip(),
-        "measured_value": measured_value,
+        "measured_value": answer["value"],
     }
     hazard_values = {"grade": grade, "deadline": deadline_text}
     with store.transaction():
@@ -111,6 +148,7 @@ def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None =
     if finding is None or finding["deleted_at"]:
         raise InspectionError("请先保存隐患记录，再添加照片")
     action = _action(get(store, finding["inspection_id"]), "photo", amendment)
+    _failed_answer(store, finding["inspection_id"], finding["snapshot_id"], finding["item_id"])
     with store.transaction():
         item = media.add_file(store, path)
         link = store.row(
@@ -159,7 +197,9 @@ def earlier_spots(store: Store, enterprise_id: str) -> list[str]:
 
 
 def _norm(spot: str) -> str:
-    return "".join(spot.split()).lower()
+    """Spots compare alike however typed: full-width ２号 = 2号, spaces and case ignored, ＃/# = 号."""
+    text = unicodedata.normalize("NFKC", spot)
+    return "".join(text.split()).lower().replace("#", "号")
 
 
 def repeats(store: Store, inspection_id: str, snapshot_id: str, item_id: str, spot: str = "") -> list[dict]:

@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from inspector.core.store import Store
 
 THUMB_SIZE = 256
-SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".webp", ".bmp", ".gif", ".tif", ".tiff"}
+SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"}  # no HEIC decoder bundled
 
 
 class MediaError(ValueError):
@@ -61,6 +61,7 @@ def add_file(store: Store, source: Path) -> dict:
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         partial.replace(target)
+        _fsync_dir(target.parent)
     return store.insert(
         "media",
         {
@@ -74,6 +75,17 @@ def add_file(store: Store, source: Path) -> dict:
             "origin_device": store.device_id,
         },
     )
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable before the database row that points at the file commits."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def path_of(store: Store, media: dict) -> Path:

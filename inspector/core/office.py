@@ -33,7 +33,30 @@ def load(store: Store) -> OfficeSettings:
     return OfficeSettings(**values)
 
 
+class OfficeError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def check(settings: OfficeSettings) -> OfficeSettings:
+    """What is printed on every document must be printable and unambiguous."""
+    from inspector.core.profile import REGION_PATTERN  # the one rule for region abbreviations
+
+    if not settings.issuing_body.strip():
+        raise OfficeError("issuing_body", "请填写发文机关名称")
+    region = settings.region_abbr.strip().strip("（）()")
+    if not REGION_PATTERN.match(region):
+        raise OfficeError("region_abbr", "地区简称应为 1–4 个汉字，例如“库”")
+    settings.region_abbr = region
+    for name in ("general_deadline_days", "major_deadline_days"):
+        if not 1 <= int(getattr(settings, name)) <= 365:
+            raise OfficeError(name, "整改期限应为 1–365 天")
+    return settings
+
+
 def save(store: Store, settings: OfficeSettings) -> None:
+    settings = check(settings)
     with store.transaction():
         current = load(store)
         for name, value in asdict(settings).items():

@@ -9,6 +9,9 @@ from inspector.core import clock, ids
 from inspector.core.store import Store
 
 
+SERIES_MAX = 999  # series n issues numbers n×1000+1 … n×1000+999
+
+
 class ProfileError(ValueError):
     """A field of the profile is not acceptable; ``field`` names it."""
 
@@ -23,11 +26,11 @@ class ProfileInput:
     cert_no: str
     organisation: str
     region_abbr: str
-    series_no: int = 1  # this laptop's document-number series, assigned by the office (1–99)
+    series_no: int = 1  # this laptop's document-number series, assigned by the office
 
 
 _CERT = re.compile(r"^[0-9A-Za-z-]{4,32}$")
-_CJK = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+REGION_PATTERN = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 
 
 def validate_person(name: str, cert_no: str) -> tuple[str, str]:
@@ -47,12 +50,12 @@ def validate(data: ProfileInput) -> ProfileInput:
     if not organisation:
         raise ProfileError("organisation", "请填写所在单位，例如“××州应急管理局”")
     region = data.region_abbr.strip().strip("（）()")
-    if not _CJK.match(region):
+    if not REGION_PATTERN.match(region):
         raise ProfileError(
             "region_abbr", "地区简称应为 1–4 个汉字，例如“库”，用于文书编号（库）应急责改〔2026〕1号"
         )
-    if not 1 <= int(data.series_no) <= 99:
-        raise ProfileError("series_no", "本机编号应为 1–99 的整数，由办公室为每台电脑分配，互不相同")
+    if not 1 <= int(data.series_no) <= SERIES_MAX:
+        raise ProfileError("series_no", f"请填写本机编号（1–{SERIES_MAX}）：由办公室为每台电脑分配，互不相同")
     return ProfileInput(name, cert_no, organisation, region, int(data.series_no))
 
 

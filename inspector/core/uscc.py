@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -67,7 +68,7 @@ def check_character(first17: str) -> str:
 
 def validate(text: str) -> CheckedCode:
     """Return the normalised code, or raise CodeError saying exactly what is wrong."""
-    code = text.strip().upper()
+    code = unicodedata.normalize("NFKC", text).strip().upper()  # full-width ９１… typed with an IME
     if len(code) != 18:
         raise CodeError(f"统一社会信用代码应为 18 位，实际为 {len(code)} 位")
     for position, ch in enumerate(code, start=1):

@@ -41,7 +41,8 @@ class FirstRunDialog(QDialog):
         self.region_abbr.setPlaceholderText(self.tr("e.g. 库"))
         self.region_abbr.setMaxLength(4)
         self.series_no = QSpinBox(objectName="series_no")
-        self.series_no.setRange(1, 99)
+        self.series_no.setRange(0, profile.SERIES_MAX)
+        self.series_no.setSpecialValueText(self.tr("— ask the office —"))  # 0: not chosen yet
         self.series_no.setToolTip(
             self.tr(
                 "Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number."

@@ -96,7 +96,7 @@ class OfficeSettingsDialog(QDialog):
         box = QGroupBox(self.tr("Document numbers of this device"))
         device = profile.device(self.store)
         self.series = QSpinBox(objectName="series")
-        self.series.setRange(0, 999)
+        self.series.setRange(1, profile.SERIES_MAX)
         self.series.setValue(int(device["series_no"]) if device else 1)
         self.series.setEnabled(device is not None)
         hint = QLabel(
@@ -211,6 +211,11 @@ class OfficeSettingsDialog(QDialog):
                     "document: please fill them in."
                 )
             )
+            return
+        try:
+            values = office.check(values)
+        except office.OfficeError as exc:
+            self.error.setText(str(exc))
             return
         with self.store.transaction():
             office.save(self.store, values)

@@ -10,7 +10,7 @@ from inspector.core import findings, inspections, office
 from inspector.core.documents import content
 from inspector.core.documents.content import DocumentError
 from inspector.core.documents.issue import issue
-from tests.core.test_documents_support import finished_inspection, set_office
+from tests.core.test_documents_support import FIRST_DEADLINE, SECOND_DEADLINE, finished_inspection, set_office
 
 
 @pytest.fixture
@@ -26,8 +26,8 @@ def test_the_notice_lists_the_problems_with_spot_and_basis_and_groups_the_deadli
     first = content.problem_text(notice["problems"][0])
     assert first == "安全管理部安全管理人员未经考核合格，违反《中华人民共和国安全生产法》第二十七条"
     assert notice["deadline_groups"] == [
-        {"items": [1, 3], "deadline": "2026-03-15"},
-        {"items": [2], "deadline": "2026-04-01"},
+        {"items": [1, 3], "deadline": FIRST_DEADLINE.isoformat()},
+        {"items": [2], "deadline": SECOND_DEADLINE.isoformat()},
     ]
     assert notice["major_count"] == 2
     assert notice["office"]["government"] == "巴音郭楞蒙古自治州"
@@ -88,7 +88,7 @@ def test_the_recheck_opinion_follows_the_earlier_notice_and_the_re_inspection(
         tmp_path,
         kind="复查",
         failures={
-            "T-004": dict(spot="2号罐区", description="报警控制器仍处于屏蔽状态", deadline=date(2026, 4, 30)),
+            "T-004": dict(spot="2号罐区", description="报警控制器仍处于屏蔽状态", deadline=SECOND_DEADLINE),
         },
     )
     hazard = demo_store.row(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,10 @@ def photo(folder: Path, name: str, colour: str = "#4a6fa5") -> Path:
     return path
 
 
+FIRST_DEADLINE = date.today() + timedelta(days=20)  # deadlines lie after the inspection day
+SECOND_DEADLINE = date.today() + timedelta(days=37)
+
+
 def finished_inspection(
     store,
     checklist,
@@ -53,14 +57,14 @@ def finished_inspection(
             "T-002": dict(
                 spot="安全管理部",
                 description="安全管理人员未经考核合格",
-                deadline=date(2026, 3, 15),
+                deadline=FIRST_DEADLINE,
                 immediate_measures="suspend",
             ),
-            "T-003": dict(spot="中控室", description="未如实记录隐患排查治理情况", deadline=date(2026, 4, 1)),
+            "T-003": dict(spot="中控室", description="未如实记录隐患排查治理情况", deadline=SECOND_DEADLINE),
             "T-004": dict(
                 spot="2号罐区",
                 description="可燃气体检测报警装置未投用",
-                deadline=date(2026, 3, 15),
+                deadline=FIRST_DEADLINE,
                 immediate_measures="evacuate；stop_equipment",
             ),
         }

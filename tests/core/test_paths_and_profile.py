@@ -33,7 +33,7 @@ GOOD = ProfileInput("张伟", "65280019001", "巴音郭楞蒙古自治州应急�
         ({"region_abbr": "KRL"}, "region_abbr", "地区简称"),
         ({"region_abbr": ""}, "region_abbr", "地区简称"),
         ({"series_no": 0}, "series_no", "本机编号"),
-        ({"series_no": 100}, "series_no", "本机编号"),
+        ({"series_no": 1000}, "series_no", "本机编号"),
     ],
 )
 def test_bad_profile_fields_are_named_and_nothing_is_written(store, change, field, text):

@@ -11,7 +11,7 @@ import json
 import re
 from datetime import date, timedelta
 
-from inspector.core import clock, office
+from inspector.core import clock, findings, office
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES
 from inspector.core.store import Store
 
@@ -86,8 +86,7 @@ def _photos(store: Store, finding_id: str, counter: list[int]) -> list[dict]:
 
 
 def default_deadline(settings: office.OfficeSettings, grade: str, day: date) -> str:
-    days = settings.major_deadline_days if grade == "major" else settings.general_deadline_days
-    return (day + timedelta(days=int(days))).isoformat()
+    return findings.deadline_after(settings, grade, day).isoformat()
 
 
 def problems(store: Store, inspection: dict) -> list[dict]:
