@@ -28,7 +28,21 @@ def default_deadline(store: Store, grade: str, today: date | None = None) -> dat
     return deadline_after(office.load(store), grade, today or date.today())
 
 
-_NEGATIVE_AFTER = ("存在", "超", "有", "使用", "占用", "锁闭", "堵塞", "违规", "违章", "擅自", "私拉", "混放", "出现")
+_NEGATIVE_AFTER = (
+    "存在",
+    "超",
+    "有",
+    "使用",
+    "占用",
+    "锁闭",
+    "堵塞",
+    "违规",
+    "违章",
+    "擅自",
+    "私拉",
+    "混放",
+    "出现",
+)
 
 
 def draft_description(content: str) -> str:

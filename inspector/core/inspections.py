@@ -166,7 +166,9 @@ def answer(
     if result not in RESULTS:
         raise InspectionError("结论应为 合格、不合格 或 不适用", "result")
     if item.measure is not None and result != "na" and value is None:
-        raise InspectionError(f"请填写{item.measure.name}的测量值（{item.measure.unit}），或判为不适用", "value")
+        raise InspectionError(
+            f"请填写{item.measure.name}的测量值（{item.measure.unit}），或判为不适用", "value"
+        )
     existing = store.row(
         "SELECT * FROM answers WHERE inspection_id=? AND snapshot_id=? AND item_id=?",
         [inspection_id, snapshot_id, item_id],

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from inspector.core import clock, ids
 from inspector.core.store import Store
 
-
 SERIES_MAX = 999  # series n issues numbers n×1000+1 … n×1000+999
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core import enterprises, inspections, profile, signing
 from inspector.core.documents import KIND_TITLES, DocumentError, current, issue
-from inspector.core.documents.issue import complete
+from inspector.core.documents.issue import check_issuable, complete
 from inspector.core.store import Store
 from inspector.ui.document_view import DocumentView
 from inspector.ui.sign_dialog import SignDialog
@@ -128,6 +128,7 @@ class DocumentsPanel(QWidget):
         me = profile.profile(self.store)
         if pending is not None:  # numbered and stored, PDF not yet made (e.g. after a crash): finish it
             return complete(self.store, pending, self._signer(me, self._ask_pin(me)))
+        check_issuable(self.store, kind, self.inspection_id)  # before anyone signs
         people = inspections.inspectors_of(self.store, self.inspection_id)
         people.sort(key=lambda p: p["inspector_id"] != me["id"])
         enterprise = enterprises.get(

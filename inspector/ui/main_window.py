@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import clock, inspections, profile
+from inspector.core import clock, enterprises, inspections, profile
 from inspector.core.checklists.library import load_for_workspace
 from inspector.core.paths import Workspace
 from inspector.core.store import Store
@@ -28,7 +28,7 @@ class HomePage(QWidget):
     def __init__(self, store: Store, workspace: Workspace, parent=None):
         super().__init__(parent)
         me = profile.profile(store) or {}
-        count = store.row("SELECT count(*) AS n FROM enterprises WHERE deleted_at IS NULL")["n"]
+        count = enterprises.count(store)
         title = QLabel(self.tr("Welcome, %1").replace("%1", me.get("name", "")))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         details = QLabel(
@@ -75,6 +75,25 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+
+    def closeEvent(self, event) -> None:
+        """Nothing typed is dropped on closing: the open finding is saved, or the inspector decides."""
+        runner = self.inspections.runner
+        if runner is not None and not runner.editor.flush():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Finding not saved"),
+                self.tr(
+                    "The open finding cannot be saved yet: %1\nClose anyway and lose what was typed there?"
+                ).replace("%1", runner.editor.error.text()),
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
+            if answer != QMessageBox.Yes:
+                event.ignore()
+                self.show_page(self.inspections)
+                return
+        super().closeEvent(event)
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

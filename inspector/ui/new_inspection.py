@@ -45,6 +45,7 @@ class NewInspectionDialog(QDialog):
         completer.setCompletionMode(QCompleter.PopupCompletion)
         self.enterprise.setCurrentIndex(self.enterprise.findData(enterprise_id) if enterprise_id else -1)
         self.enterprise.currentIndexChanged.connect(self._suggest_checklists)
+        self.enterprise.currentTextChanged.connect(self._suggest_checklists)
 
         self.checklists = QListWidget(objectName="checklists")
         self.checklists.setMaximumHeight(170)
@@ -108,7 +109,10 @@ class NewInspectionDialog(QDialog):
 
     def _suggest_checklists(self, *_):
         """The enterprise's sector's checklists first and ticked; the rest after, unticked."""
-        chosen = self.enterprise.currentData()
+        chosen = self.chosen_enterprise()
+        if chosen == getattr(self, "_suggested_for", "") and self.checklists.count():
+            return  # same enterprise: keep the inspector's ticks
+        self._suggested_for = chosen
         sector = enterprises.get(self.store, chosen)["sector"] if chosen else None
         self.checklists.clear()
         ordered = sorted(self.library.checklists, key=lambda c: (c.sector != sector, c.sector, c.id))
@@ -128,12 +132,24 @@ class NewInspectionDialog(QDialog):
             if widget.item(i).checkState() == Qt.Checked
         ]
 
+    def chosen_enterprise(self) -> str | None:
+        """The enterprise whose name is in the box: a half-typed search text chooses nothing."""
+        index = self.enterprise.findText(self.enterprise.currentText().strip(), Qt.MatchExactly)
+        return self.enterprise.itemData(index) if index >= 0 else None
+
     def accept(self) -> None:
         chosen = [self.library.get(cid) for cid in self._checked(self.checklists)]
+        enterprise_id = self.chosen_enterprise()
+        if enterprise_id is None:
+            self.error.setText(
+                self.tr("Choose the enterprise from the list (type part of its name, then pick it).")
+            )
+            self.enterprise.setFocus()
+            return
         try:
             self.inspection = inspections.start(
                 self.store,
-                self.enterprise.currentData() or "",
+                enterprise_id,
                 chosen,
                 self.kind.currentText(),
                 self._checked(self.inspectors),

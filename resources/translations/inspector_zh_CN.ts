@@ -179,12 +179,12 @@
       <translation>出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="162" />
+      <location filename="../../inspector/ui/documents_panel.py" line="163" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="163" />
+      <location filename="../../inspector/ui/documents_panel.py" line="164" />
       <source>%1, enter your PIN to sign.</source>
       <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
@@ -381,97 +381,97 @@
   <context>
     <name>FindingEditor</name>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="58" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="61" />
       <source>Where exactly, e.g. No. 2 tank farm, east side</source>
       <translation>具体部位，如：2号罐区东侧</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="63" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="66" />
       <source>General hazard</source>
       <translation>一般事故隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="64" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="67" />
       <source>Major hazard</source>
       <translation>重大事故隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="66" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="69" />
       <source>Why the grade differs from the checklist's criterion</source>
       <translation>与检查表判定依据不一致的理由（必填）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="74" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="77" />
       <source>Immediate measures: evacuate workers, stop work, stop using the equipment …</source>
       <translation>现场处理措施：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="77" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="80" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="83" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="86" />
       <source>Spot</source>
       <translation>隐患部位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="84" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="87" />
       <source>Problem</source>
       <translation>问题描述</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="88" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="91" />
       <source>Grade</source>
       <translation>隐患等级</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="89" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="92" />
       <source>Rectify by</source>
       <translation>整改期限</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="90" />
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="171" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="93" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="173" />
       <source>Immediate measures</source>
       <translation>现场处理措施</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="95" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="98" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="169" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="171" />
       <source>Immediate measures (required for a major hazard)</source>
       <translation>现场处理措施（重大事故隐患须填写）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="207" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="213" />
       <source>same item</source>
       <translation>同一检查项</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="207" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="213" />
       <source>same spot</source>
       <translation>同一部位</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="210" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="216" />
       <source>Repeat hazard: found here %n time(s) before</source>
       <translation>
         <numerusform>重复隐患：该单位此前已发现 %n 次</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="257" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="269" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="259" />
-      <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)</source>
-      <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)</translation>
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="271" />
+      <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
     </message>
   </context>
   <context>
@@ -507,42 +507,47 @@
       <translation>如：库</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="47" />
+      <location filename="../../inspector/ui/first_run.py" line="45" />
+      <source>— ask the office —</source>
+      <translation>— 请向办公室询问 —</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/first_run.py" line="48" />
       <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
       <translation>办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="52" />
+      <location filename="../../inspector/ui/first_run.py" line="53" />
       <source>Inspector name</source>
       <translation>执法人员姓名</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="53" />
+      <location filename="../../inspector/ui/first_run.py" line="54" />
       <source>Certificate number</source>
       <translation>执法证号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="54" />
+      <location filename="../../inspector/ui/first_run.py" line="55" />
       <source>Organisation</source>
       <translation>所在单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="55" />
+      <location filename="../../inspector/ui/first_run.py" line="56" />
       <source>Region abbreviation</source>
       <translation>地区简称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="56" />
+      <location filename="../../inspector/ui/first_run.py" line="57" />
       <source>Laptop number (from the office)</source>
       <translation>本机编号（由办公室分配）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="63" />
+      <location filename="../../inspector/ui/first_run.py" line="64" />
       <source>Start</source>
       <translation>开始使用</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/first_run.py" line="64" />
+      <location filename="../../inspector/ui/first_run.py" line="65" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
@@ -725,27 +730,27 @@
       <translation>不适用 [3]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="89" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="93" />
       <source>How to check: %1</source>
       <translation>检查方法：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="90" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="94" />
       <source>Basis: %1</source>
       <translation>检查依据：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="91" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="95" />
       <source>Major-hazard criterion: %1</source>
       <translation>重大隐患判定依据：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="95" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="99" />
       <source>A failed answer needs a photo.</source>
       <translation>判为不合格时须拍照取证。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/item_panel.py" line="105" />
+      <location filename="../../inspector/ui/runner/item_panel.py" line="109" />
       <source>limit %1</source>
       <translation>限值 %1</translation>
     </message>
@@ -783,12 +788,24 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="95" />
+      <location filename="../../inspector/ui/main_window.py" line="85" />
+      <source>Finding not saved</source>
+      <translation>隐患记录未保存</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="86" />
+      <source>The open finding cannot be saved yet: %1
+Close anyway and lose what was typed there?</source>
+      <translation>当前隐患记录尚不能保存：%1
+仍要关闭并放弃其中已填写的内容吗？</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/main_window.py" line="113" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="96" />
+      <location filename="../../inspector/ui/main_window.py" line="114" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
@@ -801,49 +818,54 @@
       <translation>新建检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="56" />
+      <location filename="../../inspector/ui/new_inspection.py" line="57" />
       <source>Colleagues…</source>
       <translation>同事名单…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="59" />
+      <location filename="../../inspector/ui/new_inspection.py" line="60" />
       <source>e.g. production area, tank farm and warehouse</source>
       <translation>如：生产区、罐区及仓库</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="62" />
+      <location filename="../../inspector/ui/new_inspection.py" line="63" />
       <source>Enterprise</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="63" />
+      <location filename="../../inspector/ui/new_inspection.py" line="64" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="64" />
+      <location filename="../../inspector/ui/new_inspection.py" line="65" />
       <source>Kind</source>
       <translation>检查类型</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="65" />
+      <location filename="../../inspector/ui/new_inspection.py" line="66" />
       <source>Inspectors (at least two)</source>
       <translation>执法人员（不少于两人）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="67" />
+      <location filename="../../inspector/ui/new_inspection.py" line="68" />
       <source>Place inspected</source>
       <translation>检查场所</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="72" />
+      <location filename="../../inspector/ui/new_inspection.py" line="73" />
       <source>Start inspection</source>
       <translation>开始检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="99" />
+      <location filename="../../inspector/ui/new_inspection.py" line="100" />
       <source>Colleagues</source>
       <translation>同事名单</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/new_inspection.py" line="144" />
+      <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
+      <translation>请从列表中选择被检查单位（输入名称的一部分，再从列表中点选）。</translation>
     </message>
   </context>
   <context>
@@ -1058,120 +1080,140 @@
       <translation>结束检查…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="92" />
+      <location filename="../../inspector/ui/runner/runner.py" line="81" />
+      <source>Amend…</source>
+      <translation>更正…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="82" />
+      <source>Change a finished inspection, with a reason kept in the audit trail</source>
+      <translation>修改已结束的检查，更正理由记入执法痕迹</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="96" />
       <source>All [Ctrl+1]</source>
       <translation>全部 [Ctrl+1]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="93" />
+      <location filename="../../inspector/ui/runner/runner.py" line="97" />
       <source>Unanswered [Ctrl+2]</source>
       <translation>未检查 [Ctrl+2]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="94" />
+      <location filename="../../inspector/ui/runner/runner.py" line="98" />
       <source>Failed [Ctrl+3]</source>
       <translation>不合格 [Ctrl+3]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="104" />
+      <location filename="../../inspector/ui/runner/runner.py" line="108" />
       <source>Find an item [Ctrl+F]</source>
       <translation>查找检查项 [Ctrl+F]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="112" />
+      <location filename="../../inspector/ui/runner/runner.py" line="116" />
       <source>All sections</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="169" />
+      <location filename="../../inspector/ui/runner/runner.py" line="174" />
       <source>All answers saved</source>
       <translation>所有记录均已保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="241" />
+      <location filename="../../inspector/ui/runner/runner.py" line="286" />
       <source>Amend a finished inspection</source>
       <translation>更正已结束的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="243" />
+      <location filename="../../inspector/ui/runner/runner.py" line="287" />
       <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
       <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="247" />
+      <location filename="../../inspector/ui/runner/runner.py" line="290" />
       <source>Not changed: an amendment needs a reason.</source>
       <translation>未修改：更正须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="320" />
+      <location filename="../../inspector/ui/runner/runner.py" line="303" />
+      <source>Amending: %1</source>
+      <translation>更正中：%1</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="385" />
       <source>Saved %1</source>
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="325" />
+      <location filename="../../inspector/ui/runner/runner.py" line="391" />
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="395" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="336" />
+      <location filename="../../inspector/ui/runner/runner.py" line="406" />
       <source>Failed %1 · major %2</source>
       <translation>不合格 %1 · 重大隐患 %2</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="347" />
+      <location filename="../../inspector/ui/runner/runner.py" line="419" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="347" />
+      <location filename="../../inspector/ui/runner/runner.py" line="419" />
       <source>This inspection is already finished.</source>
       <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="354" />
+      <location filename="../../inspector/ui/runner/runner.py" line="426" />
       <source>%n item(s) not answered</source>
       <translation>
         <numerusform>尚有 %n 项未检查</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="356" />
+      <location filename="../../inspector/ui/runner/runner.py" line="428" />
       <source>%n failed item(s) without a recorded spot</source>
       <translation>
         <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="358" />
+      <location filename="../../inspector/ui/runner/runner.py" line="430" />
       <source>%n failed item(s) that need a photo have none</source>
       <translation>
         <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="361" />
+      <location filename="../../inspector/ui/runner/runner.py" line="433" />
       <source>%n major hazard(s) without immediate measures</source>
       <translation>
         <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="363" />
+      <location filename="../../inspector/ui/runner/runner.py" line="435" />
       <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
       <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="366" />
+      <location filename="../../inspector/ui/runner/runner.py" line="438" />
       <source>Finish inspection</source>
       <translation>结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="371" />
+      <location filename="../../inspector/ui/runner/runner.py" line="444" />
       <source>Inspection finished</source>
       <translation>检查已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="377" />
+      <location filename="../../inspector/ui/runner/runner.py" line="450" />
       <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5

@@ -132,3 +132,49 @@ def test_open_problems_before_finishing(demo_store, inspection, mini_checklist):
     _fail(demo_store, inspection, mini_checklist, "T-004")
     problems = inspections.open_problems(demo_store, inspection["id"])
     assert problems == {"no_finding": 1, "no_photo": 1, "no_measures": 1}
+
+
+def test_a_finding_needs_a_failed_answer(demo_store, inspection, mini_checklist):
+    sid = mini_checklist.content_hash
+    with pytest.raises(InspectionError, match="判为不合格"):
+        findings.record(demo_store, inspection["id"], sid, "T-001", spot="东门", description="x")
+    finding = _fail(demo_store, inspection, mini_checklist, "T-001")
+    inspections.answer(demo_store, inspection["id"], sid, "T-001", "pass")
+    with pytest.raises(InspectionError, match="判为不合格"):  # a late autosave cannot bring it back
+        findings.record(demo_store, inspection["id"], sid, "T-001", spot="东门", description="x")
+    assert demo_store.get("findings", finding["id"])["deleted_at"]
+
+
+def test_deadline_before_the_inspection_and_measured_value_from_the_answer(
+    demo_store, inspection, mini_checklist
+):
+    sid = mini_checklist.content_hash
+    with pytest.raises(InspectionError, match="不能早于检查日期"):
+        _fail(demo_store, inspection, mini_checklist, "T-001", deadline=date(2001, 1, 1))
+    with pytest.raises(InspectionError, match="测量值"):
+        inspections.answer(demo_store, inspection["id"], sid, "T-005", "pass")
+    inspections.answer(demo_store, inspection["id"], sid, "T-005", value=40)
+    finding = findings.record(demo_store, inspection["id"], sid, "T-005", spot="1号储罐", description="超限")
+    assert finding["measured_value"] == 40
+    assert inspections.answer(demo_store, inspection["id"], sid, "T-005", "na")["result"] == "na"
+
+
+def test_spots_typed_full_width_or_with_hash_are_the_same_spot(demo_store, inspection, mini_checklist):
+    earlier = _fail(demo_store, inspection, mini_checklist, "T-004", spot="2号罐区")
+    inspections.finish(demo_store, inspection["id"])
+    later = inspections.start(
+        demo_store,
+        inspection["enterprise_id"],
+        [mini_checklist],
+        "复查",
+        [r["inspector_id"] for r in inspections.inspectors_of(demo_store, inspection["id"])],
+    )
+    for typed in ("２号罐区", "2#罐区", " 2 号 罐区 "):
+        found = findings.repeats(demo_store, later["id"], mini_checklist.content_hash, "T-001", typed)
+        assert earlier["id"] in [r["id"] for r in found], typed
+
+
+def test_draft_description_reads_as_a_problem():
+    assert findings.draft_description("是否设置可燃气体检测报警装置") == "未设置可燃气体检测报警装置"
+    assert findings.draft_description("回风巷甲烷浓度是否超限？") == "回风巷甲烷浓度超限"
+    assert findings.draft_description("疏散通道畅通") == "疏散通道畅通不符合要求"

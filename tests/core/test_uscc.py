@@ -51,3 +51,7 @@ def test_a_single_changed_character_is_caught(first17, position, replacement):
     if changed != code and changed[2:8].isdigit():
         with pytest.raises(uscc.CodeError):
             uscc.validate(changed)
+
+
+def test_full_width_input_from_an_ime_is_accepted():
+    assert uscc.validate("９１１１００００１０１６２３７４１Ｋ").code == "91110000101623741K"

@@ -79,3 +79,20 @@ def test_a_correction_is_a_new_document_naming_the_old_one(qtbot, demo_store, si
     unchanged = demo_store.row("SELECT pdf_sha256 FROM documents WHERE id=?", [first["id"]])
     assert unchanged["pdf_sha256"] == first["pdf_sha256"]
     assert second["number_text"] in panel.buttons["record"].text()
+
+
+def test_nobody_signs_when_the_document_cannot_be_issued(qtbot, demo_store, signing_user, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.core import office
+
+    settings = office.load(demo_store)
+    settings.government = ""
+    office.save(demo_store, settings)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
+    inspection = _finished_with_major(demo_store)
+    panel = DocumentsPanel(demo_store, inspection["id"])
+    qtbot.addWidget(panel)
+    assert panel.open_kind("notice") is None
+    assert signing_user == [] and "人民政府" in warned[0]

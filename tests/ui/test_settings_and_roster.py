@@ -76,3 +76,16 @@ def test_photos_can_be_dropped_on_the_strip(qtbot, tmp_path):
     with qtbot.waitSignal(strip.filesDropped) as dropped:
         QApplication.sendEvent(strip.viewport(), drop)
     assert [p.name for p in dropped.args[0]] == ["site.jpg"]
+
+
+def test_a_half_typed_enterprise_name_chooses_nothing(qtbot, demo_store):
+    from inspector.core.checklists.library import load_for_workspace
+
+    library = load_for_workspace(demo_store.workspace)
+    chem = demo_store.row("SELECT id FROM enterprises WHERE name='库尔勒金泰化工有限责任公司'")["id"]
+    dialog = NewInspectionDialog(demo_store, library, chem)
+    qtbot.addWidget(dialog)
+    dialog.inspectors.item(1).setCheckState(Qt.Checked)
+    dialog.enterprise.setEditText("尉犁县罗")  # searching for another one, not picked yet
+    dialog.accept()
+    assert dialog.inspection is None and "Choose the enterprise" in dialog.error.text()

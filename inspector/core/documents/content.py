@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from inspector.core import clock, findings, office
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES

@@ -217,6 +217,27 @@ def issue(
     return complete(store, document, signer)
 
 
+class _DryRun(Exception):
+    pass
+
+
+def check_issuable(store: Store, kind: str, inspection_id: str, **options) -> None:
+    """Raise what issuing would raise (content, office settings, number block) and keep nothing.
+
+    Called before anyone signs, so three people never sign on a laptop that then cannot issue.
+    """
+    if kind not in numbering.KIND_CODES:
+        raise IssueError(f"未知的文书种类“{kind}”，应为：{'、'.join(numbering.KIND_CODES)}")
+    try:
+        with store.transaction():
+            content = contents.build(store, kind, inspection_id, **options)
+            year = clock.now().astimezone().year
+            numbering.take_number(store, kind, year, content["office"]["region_abbr"])
+            raise _DryRun  # roll back the number taken
+    except _DryRun:
+        return
+
+
 def preview(store: Store, kind: str, inspection_id: str, signatures=None, **options) -> bytes:
     """An unnumbered draft (marked 样稿) to look at before issuing; nothing is stored."""
     content = contents.build(store, kind, inspection_id, **options)

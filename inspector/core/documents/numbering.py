@@ -24,7 +24,7 @@ KIND_TITLES = {
 BLOCK_SIZE = 1000
 
 
-class NumberingError(Exception):
+class NumberingError(ValueError):
     pass
 
 

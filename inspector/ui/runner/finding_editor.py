@@ -6,6 +6,7 @@ saved indicator says so. A grade other than the item's default needs a written r
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -26,16 +27,18 @@ from PySide6.QtWidgets import (
 
 from inspector.core import findings, inspections
 from inspector.core.inspections import InspectionError
-from inspector.core.store import Store
+from inspector.core.store import Store, StoreError
 from inspector.ui.runner.photos import PhotoStrip
-from inspector.ui.runner.wording import problem_text
 
 AUTOSAVE_MS = 600
+# Whatever stops a save is shown to the inspector; the edit stays pending, never silently dropped.
+SAVE_ERRORS = (InspectionError, ValueError, OSError, sqlite3.Error, StoreError)
 
 
 class FindingEditor(QWidget):
     saved = Signal(dict)
     failed = Signal(str)
+    edited = Signal()  # something typed that is not saved yet
 
     def __init__(self, store: Store, amendment_reason, parent=None):
         super().__init__(parent)
@@ -43,8 +46,8 @@ class FindingEditor(QWidget):
         self.amendment_reason = amendment_reason  # callable → reason text or None
         self.inspection_id = self.snapshot_id = None
         self.item = None
-        self.measured_value = None
         self._loading = False
+        self._refused = False
         self._deadline_touched = False
 
         self.repeat = QLabel(objectName="repeat")
@@ -114,11 +117,10 @@ class FindingEditor(QWidget):
 
     # -- loading --------------------------------------------------------------------------------------
 
-    def load(self, inspection: dict, snapshot_id: str, item, measured_value=None) -> None:
-        self._timer.stop()
+    def load(self, inspection: dict, snapshot_id: str, item) -> None:
+        self.discard()
         self._loading = True
         self.inspection_id, self.snapshot_id, self.item = inspection["id"], snapshot_id, item
-        self.measured_value = measured_value
         existing = inspections.finding_for(self.store, inspection["id"], snapshot_id, item.id)
         spots = findings.earlier_spots(self.store, inspection["enterprise_id"])
         self.spot.clear()
@@ -138,7 +140,7 @@ class FindingEditor(QWidget):
             self._deadline_touched = True
         else:
             self.spot.setEditText("")
-            self.description.setPlainText(problem_text(item.content))
+            self.description.setPlainText(findings.draft_description(item.content))
             grade = default
             self.grade_reason.clear()
             self.measures.clear()
@@ -175,7 +177,11 @@ class FindingEditor(QWidget):
 
     def _edited(self, *_):
         if not self._loading:
-            self._timer.start()
+            self._start_timer()
+
+    def _start_timer(self) -> None:
+        self._timer.start()
+        self.edited.emit()
 
     def _grade_changed(self, *_):
         if self._loading:
@@ -185,12 +191,12 @@ class FindingEditor(QWidget):
             self._loading = True
             self._set_default_deadline(self.grade.currentData())
             self._loading = False
-        self._timer.start()
+        self._start_timer()
 
     def _deadline_changed(self, *_):
         if not self._loading:
             self._deadline_touched = True
-            self._timer.start()
+            self._start_timer()
 
     def _check_repeats(self, *_):
         if self._loading or self.inspection_id is None:
@@ -212,14 +218,19 @@ class FindingEditor(QWidget):
         self.repeat.show()
 
     def pending(self) -> bool:
-        return self._timer.isActive()
+        """Typed but not yet committed (or refused on saving: then it stays pending until fixed)."""
+        return self._timer.isActive() or self._refused
 
-    def flush(self) -> dict | None:
-        """Save now if an edit is waiting (called when leaving the item)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            return self.save()
-        return None
+    def flush(self) -> bool:
+        """Save now if an edit is waiting (called when leaving the item). False: it could not be saved."""
+        if self.pending():
+            return self.save() is not None
+        return True
+
+    def discard(self) -> None:
+        """Forget edits waiting to be saved (the item is no longer failed, so they no longer apply)."""
+        self._timer.stop()
+        self._refused = False
 
     def save(self) -> dict | None:
         self._timer.stop()
@@ -238,13 +249,14 @@ class FindingEditor(QWidget):
                 grade_reason=self.grade_reason.text(),
                 deadline=date(qdate.year(), qdate.month(), qdate.day()),
                 immediate_measures=self.measures.toPlainText(),
-                measured_value=self.measured_value,
                 amendment=self.amendment_reason(),
             )
-        except InspectionError as exc:
+        except SAVE_ERRORS as exc:
+            self._refused = True
             self.error.setText(str(exc))
             self.failed.emit(str(exc))
             return None
+        self._refused = False
         self.error.clear()
         self.saved.emit(finding)
         return finding
@@ -256,7 +268,7 @@ class FindingEditor(QWidget):
             self,
             self.tr("Add photos"),
             "",
-            self.tr("Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp *.tif *.tiff)"),
+            self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"),
         )
         if files:
             self.attach(files)
@@ -268,7 +280,7 @@ class FindingEditor(QWidget):
         try:
             for path in paths:
                 findings.add_photo(self.store, finding["id"], path, amendment=self.amendment_reason())
-        except (InspectionError, ValueError) as exc:
+        except SAVE_ERRORS as exc:
             self.error.setText(str(exc))
             self.failed.emit(str(exc))
         self._show_photos(finding)

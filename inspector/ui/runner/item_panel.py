@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -66,7 +66,11 @@ class ItemPanel(QWidget):
         measure_layout.setContentsMargins(0, 0, 0, 0)
         self.measure_name = QLabel()
         self.value = QLineEdit(objectName="value")
-        self.value.setValidator(QDoubleValidator(-1e9, 1e9, 4, self.value))
+        validator = QDoubleValidator(-1e9, 1e9, 4, self.value)
+        plain = QLocale.c()  # readings are typed as 12.5 whatever the system's number format
+        plain.setNumberOptions(QLocale.RejectGroupSeparator)
+        validator.setLocale(plain)
+        self.value.setValidator(validator)
         self.value.setMaximumWidth(120)
         self.limit = QLabel(objectName="limit")
         measure_layout.addWidget(self.measure_name)
@@ -112,6 +116,6 @@ class ItemPanel(QWidget):
         self.finding.setVisible(result == "fail")
 
     def _value_entered(self) -> None:
-        text = self.value.text().strip()
-        if text:
-            self.measured.emit(float(text))
+        value, ok = QLocale.c().toDouble(self.value.text().strip())
+        if ok:
+            self.measured.emit(value)

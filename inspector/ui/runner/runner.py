@@ -7,7 +7,7 @@ back to the list; Ctrl+F finds an item; Ctrl+1/2/3 show all / unanswered / faile
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import inspections
-from inspector.core.inspections import InspectionError
 from inspector.core.store import Store
-from inspector.ui.runner.finding_editor import FindingEditor
+from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
 from inspector.ui.runner.item_panel import ItemPanel
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
 
@@ -59,6 +58,7 @@ class RunnerWidget(QWidget):
         self.store = store
         self.inspection = inspections.get(store, inspection_id)
         self._amendment: str | None = None
+        self._shown = None  # the row whose details are on screen
         self._major: int | None = None
         self._saved_ok: bool | None = None
         checklists = inspections.checklists_of(store, inspection_id)
@@ -78,12 +78,18 @@ class RunnerWidget(QWidget):
         self.saved.setMinimumWidth(150)
         self.finish_button = QPushButton(self.tr("Finish inspection…"), objectName="finish")
         self.finish_button.clicked.connect(self.finish)
+        self.amend_button = QPushButton(self.tr("Amend…"), objectName="amend")
+        self.amend_button.setToolTip(
+            self.tr("Change a finished inspection, with a reason kept in the audit trail")
+        )
+        self.amend_button.clicked.connect(self.start_amendment)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.counts)
         header.addWidget(self.progress)
         header.addWidget(self.saved)
         header.addWidget(self.finish_button)
+        header.addWidget(self.amend_button)
 
         # filter bar
         self.filters = QButtonGroup(self)
@@ -134,6 +140,7 @@ class RunnerWidget(QWidget):
         self.editor = FindingEditor(store, self.amendment_reason)
         self.editor.saved.connect(self._finding_saved)
         self.editor.failed.connect(self.mark_unsaved)
+        self.editor.edited.connect(self.mark_pending)
         self.panel = ItemPanel(self.editor)
         self.panel.answered.connect(self.answer_current)
         self.panel.measured.connect(self.measure_current)
@@ -167,31 +174,65 @@ class RunnerWidget(QWidget):
 
         self._update_counts()
         self.saved.setText(self.tr("All answers saved"))
+        self._show_mode()
         if self.proxy.rowCount():
             self.items.setCurrentIndex(self.proxy.index(0, 0))
         self.focus_list()
 
+    def hideEvent(self, event) -> None:
+        self.editor.flush()  # leaving the runner (another page, another inspection): save what was typed
+        super().hideEvent(event)
+
     # -- navigation -----------------------------------------------------------------------------------
 
-    def focus_list(self) -> None:
-        self.editor.flush()
+    def focus_list(self) -> bool:
+        """Back to the item list, saving the finding first; stays in the finding if it cannot be saved."""
+        if not self.editor.flush():
+            self._show_refused()
+            return False
         self.items.setFocus()
+        return True
+
+    def _show_refused(self) -> None:
+        self.panel.finding.setVisible(True)
+        self.mark_unsaved(self.editor.error.text())
+        field = self.editor.findChild(QWidget, self._refused_field()) or self.editor.spot
+        field.setFocus()
+
+    def _refused_field(self) -> str:
+        text = self.editor.error.text()
+        for name, marker in (("grade_reason", "理由"), ("deadline", "期限"), ("description", "描述")):
+            if marker in text:
+                return name
+        return "spot"
 
     def current_row(self):
         index = self.items.currentIndex()
         return index.data(ItemRole) if index.isValid() else None
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        self.editor.flush()
+        if self._shown is not None and not self.editor.flush():
+            # The finding being left cannot be saved as typed: go back to it rather than drop the text.
+            QTimer.singleShot(0, self._back_to_shown)
+            return
         row = current.data(ItemRole) if current.isValid() else None
         if row is None:
             return
+        self._shown = row
         answer = self.answers.get((row.snapshot_id, row.item.id))
         result = self.model.results.get((row.snapshot_id, row.item.id))
         value = answer["value"] if answer else None
         self.panel.show_item(row, result, value)
         if result == "fail":
-            self.editor.load(self.inspection, row.snapshot_id, row.item, value)
+            self.editor.load(self.inspection, row.snapshot_id, row.item)
+
+    def _back_to_shown(self) -> None:
+        row = self._shown
+        index = self.proxy.mapFromSource(self.model.index_of(row.snapshot_id, row.item.id))
+        if index.isValid():
+            with QSignalBlocker(self.items.selectionModel()):
+                self.items.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+        self._show_refused()
 
     def _section_changed(self, current, _previous) -> None:
         self._refilter(section=current.data(Qt.UserRole) if current else None)
@@ -213,6 +254,9 @@ class RunnerWidget(QWidget):
             self.items.setCurrentIndex(self.proxy.index(0, 0))
 
     def advance(self) -> None:
+        if not self.editor.flush():
+            self._show_refused()
+            return
         current = self.items.currentIndex()
         following = self.proxy.index(current.row() + 1, 0) if current.isValid() else QModelIndex()
         if following.isValid():
@@ -232,26 +276,45 @@ class RunnerWidget(QWidget):
     # -- answering ------------------------------------------------------------------------------------
 
     def amendment_reason(self) -> str | None:
-        """A finished inspection changes only by an amendment; ask for the reason once per opening."""
-        if self.inspection["status"] != "finished":
-            return None
-        if self._amendment is None:
-            reason, ok = QInputDialog.getText(
-                self,
-                self.tr("Amend a finished inspection"),
-                self.tr(
-                    "This inspection is finished. Why is it being changed? (recorded in the audit trail)"
-                ),
-            )
-            if not ok or not reason.strip():
-                raise InspectionError(self.tr("Not changed: an amendment needs a reason."))
-            self._amendment = reason.strip()
+        """The reason of the amendment under way (None for a draft, or before 'Amend…')."""
         return self._amendment
+
+    def start_amendment(self) -> bool:
+        """A finished inspection changes only by an amendment: ask its reason once, on purpose."""
+        if self.inspection["status"] != "finished" or self._amendment is not None:
+            return True
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Amend a finished inspection"),
+            self.tr("This inspection is finished. Why is it being changed? (recorded in the audit trail)"),
+        )
+        if not ok or not reason.strip():
+            self.mark_unsaved(self.tr("Not changed: an amendment needs a reason."))
+            return False
+        self._amendment = reason.strip()
+        self._show_mode()
+        return True
+
+    def _show_mode(self) -> None:
+        finished = self.inspection["status"] == "finished"
+        locked = finished and self._amendment is None
+        self.editor.setEnabled(not locked)
+        self.amend_button.setVisible(locked)
+        self.finish_button.setVisible(not finished)
+        if finished and not locked:
+            self.saved.setText(self.tr("Amending: %1").replace("%1", self._amendment))
 
     def answer_current(self, result: str, value: float | None = None) -> None:
         row = self.current_row()
-        if row is None:
+        if row is None or not self.start_amendment():
             return
+        key = (row.snapshot_id, row.item.id)
+        before = self.model.results.get(key)
+        if result == "fail" and before == "fail" and value is None:
+            self.editor.spot.setFocus()  # already failed: keep what is being typed in its finding
+            return
+        if result != "fail":
+            self.editor.discard()  # the item passes now: its unsaved finding text no longer applies
         # Answering from the keyboard while the filter hides answered items must not lose our place.
         source = self.proxy.mapToSource(self.items.currentIndex())
         try:
@@ -264,9 +327,11 @@ class RunnerWidget(QWidget):
                 value=value,
                 amendment=self.amendment_reason(),
             )
-        except InspectionError as exc:
+        except SAVE_ERRORS as exc:
             self.mark_unsaved(str(exc))
-            self.panel.set_result(self.model.results.get((row.snapshot_id, row.item.id)))
+            self.panel.set_result(before)
+            if row.item.measure is not None and value is None:
+                self.panel.value.setFocus()
             return
         self.answers[(row.snapshot_id, row.item.id)] = saved
         if self.model.results.get((row.snapshot_id, row.item.id)) == "fail" or saved["result"] == "fail":
@@ -279,7 +344,8 @@ class RunnerWidget(QWidget):
             self.items.setCurrentIndex(index)
         self.panel.set_result(saved["result"])
         if saved["result"] == "fail":
-            self.editor.load(self.inspection, row.snapshot_id, row.item, saved["value"])
+            if before != "fail":
+                self.editor.load(self.inspection, row.snapshot_id, row.item)
             self.editor.spot.setFocus()
         elif not index.isValid():
             self._after_filtered_out(source)
@@ -300,6 +366,7 @@ class RunnerWidget(QWidget):
 
     def finding_done(self) -> None:
         if self.editor.isVisible() and self.editor.save() is None:
+            self._show_refused()
             return
         self.advance()
 
@@ -319,6 +386,11 @@ class RunnerWidget(QWidget):
         self._set_saved_style(True)
         self.saved.setText(self.tr("Saved %1").replace("%1", QTime.currentTime().toString("HH:mm:ss")))
         self.saved.setToolTip("")
+
+    def mark_pending(self) -> None:
+        self._saved_ok = None
+        self.saved.setStyleSheet("color: #9a6700;")
+        self.saved.setText(self.tr("Saving…"))
 
     def mark_unsaved(self, message: str) -> None:
         self._set_saved_style(False)
@@ -341,7 +413,9 @@ class RunnerWidget(QWidget):
     # -- finishing ------------------------------------------------------------------------------------
 
     def finish(self) -> None:
-        self.editor.flush()
+        if not self.editor.flush():
+            self._show_refused()
+            return
         if self.inspection["status"] == "finished":
             QMessageBox.information(
                 self, self.tr("Finished"), self.tr("This inspection is already finished.")
@@ -367,6 +441,7 @@ class RunnerWidget(QWidget):
             return
         summary = inspections.finish(self.store, self.inspection["id"])
         self.inspection = inspections.get(self.store, self.inspection["id"])
+        self._show_mode()
         self.mark_saved()
         QMessageBox.information(self, self.tr("Inspection finished"), self.summary_text(summary))
         self.finished.emit(self.inspection["id"])
