@@ -125,6 +125,8 @@ def record(
         "measured_value": answer["value"],
     }
     hazard_values = {"grade": grade, "deadline": deadline_text}
+    if grade != expected:  # the audit trail keeps every override and its reason, even if later undone
+        action = f"{action}|grade:{grade}:{values['grade_reason']}"
     with store.transaction():
         existing = finding_for(store, inspection_id, snapshot_id, item_id)
         if existing:

@@ -178,3 +178,11 @@ def test_draft_description_reads_as_a_problem():
     assert findings.draft_description("是否设置可燃气体检测报警装置") == "未设置可燃气体检测报警装置"
     assert findings.draft_description("回风巷甲烷浓度是否超限？") == "回风巷甲烷浓度超限"
     assert findings.draft_description("疏散通道畅通") == "疏散通道畅通不符合要求"
+
+
+def test_every_grade_override_reason_stays_in_the_audit_trail(demo_store, inspection, mini_checklist):
+    _fail(demo_store, inspection, mini_checklist, "T-004", grade="general", grade_reason="仅一处探头故障")
+    _fail(demo_store, inspection, mini_checklist, "T-004")  # set back to the default: major
+    actions = [r["action"] for r in demo_store.rows("SELECT action FROM audit_log WHERE table_name='findings'")]
+    assert "finding|grade:general:仅一处探头故障" in actions
+    assert actions[-1] == "finding"

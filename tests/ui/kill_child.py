@@ -23,8 +23,20 @@ def main(inspection_id: str) -> None:
     runner = RunnerWidget(store, inspection_id)
     runner.show()
     app.processEvents()
-    for _ in range(runner.proxy.rowCount()):
+    for position in range(runner.proxy.rowCount()):
         row = runner.items.currentIndex().data(ItemRole)
+        if position % 7 == 3 and row.item.measure is None:  # now and then a failure with its finding
+            QTest.keyClick(runner.items, Qt.Key_2)
+            spot = f"部位{position}"
+            QTest.keyClicks(runner.editor.spot.lineEdit(), f"P{position}")
+            runner.editor.spot.setEditText(spot)  # typed Chinese arrives through the input method
+            QTest.qWait(runner.editor._timer.interval() + 50)  # the autosave, not an explicit save
+            app.processEvents()
+            finding = runner.editor.error.text() == "" and runner.saved.text().startswith("Saved")
+            if finding and runner.model.results.get((row.snapshot_id, row.item.id)) == "fail":
+                print(f"FINDING {row.snapshot_id} {row.item.id} {spot}", flush=True)
+            QTest.keyClick(runner, Qt.Key_Return, Qt.ControlModifier)
+            continue
         if row.item.measure is not None:
             QTest.keyClick(runner.items, Qt.Key_Return)
             runner.panel.value.setText("1")

@@ -33,11 +33,13 @@ def test_answers_shown_as_saved_survive_sigkill_and_the_draft_is_offered(qtbot, 
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])},
     )
-    saved = []
+    saved, found = [], []
     try:
         for line in child.stdout:
             if line.startswith("SAVED"):
                 saved.append(line.split()[1:])
+            if line.startswith("FINDING"):
+                found.append(line.split()[1:])
             if len(saved) >= 25 or line.startswith("DONE"):
                 break
         child.send_signal(signal.SIGKILL)  # mid-run: the child is answering the next items right now
@@ -51,6 +53,9 @@ def test_answers_shown_as_saved_survive_sigkill_and_the_draft_is_offered(qtbot, 
     answers = inspections.answers_of(store, draft["id"])
     for snapshot_id, item_id, expected in saved:
         assert answers[(snapshot_id, item_id)]["result"] == expected, item_id
+    assert len(found) >= 2, "the child should have saved findings by autosave before the kill"
+    for snapshot_id, item_id, spot in found:
+        assert inspections.finding_for(store, draft["id"], snapshot_id, item_id)["spot"] == spot
 
     # The next start offers the draft and opens it exactly as it was.
     from inspector.ui.main_window import MainWindow
