@@ -183,6 +183,8 @@ def test_draft_description_reads_as_a_problem():
 def test_every_grade_override_reason_stays_in_the_audit_trail(demo_store, inspection, mini_checklist):
     _fail(demo_store, inspection, mini_checklist, "T-004", grade="general", grade_reason="仅一处探头故障")
     _fail(demo_store, inspection, mini_checklist, "T-004")  # set back to the default: major
-    actions = [r["action"] for r in demo_store.rows("SELECT action FROM audit_log WHERE table_name='findings'")]
+    actions = [
+        r["action"] for r in demo_store.rows("SELECT action FROM audit_log WHERE table_name='findings'")
+    ]
     assert "finding|grade:general:仅一处探头故障" in actions
     assert actions[-1] == "finding"
