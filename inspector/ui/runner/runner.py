@@ -401,9 +401,12 @@ class RunnerWidget(QWidget):
         counts = self.model.counts()
         if self._major is None:  # findings change rarely; answers often
             self._major = inspections.summary(self.store, self.inspection["id"])["major"]
+        # QProgressBar repaints synchronously on every setValue; let it repaint once, with the next paint
+        self.progress.setUpdatesEnabled(False)
         self.progress.setMaximum(max(counts["total"], 1))
         self.progress.setValue(counts["answered"])
         self.progress.setFormat(f"{counts['answered']}/{counts['total']}")
+        self.progress.setUpdatesEnabled(True)
         self.counts.setText(
             self.tr("Failed %1 · major %2")
             .replace("%1", str(counts["failed"]))
