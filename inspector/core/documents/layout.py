@@ -20,9 +20,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus import paragraph as _paragraph
 
 from inspector.core import clock
+from inspector.core.documents import linebreak
 from inspector.core.documents.fonts import DocumentFont
 from inspector.core.documents.marks import Box, QrMark, SealSpace, SignatureBox, draw_drawing, qr_drawing
 
@@ -45,10 +45,8 @@ LATER_BOTTOM = RULE_Y + 2 * mm
 LATER_TOP = PAGE_H - TOP - 8 * mm  # room for the continuation header
 DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，一份交被检查单位。"
 
-# Chinese line-breaking (标点禁则): reportlab's CJK wrap keeps these off the start of a line, but its
-# table lacks the full-width comma, semicolon, colon, 》 and others; add them (process-wide, harmless).
-_NO_LINE_START = "，。、；：！？）》〉」』】〕”’％…—·"
-_paragraph.ALL_CANNOT_START = "".join(dict.fromkeys(_paragraph.ALL_CANNOT_START + _NO_LINE_START))
+# Chinese line breaking (标点禁则) for every wordWrap="CJK" paragraph: see linebreak.py.
+linebreak.install()
 
 
 @dataclass
