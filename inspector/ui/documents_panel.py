@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import enterprises, inspections, profile, signing
-from inspector.core.documents import KIND_TITLES, DocumentError, current, issue
+from inspector.core.documents import KIND_TITLES, DocumentError, current, issue, preview
 from inspector.core.documents.issue import check_issuable, complete
 from inspector.core.store import Store
 from inspector.ui.document_view import DocumentView
@@ -29,14 +29,37 @@ KINDS = ("record", "notice", "measures")
 
 
 class DocumentWindow(QDialog):
-    def __init__(self, document: dict, parent=None):
+    """An issued document, or the unnumbered draft (样稿) that people read before they sign."""
+
+    def __init__(self, document: dict, parent=None, on_sign=None):
         super().__init__(parent)
-        self.setWindowTitle(f"{KIND_TITLES[document['kind']]} {document['number_text']}")
-        self.view = DocumentView(document["pdf"], document["number_text"], self)
+        self.view = DocumentView(document["pdf"], document.get("number_text") or "", self)
+        self.sign_button = QPushButton(self.tr("Sign and issue…"), objectName="sign_and_issue")
+        self.sign_button.setStyleSheet("font-weight: bold; padding: 4px 16px;")
+        self.sign_button.setVisible(on_sign is not None)
+        if on_sign is not None:
+            self.sign_button.clicked.connect(on_sign)
+        bar = QHBoxLayout()
+        self.hint = QLabel(objectName="hint")
+        bar.addWidget(self.hint, 1)
+        bar.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
         layout.addWidget(self.view)
         self.resize(900, 720)
+        self.show_document(document, draft=on_sign is not None)
+
+    def show_document(self, document: dict, draft: bool = False) -> None:
+        title = KIND_TITLES[document["kind"]]
+        if draft:
+            self.setWindowTitle(self.tr("%1 — draft, not yet issued").replace("%1", title))
+            self.hint.setText(self.tr("Read the draft with the enterprise's head, then sign and issue it."))
+        else:
+            self.setWindowTitle(f"{title} {document['number_text']}")
+            self.view.set_pdf(document["pdf"], document["number_text"])
+            self.hint.setText("")
+            self.sign_button.hide()
 
 
 class DocumentsPanel(QWidget):
@@ -53,7 +76,7 @@ class DocumentsPanel(QWidget):
         row.addWidget(QLabel(self.tr("Documents:")))
         for kind in KINDS:
             button = QPushButton(KIND_TITLES[kind], objectName=f"doc_{kind}")
-            button.clicked.connect(lambda _=False, k=kind: self.open_kind(k))
+            button.clicked.connect(lambda _=False, k=kind: self.show_kind(k))
             self.buttons[kind] = button
             row.addWidget(button)
         self.refresh()
@@ -85,7 +108,29 @@ class DocumentsPanel(QWidget):
                     self.tr("Sign and issue") if finished else self.tr("Finish the inspection first")
                 )
 
-    def open_kind(self, kind: str) -> dict | None:
+    def show_kind(self, kind: str) -> None:
+        """An issued document opens as stored; otherwise its draft, to read before signing."""
+        if current(self.store, kind, self.inspection_id) is not None:
+            self.open_kind(kind)
+            return
+        try:
+            check_issuable(self.store, kind, self.inspection_id)
+            draft = preview(self.store, kind, self.inspection_id)
+        except (DocumentError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
+            return
+        window = DocumentWindow(
+            {"kind": kind, "pdf": draft}, self, on_sign=lambda: self._sign_from(window, kind)
+        )
+        self.window = window
+        window.show()
+
+    def _sign_from(self, window: DocumentWindow, kind: str) -> None:
+        document = self.open_kind(kind, show=False)
+        if document is not None:
+            window.show_document(document)
+
+    def open_kind(self, kind: str, show: bool = True) -> dict | None:
         document = current(self.store, kind, self.inspection_id)
         try:
             if document is None or not document.get("pdf"):
@@ -96,8 +141,9 @@ class DocumentsPanel(QWidget):
         if document is None:
             return None
         self.refresh()
-        self.window = DocumentWindow(document, self)
-        self.window.show()
+        if show:
+            self.window = DocumentWindow(document, self)
+            self.window.show()
         self.issued.emit(document)
         return document
 

@@ -131,60 +131,79 @@
     </message>
   </context>
   <context>
+    <name>DocumentWindow</name>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="37" />
+      <source>Sign and issue…</source>
+      <translation>签署并签发…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="56" />
+      <source>%1 — draft, not yet issued</source>
+      <translation>%1（样稿，尚未签发）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/documents_panel.py" line="57" />
+      <source>Read the draft with the enterprise's head, then sign and issue it.</source>
+      <translation>请与被检查单位负责人一同核对样稿，确认无误后签署并签发。</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentsPanel</name>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="53" />
+      <location filename="../../inspector/ui/documents_panel.py" line="76" />
       <source>Documents:</source>
       <translation>执法文书：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="76" />
+      <location filename="../../inspector/ui/documents_panel.py" line="99" />
       <source>Issued: open the stored PDF, or issue a correction</source>
       <translation>已签发：可打开存档的 PDF，或出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="78" />
+      <location filename="../../inspector/ui/documents_panel.py" line="101" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="79" />
+      <location filename="../../inspector/ui/documents_panel.py" line="102" />
       <source>Issue a correction…</source>
       <translation>出具更正文书…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="85" />
+      <location filename="../../inspector/ui/documents_panel.py" line="108" />
       <source>Sign and issue</source>
       <translation>签署并签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="85" />
+      <location filename="../../inspector/ui/documents_panel.py" line="108" />
       <source>Finish the inspection first</source>
       <translation>请先结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="94" />
-      <location filename="../../inspector/ui/documents_panel.py" line="118" />
+      <location filename="../../inspector/ui/documents_panel.py" line="120" />
+      <location filename="../../inspector/ui/documents_panel.py" line="137" />
+      <location filename="../../inspector/ui/documents_panel.py" line="162" />
       <source>Document not issued</source>
       <translation>文书未签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="110" />
+      <location filename="../../inspector/ui/documents_panel.py" line="154" />
       <source>%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is signed again. Issue a correction now?</source>
       <translation>%1 保持签发时的原样不变。更正文书使用新的编号，注明更正 %1，并需重新签名。现在出具更正文书吗？</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="113" />
+      <location filename="../../inspector/ui/documents_panel.py" line="157" />
       <source>Issue a correction</source>
       <translation>出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="163" />
+      <location filename="../../inspector/ui/documents_panel.py" line="207" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="164" />
+      <location filename="../../inspector/ui/documents_panel.py" line="208" />
       <source>%1, enter your PIN to sign.</source>
       <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
@@ -793,19 +812,19 @@
       <translation>隐患记录未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="86" />
+      <location filename="../../inspector/ui/main_window.py" line="87" />
       <source>The open finding cannot be saved yet: %1
 Close anyway and lose what was typed there?</source>
       <translation>当前隐患记录尚不能保存：%1
 仍要关闭并放弃其中已填写的内容吗？</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="113" />
+      <location filename="../../inspector/ui/main_window.py" line="114" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="114" />
+      <location filename="../../inspector/ui/main_window.py" line="115" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
@@ -863,7 +882,7 @@ Close anyway and lose what was typed there?</source>
       <translation>同事名单</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/new_inspection.py" line="144" />
+      <location filename="../../inspector/ui/new_inspection.py" line="145" />
       <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
       <translation>请从列表中选择被检查单位（输入名称的一部分，再从列表中点选）。</translation>
     </message>
@@ -1085,135 +1104,135 @@ Close anyway and lose what was typed there?</source>
       <translation>更正…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="82" />
+      <location filename="../../inspector/ui/runner/runner.py" line="83" />
       <source>Change a finished inspection, with a reason kept in the audit trail</source>
       <translation>修改已结束的检查，更正理由记入执法痕迹</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="96" />
+      <location filename="../../inspector/ui/runner/runner.py" line="98" />
       <source>All [Ctrl+1]</source>
       <translation>全部 [Ctrl+1]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="97" />
+      <location filename="../../inspector/ui/runner/runner.py" line="99" />
       <source>Unanswered [Ctrl+2]</source>
       <translation>未检查 [Ctrl+2]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="98" />
+      <location filename="../../inspector/ui/runner/runner.py" line="100" />
       <source>Failed [Ctrl+3]</source>
       <translation>不合格 [Ctrl+3]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="108" />
+      <location filename="../../inspector/ui/runner/runner.py" line="110" />
       <source>Find an item [Ctrl+F]</source>
       <translation>查找检查项 [Ctrl+F]</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="116" />
+      <location filename="../../inspector/ui/runner/runner.py" line="118" />
       <source>All sections</source>
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="174" />
+      <location filename="../../inspector/ui/runner/runner.py" line="176" />
       <source>All answers saved</source>
       <translation>所有记录均已保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="286" />
+      <location filename="../../inspector/ui/runner/runner.py" line="288" />
       <source>Amend a finished inspection</source>
       <translation>更正已结束的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="287" />
+      <location filename="../../inspector/ui/runner/runner.py" line="289" />
       <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
       <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="290" />
+      <location filename="../../inspector/ui/runner/runner.py" line="292" />
       <source>Not changed: an amendment needs a reason.</source>
       <translation>未修改：更正须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="303" />
+      <location filename="../../inspector/ui/runner/runner.py" line="305" />
       <source>Amending: %1</source>
       <translation>更正中：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="385" />
+      <location filename="../../inspector/ui/runner/runner.py" line="387" />
       <source>Saved %1</source>
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="391" />
+      <location filename="../../inspector/ui/runner/runner.py" line="393" />
       <source>Saving…</source>
       <translation>正在保存…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="395" />
+      <location filename="../../inspector/ui/runner/runner.py" line="397" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="406" />
+      <location filename="../../inspector/ui/runner/runner.py" line="411" />
       <source>Failed %1 · major %2</source>
       <translation>不合格 %1 · 重大隐患 %2</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="419" />
+      <location filename="../../inspector/ui/runner/runner.py" line="424" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="419" />
+      <location filename="../../inspector/ui/runner/runner.py" line="424" />
       <source>This inspection is already finished.</source>
       <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="426" />
+      <location filename="../../inspector/ui/runner/runner.py" line="431" />
       <source>%n item(s) not answered</source>
       <translation>
         <numerusform>尚有 %n 项未检查</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="428" />
+      <location filename="../../inspector/ui/runner/runner.py" line="433" />
       <source>%n failed item(s) without a recorded spot</source>
       <translation>
         <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="430" />
+      <location filename="../../inspector/ui/runner/runner.py" line="435" />
       <source>%n failed item(s) that need a photo have none</source>
       <translation>
         <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="433" />
+      <location filename="../../inspector/ui/runner/runner.py" line="438" />
       <source>%n major hazard(s) without immediate measures</source>
       <translation>
         <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="435" />
+      <location filename="../../inspector/ui/runner/runner.py" line="440" />
       <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
       <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="438" />
+      <location filename="../../inspector/ui/runner/runner.py" line="443" />
       <source>Finish inspection</source>
       <translation>结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="444" />
+      <location filename="../../inspector/ui/runner/runner.py" line="449" />
       <source>Inspection finished</source>
       <translation>检查已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="450" />
+      <location filename="../../inspector/ui/runner/runner.py" line="455" />
       <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5

@@ -96,3 +96,17 @@ def test_nobody_signs_when_the_document_cannot_be_issued(qtbot, demo_store, sign
     qtbot.addWidget(panel)
     assert panel.open_kind("notice") is None
     assert signing_user == [] and "人民政府" in warned[0]
+
+
+def test_the_draft_is_read_before_signing_then_issued_in_the_same_window(qtbot, demo_store, signing_user):
+    inspection = _finished_with_major(demo_store)
+    panel = DocumentsPanel(demo_store, inspection["id"])
+    qtbot.addWidget(panel)
+    qtbot.mouseClick(panel.buttons["notice"], __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.LeftButton)
+    window = panel.window
+    assert window is not None and window.sign_button.isVisible() and signing_user == []
+    assert demo_store.row("SELECT count(*) AS n FROM documents")["n"] == 0  # a draft stores nothing
+    window.sign_button.click()
+    issued = demo_store.row("SELECT * FROM documents WHERE kind='notice'")
+    assert issued is not None and len(signing_user) == 1
+    assert not window.sign_button.isVisible() and issued["number_text"] in window.windowTitle()
