@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import enterprises, inspections, profile, signing
-from inspector.core.documents import KIND_TITLES, DocumentError, current, issue, preview
+from inspector.core.documents import KIND_TITLES, DocumentError, content, current, issue, preview
 from inspector.core.documents.issue import check_issuable, complete
 from inspector.core.store import Store
 from inspector.ui.document_view import DocumentView
@@ -84,12 +84,7 @@ class DocumentsPanel(QWidget):
     def refresh(self) -> None:
         inspection = inspections.get(self.store, self.inspection_id)
         finished = inspection["status"] == "finished"
-        found = inspections.findings_of(self.store, self.inspection_id)
-        wanted = {
-            "record": True,
-            "notice": bool(found),
-            "measures": any(f["grade"] == "major" and f["immediate_measures"] for f in found),
-        }
+        wanted = content.needed(self.store, self.inspection_id)
         for kind, button in self.buttons.items():
             document = current(self.store, kind, self.inspection_id)
             button.setVisible(wanted[kind] or document is not None)

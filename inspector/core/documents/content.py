@@ -193,6 +193,20 @@ def record(store: Store, inspection_id: str) -> dict:
     return content
 
 
+def needed(store: Store, inspection_id: str) -> dict[str, bool]:
+    """Which documents an inspection calls for: the rules :func:`notice` and :func:`measures` enforce."""
+    found = store.rows(
+        "SELECT immediate_measures FROM findings WHERE inspection_id=? AND deleted_at IS NULL",
+        [inspection_id],
+    )
+    return {
+        "record": True,
+        "notice": bool(found),
+        "measures": any(row["immediate_measures"].strip() for row in found),
+        "recheck": False,  # asked for by the ledger's re-inspection, not by the inspection itself
+    }
+
+
 def notice(store: Store, inspection_id: str) -> dict:
     inspection = _inspection(store, inspection_id)
     content = _base(store, "notice", inspection)
