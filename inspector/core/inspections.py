@@ -320,3 +320,16 @@ def open_problems(store: Store, inspection_id: str) -> dict:
         "no_photo": no_photo,
         "no_measures": sum(1 for row in failed if row["grade"] == "major" and not row["immediate_measures"]),
     }
+
+
+def overview(store: Store) -> dict:
+    """The figures the home page shows: registered enterprises, this year's inspections, open hazards."""
+    year = clock.now().astimezone().year
+    return store.row(
+        "SELECT (SELECT count(*) FROM enterprises WHERE deleted_at IS NULL) AS enterprises,"
+        " (SELECT count(*) FROM inspections WHERE deleted_at IS NULL AND substr(started_at, 1, 4) = ?) AS this_year,"
+        " (SELECT count(*) FROM hazards WHERE deleted_at IS NULL AND status = 'open') AS open_hazards,"
+        " (SELECT count(*) FROM hazards WHERE deleted_at IS NULL AND status = 'open' AND grade = 'major')"
+        "   AS open_major",
+        [str(year)],
+    )

@@ -2,49 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from inspector.core import clock, enterprises, inspections, profile
+from inspector.core import clock, inspections
 from inspector.core.checklists.library import load_for_workspace
 from inspector.core.paths import Workspace
 from inspector.core.store import Store
 from inspector.ui.checklists_page import ChecklistsPage
 from inspector.ui.enterprises_page import EnterprisesPage
+from inspector.ui.home_page import HomePage
 from inspector.ui.inspections_page import InspectionsPage
 from inspector.ui.settings_page import SettingsPage
-
-
-class HomePage(QWidget):
-    def __init__(self, store: Store, workspace: Workspace, parent=None):
-        super().__init__(parent)
-        me = profile.profile(store) or {}
-        count = enterprises.count(store)
-        title = QLabel(self.tr("Welcome, %1").replace("%1", me.get("name", "")))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
-        details = QLabel(
-            self.tr("Certificate %1 · %2")
-            .replace("%1", me.get("cert_no", ""))
-            .replace("%2", me.get("organisation", ""))
-        )
-        stats = QLabel(self.tr("%n enterprise(s) registered", "", count))
-        where = QLabel(self.tr("Workspace: %1").replace("%1", str(workspace.root)))
-        where.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        where.setStyleSheet("color: #666;")
-        layout = QVBoxLayout(self)
-        for widget in (title, details, stats):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(where)
 
 
 class MainWindow(QMainWindow):
@@ -57,8 +32,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { font-size: 15px; } QListWidget#nav::item { padding: 8px 6px; }"
+        )
         self.pages = QStackedWidget()
         self.home = HomePage(store, workspace)
+        self.home.newInspection.connect(self._new_inspection)
+        self.home.openInspection.connect(self._open_inspection)
         self.inspections = InspectionsPage(store, self.library)
         self.add_page(self.tr("Home"), self.home)
         self.settings = SettingsPage(store)
@@ -98,6 +78,14 @@ class MainWindow(QMainWindow):
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+
+    def _new_inspection(self) -> None:
+        self.show_page(self.inspections)
+        self.inspections.new_inspection()
+
+    def _open_inspection(self, inspection_id: str) -> None:
+        self.show_page(self.inspections)
+        self.inspections.open(inspection_id)
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))

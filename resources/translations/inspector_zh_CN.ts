@@ -156,54 +156,54 @@
       <translation>执法文书：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="99" />
+      <location filename="../../inspector/ui/documents_panel.py" line="94" />
       <source>Issued: open the stored PDF, or issue a correction</source>
       <translation>已签发：可打开存档的 PDF，或出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="101" />
+      <location filename="../../inspector/ui/documents_panel.py" line="96" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="102" />
+      <location filename="../../inspector/ui/documents_panel.py" line="97" />
       <source>Issue a correction…</source>
       <translation>出具更正文书…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="108" />
+      <location filename="../../inspector/ui/documents_panel.py" line="103" />
       <source>Sign and issue</source>
       <translation>签署并签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="108" />
+      <location filename="../../inspector/ui/documents_panel.py" line="103" />
       <source>Finish the inspection first</source>
       <translation>请先结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="120" />
-      <location filename="../../inspector/ui/documents_panel.py" line="137" />
-      <location filename="../../inspector/ui/documents_panel.py" line="162" />
+      <location filename="../../inspector/ui/documents_panel.py" line="115" />
+      <location filename="../../inspector/ui/documents_panel.py" line="134" />
+      <location filename="../../inspector/ui/documents_panel.py" line="159" />
       <source>Document not issued</source>
       <translation>文书未签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="154" />
+      <location filename="../../inspector/ui/documents_panel.py" line="151" />
       <source>%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is signed again. Issue a correction now?</source>
       <translation>%1 保持签发时的原样不变。更正文书使用新的编号，注明更正 %1，并需重新签名。现在出具更正文书吗？</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="157" />
+      <location filename="../../inspector/ui/documents_panel.py" line="154" />
       <source>Issue a correction</source>
       <translation>出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="207" />
+      <location filename="../../inspector/ui/documents_panel.py" line="204" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="208" />
+      <location filename="../../inspector/ui/documents_panel.py" line="205" />
       <source>%1, enter your PIN to sign.</source>
       <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
@@ -574,24 +574,58 @@
   <context>
     <name>HomePage</name>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="32" />
+      <location filename="../../inspector/ui/home_page.py" line="21" />
       <source>Welcome, %1</source>
       <translation>%1，您好</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="35" />
+      <location filename="../../inspector/ui/home_page.py" line="24" />
       <source>Certificate %1 · %2</source>
       <translation>执法证号 %1 · %2</translation>
     </message>
+    <message>
+      <location filename="../../inspector/ui/home_page.py" line="29" />
+      <source>New inspection…</source>
+      <translation>新建检查…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/home_page.py" line="32" />
+      <source>Unfinished inspections</source>
+      <translation>未完成的检查</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/main_window.py" line="39" />
+      <location filename="../../inspector/ui/home_page.py" line="49" />
       <source>%n enterprise(s) registered</source>
       <translation>
         <numerusform>已登记 %n 家被检查单位</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../inspector/ui/home_page.py" line="51" />
+      <source>%n inspection(s) this year</source>
+      <translation>
+        <numerusform>今年已检查 %n 次</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../inspector/ui/home_page.py" line="53" />
+      <source>%n open hazard(s)</source>
+      <translation>
+        <numerusform>待整改隐患 %n 项</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="40" />
+      <location filename="../../inspector/ui/home_page.py" line="55" />
+      <source>(major: %1)</source>
+      <translation>（其中重大 %1 项）</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/home_page.py" line="69" />
+      <source>Continue</source>
+      <translation>继续检查</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/home_page.py" line="34" />
       <source>Workspace: %1</source>
       <translation>工作区：%1</translation>
     </message>
@@ -777,54 +811,54 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="56" />
+      <location filename="../../inspector/ui/main_window.py" line="31" />
       <source>Inspector — work-safety inspection</source>
       <translation>安全生产执法检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="63" />
+      <location filename="../../inspector/ui/main_window.py" line="40" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="66" />
+      <location filename="../../inspector/ui/main_window.py" line="43" />
       <source>Inspections</source>
       <translation>现场检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="67" />
+      <location filename="../../inspector/ui/main_window.py" line="44" />
       <source>Enterprises</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="69" />
+      <location filename="../../inspector/ui/main_window.py" line="46" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="70" />
+      <location filename="../../inspector/ui/main_window.py" line="47" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="85" />
+      <location filename="../../inspector/ui/main_window.py" line="62" />
       <source>Finding not saved</source>
       <translation>隐患记录未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="87" />
+      <location filename="../../inspector/ui/main_window.py" line="64" />
       <source>The open finding cannot be saved yet: %1
 Close anyway and lose what was typed there?</source>
       <translation>当前隐患记录尚不能保存：%1
 仍要关闭并放弃其中已填写的内容吗？</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="114" />
+      <location filename="../../inspector/ui/main_window.py" line="99" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="115" />
+      <location filename="../../inspector/ui/main_window.py" line="100" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>

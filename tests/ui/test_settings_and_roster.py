@@ -89,3 +89,19 @@ def test_a_half_typed_enterprise_name_chooses_nothing(qtbot, demo_store):
     dialog.enterprise.setEditText("尉犁县罗")  # searching for another one, not picked yet
     dialog.accept()
     assert dialog.inspection is None and "Choose the enterprise" in dialog.error.text()
+
+
+def test_home_page_shows_figures_and_continues_a_draft(qtbot, demo_store, workspace):
+    from inspector.core import inspections
+    from inspector.ui.main_window import MainWindow
+
+    window = MainWindow(demo_store, workspace)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.home
+    assert "7 enterprise(s)" in home.stats.text() and "open hazard" in home.stats.text()
+    draft = inspections.drafts(demo_store)[0]
+    buttons = home.drafts.findChildren(__import__("PySide6.QtWidgets", fromlist=["QPushButton"]).QPushButton)
+    qtbot.mouseClick(buttons[0], Qt.LeftButton)
+    assert window.pages.currentWidget() is window.inspections
+    assert window.inspections.runner.inspection["id"] == draft["id"]

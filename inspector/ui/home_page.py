@@ -1,0 +1,76 @@
+"""The home page: who uses this laptop, a few figures, and the unfinished inspections to continue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from inspector.core import clock, inspections, profile
+from inspector.core.paths import Workspace
+from inspector.core.store import Store
+
+
+class HomePage(QWidget):
+    newInspection = Signal()
+    openInspection = Signal(str)
+
+    def __init__(self, store: Store, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.store = store
+        me = profile.profile(store) or {}
+        title = QLabel(self.tr("Welcome, %1").replace("%1", me.get("name", "")))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        details = QLabel(
+            self.tr("Certificate %1 · %2")
+            .replace("%1", me.get("cert_no", ""))
+            .replace("%2", me.get("organisation", ""))
+        )
+        self.stats = QLabel(objectName="stats")
+        start = QPushButton(self.tr("New inspection…"), objectName="home_new")
+        start.setStyleSheet("font-size: 15px; padding: 6px 18px;")
+        start.clicked.connect(self.newInspection)
+        self.drafts = QGroupBox(self.tr("Unfinished inspections"))
+        self.drafts_layout = QVBoxLayout(self.drafts)
+        where = QLabel(self.tr("Workspace: %1").replace("%1", str(workspace.root)))
+        where.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        where.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        for widget in (title, details, self.stats):
+            layout.addWidget(widget)
+        layout.addWidget(start, 0, Qt.AlignLeft)
+        layout.addWidget(self.drafts)
+        layout.addStretch(1)
+        layout.addWidget(where)
+        self.refresh()
+
+    def refresh(self) -> None:
+        figures = inspections.overview(self.store)
+        self.stats.setText(
+            self.tr("%n enterprise(s) registered", "", figures["enterprises"])
+            + " · "
+            + self.tr("%n inspection(s) this year", "", figures["this_year"])
+            + " · "
+            + self.tr("%n open hazard(s)", "", figures["open_hazards"])
+            + " "
+            + self.tr("(major: %1)").replace("%1", str(figures["open_major"]))
+        )
+        while self.drafts_layout.count():
+            item = self.drafts_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        drafts = inspections.drafts(self.store)
+        self.drafts.setVisible(bool(drafts))
+        for draft in drafts[:5]:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            started = clock.local(draft["started_at"]).strftime("%Y-%m-%d %H:%M")
+            line.addWidget(QLabel(f"{started}  {draft['enterprise']} · {draft['kind']}"), 1)
+            button = QPushButton(self.tr("Continue"), objectName="continue")
+            button.clicked.connect(lambda _=False, i=draft["id"]: self.openInspection.emit(i))
+            line.addWidget(button)
+            self.drafts_layout.addWidget(row)
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
