@@ -816,49 +816,49 @@
       <translation>安全生产执法检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="40" />
+      <location filename="../../inspector/ui/main_window.py" line="43" />
       <source>Home</source>
       <translation>首页</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="43" />
+      <location filename="../../inspector/ui/main_window.py" line="46" />
       <source>Inspections</source>
       <translation>现场检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="44" />
+      <location filename="../../inspector/ui/main_window.py" line="47" />
       <source>Enterprises</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="46" />
+      <location filename="../../inspector/ui/main_window.py" line="49" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="47" />
+      <location filename="../../inspector/ui/main_window.py" line="50" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="62" />
+      <location filename="../../inspector/ui/main_window.py" line="65" />
       <source>Finding not saved</source>
       <translation>隐患记录未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="64" />
+      <location filename="../../inspector/ui/main_window.py" line="67" />
       <source>The open finding cannot be saved yet: %1
 Close anyway and lose what was typed there?</source>
       <translation>当前隐患记录尚不能保存：%1
 仍要关闭并放弃其中已填写的内容吗？</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="99" />
+      <location filename="../../inspector/ui/main_window.py" line="102" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="100" />
+      <location filename="../../inspector/ui/main_window.py" line="103" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
@@ -1126,147 +1126,150 @@ Close anyway and lose what was typed there?</source>
     </message>
   </context>
   <context>
-    <name>RunnerWidget</name>
+    <name>RunnerStatus</name>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="79" />
-      <source>Finish inspection…</source>
-      <translation>结束检查…</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="81" />
-      <source>Amend…</source>
-      <translation>更正…</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="83" />
-      <source>Change a finished inspection, with a reason kept in the audit trail</source>
-      <translation>修改已结束的检查，更正理由记入执法痕迹</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="98" />
-      <source>All [Ctrl+1]</source>
-      <translation>全部 [Ctrl+1]</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="99" />
-      <source>Unanswered [Ctrl+2]</source>
-      <translation>未检查 [Ctrl+2]</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="100" />
-      <source>Failed [Ctrl+3]</source>
-      <translation>不合格 [Ctrl+3]</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="110" />
-      <source>Find an item [Ctrl+F]</source>
-      <translation>查找检查项 [Ctrl+F]</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="118" />
-      <source>All sections</source>
-      <translation>全部类别</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="176" />
-      <source>All answers saved</source>
-      <translation>所有记录均已保存</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="288" />
-      <source>Amend a finished inspection</source>
-      <translation>更正已结束的检查</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="289" />
-      <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
-      <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="292" />
-      <source>Not changed: an amendment needs a reason.</source>
-      <translation>未修改：更正须填写理由。</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="305" />
-      <source>Amending: %1</source>
-      <translation>更正中：%1</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="387" />
+      <location filename="../../inspector/ui/runner/status.py" line="40" />
       <source>Saved %1</source>
       <translation>已保存 %1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="393" />
+      <location filename="../../inspector/ui/runner/status.py" line="45" />
       <source>Saving…</source>
       <translation>正在保存…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="397" />
+      <location filename="../../inspector/ui/runner/status.py" line="49" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="411" />
+      <location filename="../../inspector/ui/runner/status.py" line="60" />
       <source>Failed %1 · major %2</source>
       <translation>不合格 %1 · 重大隐患 %2</translation>
     </message>
+  </context>
+  <context>
+    <name>RunnerWidget</name>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="424" />
+      <location filename="../../inspector/ui/runner/runner.py" line="75" />
+      <source>Finish inspection…</source>
+      <translation>结束检查…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="77" />
+      <source>Amend…</source>
+      <translation>更正…</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="79" />
+      <source>Change a finished inspection, with a reason kept in the audit trail</source>
+      <translation>修改已结束的检查，更正理由记入执法痕迹</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="92" />
+      <source>All [Ctrl+1]</source>
+      <translation>全部 [Ctrl+1]</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="93" />
+      <source>Unanswered [Ctrl+2]</source>
+      <translation>未检查 [Ctrl+2]</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="94" />
+      <source>Failed [Ctrl+3]</source>
+      <translation>不合格 [Ctrl+3]</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="104" />
+      <source>Find an item [Ctrl+F]</source>
+      <translation>查找检查项 [Ctrl+F]</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="112" />
+      <source>All sections</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="170" />
+      <source>All answers saved</source>
+      <translation>所有记录均已保存</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="282" />
+      <source>Amend a finished inspection</source>
+      <translation>更正已结束的检查</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="283" />
+      <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
+      <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="286" />
+      <source>Not changed: an amendment needs a reason.</source>
+      <translation>未修改：更正须填写理由。</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="299" />
+      <source>Amending: %1</source>
+      <translation>更正中：%1</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/runner/runner.py" line="396" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="424" />
+      <location filename="../../inspector/ui/runner/runner.py" line="396" />
       <source>This inspection is already finished.</source>
       <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="431" />
+      <location filename="../../inspector/ui/runner/runner.py" line="403" />
       <source>%n item(s) not answered</source>
       <translation>
         <numerusform>尚有 %n 项未检查</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="433" />
+      <location filename="../../inspector/ui/runner/runner.py" line="405" />
       <source>%n failed item(s) without a recorded spot</source>
       <translation>
         <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="435" />
+      <location filename="../../inspector/ui/runner/runner.py" line="407" />
       <source>%n failed item(s) that need a photo have none</source>
       <translation>
         <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="438" />
+      <location filename="../../inspector/ui/runner/runner.py" line="410" />
       <source>%n major hazard(s) without immediate measures</source>
       <translation>
         <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="440" />
+      <location filename="../../inspector/ui/runner/runner.py" line="412" />
       <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
       <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="443" />
+      <location filename="../../inspector/ui/runner/runner.py" line="415" />
       <source>Finish inspection</source>
       <translation>结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="449" />
+      <location filename="../../inspector/ui/runner/runner.py" line="421" />
       <source>Inspection finished</source>
       <translation>检查已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="455" />
+      <location filename="../../inspector/ui/runner/runner.py" line="427" />
       <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5

@@ -39,3 +39,15 @@ def _chunks(text):
 @pytest.fixture
 def typer(qtbot):
     return lambda widget, text: type_text(qtbot, widget, text)
+
+
+@pytest.fixture
+def runner(qtbot, demo_store, inspection):
+    """The checklist runner on a fresh draft inspection of the small test checklist, at 1366×768."""
+    from inspector.ui.runner.runner import RunnerWidget
+
+    widget = RunnerWidget(demo_store, inspection["id"])
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    return widget

@@ -1,23 +1,12 @@
 """Drive a whole inspection from the keyboard: answers, a failed item with photo and grade reason,
 the repeat warning, and finishing with its summary."""
 
-import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.core import findings, inspections
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter
-from inspector.ui.runner.runner import RunnerWidget
-
-
-@pytest.fixture
-def runner(qtbot, demo_store, inspection):
-    widget = RunnerWidget(demo_store, inspection["id"])
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    return widget
 
 
 def current_id(runner):

@@ -3,21 +3,11 @@ on an item that passes."""
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import Qt
 
 from inspector.core import inspections
 from inspector.ui.runner.items_model import ItemRole
 from inspector.ui.runner.runner import RunnerWidget
-
-
-@pytest.fixture
-def runner(qtbot, demo_store, inspection):
-    widget = RunnerWidget(demo_store, inspection["id"])
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    return widget
 
 
 def current_id(runner):

@@ -7,7 +7,7 @@ back to the list; Ctrl+F finds an item; Ctrl+1/2/3 show all / unanswered / faile
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,6 +31,7 @@ from inspector.core.store import Store
 from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
 from inspector.ui.runner.item_panel import ItemPanel
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
+from inspector.ui.runner.status import RunnerStatus
 
 KEY_RESULTS = {Qt.Key_1: "pass", Qt.Key_Space: "pass", Qt.Key_2: "fail", Qt.Key_3: "na"}
 
@@ -60,7 +60,6 @@ class RunnerWidget(QWidget):
         self._amendment: str | None = None
         self._shown = None  # the row whose details are on screen
         self._major: int | None = None
-        self._saved_ok: bool | None = None
         checklists = inspections.checklists_of(store, inspection_id)
         self.answers = inspections.answers_of(store, inspection_id)
         self.model = ItemsModel(checklists, self.answers, self)
@@ -71,11 +70,8 @@ class RunnerWidget(QWidget):
         titles = "；".join(f"{c.title}（{c.version}）" for c in checklists)
         self.title = QLabel(f"<b>{self.inspection['enterprise']}</b> · {self.inspection['kind']} · {titles}")
         self.title.setWordWrap(True)
-        self.progress = QProgressBar(objectName="progress")
-        self.progress.setMaximumWidth(220)
-        self.counts = QLabel(objectName="counts")
-        self.saved = QLabel(objectName="saved")
-        self.saved.setMinimumWidth(150)
+        self.status = RunnerStatus()
+        self.saved, self.progress = self.status.saved, self.status.progress  # what tests and users read
         self.finish_button = QPushButton(self.tr("Finish inspection…"), objectName="finish")
         self.finish_button.clicked.connect(self.finish)
         self.amend_button = QPushButton(self.tr("Amend…"), objectName="amend")
@@ -85,9 +81,7 @@ class RunnerWidget(QWidget):
         self.amend_button.clicked.connect(self.start_amendment)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(self.counts)
-        header.addWidget(self.progress)
-        header.addWidget(self.saved)
+        header.addWidget(self.status)
         header.addWidget(self.finish_button)
         header.addWidget(self.amend_button)
 
@@ -173,7 +167,7 @@ class RunnerWidget(QWidget):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.WidgetWithChildrenShortcut)
 
         self._update_counts()
-        self.saved.setText(self.tr("All answers saved"))
+        self.status.show_text(self.tr("All answers saved"))
         self._show_mode()
         if self.proxy.rowCount():
             self.items.setCurrentIndex(self.proxy.index(0, 0))
@@ -302,7 +296,7 @@ class RunnerWidget(QWidget):
         self.amend_button.setVisible(locked)
         self.finish_button.setVisible(not finished)
         if finished and not locked:
-            self.saved.setText(self.tr("Amending: %1").replace("%1", self._amendment))
+            self.status.show_text(self.tr("Amending: %1").replace("%1", self._amendment))
 
     def answer_current(self, result: str, value: float | None = None) -> None:
         row = self.current_row()
@@ -377,41 +371,19 @@ class RunnerWidget(QWidget):
         self.mark_saved()
         self._update_counts()
 
-    def _set_saved_style(self, ok: bool) -> None:
-        if self._saved_ok is not ok:
-            self._saved_ok = ok
-            self.saved.setStyleSheet("color: #1b7f3b;" if ok else "color: #b00020; font-weight: bold;")
-
     def mark_saved(self) -> None:
-        self._set_saved_style(True)
-        self.saved.setText(self.tr("Saved %1").replace("%1", QTime.currentTime().toString("HH:mm:ss")))
-        self.saved.setToolTip("")
+        self.status.mark_saved()
 
     def mark_pending(self) -> None:
-        self._saved_ok = None
-        self.saved.setStyleSheet("color: #9a6700;")
-        self.saved.setText(self.tr("Saving…"))
+        self.status.mark_pending()
 
     def mark_unsaved(self, message: str) -> None:
-        self._set_saved_style(False)
-        self.saved.setText(self.tr("Not saved"))
-        self.saved.setToolTip(message)
+        self.status.mark_unsaved(message)
 
     def _update_counts(self) -> None:
-        counts = self.model.counts()
         if self._major is None:  # findings change rarely; answers often
             self._major = inspections.summary(self.store, self.inspection["id"])["major"]
-        # QProgressBar repaints synchronously on every setValue; let it repaint once, with the next paint
-        self.progress.setUpdatesEnabled(False)
-        self.progress.setMaximum(max(counts["total"], 1))
-        self.progress.setValue(counts["answered"])
-        self.progress.setFormat(f"{counts['answered']}/{counts['total']}")
-        self.progress.setUpdatesEnabled(True)
-        self.counts.setText(
-            self.tr("Failed %1 · major %2")
-            .replace("%1", str(counts["failed"]))
-            .replace("%2", str(self._major))
-        )
+        self.status.show_counts(self.model.counts(), self._major)
 
     # -- finishing ------------------------------------------------------------------------------------
 
