@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspector.core import enterprises, uscc
+from inspector.core import enterprises, sectors, uscc
 from inspector.core.enterprise_sheet import (  # noqa: F401 - part of this module's API
     ImportFileError,
     Problem,
@@ -117,7 +117,7 @@ def _row_problems(sheet: Sheet, row: SheetRow) -> list[Problem]:
             uscc.validate(values["code"])
         except uscc.CodeError as exc:
             found.append(Problem(row.number, sheet.header("code"), str(exc)))
-    if values.get("sector") and enterprises.sector_from_text(values["sector"]) is None:
+    if values.get("sector") and sectors.from_text(values["sector"]) is None:
         reason = enterprises.unknown_sector(values["sector"])
         found.append(Problem(row.number, sheet.header("sector"), reason))
     return found

@@ -23,59 +23,6 @@ LABELS = {
     "notes": "备注",
 }
 
-# Sector wordings met in office spreadsheets that sectors.from_text does not recognise by itself.
-SECTOR_ALIASES = {
-    "危化": "hazchem",
-    "危化品": "hazchem",
-    "化工": "hazchem",
-    "危险化学品经营": "hazchem",
-    "煤炭": "coal_mine",
-    "煤业": "coal_mine",
-    "非煤矿山": "metal_mine",
-    "非煤": "metal_mine",
-    "金属矿山": "metal_mine",
-    "尾矿库": "metal_mine",
-    "建筑": "construction",
-    "建设施工": "construction",
-    "建设工程": "construction",
-    "房屋建筑": "construction",
-    "人员密集场所": "fire",
-    "商场": "fire",
-    "宾馆": "fire",
-    "酒店": "fire",
-    "学校": "fire",
-    "医院": "fire",
-    "交通": "road_transport",
-    "交通运输": "road_transport",
-    "道路交通": "road_transport",
-    "客运": "road_transport",
-    "货运": "road_transport",
-    "危货运输": "road_transport",
-    "油气管道": "pipeline",
-    "管道": "pipeline",
-    "输油管道": "pipeline",
-    "输气管道": "pipeline",
-    "冶金": "industry_trade",
-    "有色": "industry_trade",
-    "建材": "industry_trade",
-    "机械": "industry_trade",
-    "轻工": "industry_trade",
-    "纺织": "industry_trade",
-    "烟草": "industry_trade",
-    "商贸": "industry_trade",
-    "工贸行业": "industry_trade",
-    "综合": "general",
-    "专项": "general",
-    "其他": "general",
-    "其它": "general",
-}
-
-
-def sector_from_text(text: str) -> str | None:
-    """A sector id from its id, its Chinese name, or a common spreadsheet wording (危化品, 非煤矿山 …)."""
-    text = text.strip()
-    return sectors.from_text(text) or SECTOR_ALIASES.get(text)
-
 
 def unknown_sector(text: str) -> str:
     return f"未知行业“{text}”，应为：{'、'.join(sectors.SECTORS.values())}"
@@ -110,7 +57,7 @@ def check(values: dict) -> Checked:
         if checked.warning:
             warnings.append(checked.warning)
     clean["code"] = clean["code"] or None
-    sector = sector_from_text(clean["sector"] or "general")
+    sector = sectors.from_text(clean["sector"] or "general")
     if sector is None:
         raise EnterpriseError("sector", unknown_sector(clean["sector"]))
     clean["sector"] = sector
@@ -178,11 +125,3 @@ def search(store: Store, text: str = "", limit: int | None = None, columns: str 
 
 def count(store: Store) -> int:
     return store.row("SELECT count(*) AS n FROM enterprises WHERE deleted_at IS NULL")["n"]
-
-
-def find_by_code_or_name(store: Store, code: str | None, name: str) -> dict | None:
-    if code:
-        found = store.row("SELECT * FROM enterprises WHERE code=? AND deleted_at IS NULL", [code])
-        if found:
-            return found
-    return store.row("SELECT * FROM enterprises WHERE name=? AND deleted_at IS NULL", [name])

@@ -194,21 +194,6 @@ def answer(
     return saved
 
 
-def clear_answer(
-    store: Store, inspection_id: str, snapshot_id: str, item_id: str, amendment: str | None = None
-):
-    inspection = get(store, inspection_id)
-    action = _action(inspection, "clear", amendment)
-    existing = store.row(
-        "SELECT * FROM answers WHERE inspection_id=? AND snapshot_id=? AND item_id=? AND deleted_at IS NULL",
-        [inspection_id, snapshot_id, item_id],
-    )
-    if existing:
-        with store.transaction():
-            store.update("answers", existing["id"], {"deleted_at": clock.utc_iso(), "result": None}, action)
-            _retire_finding(store, inspection_id, snapshot_id, item_id, action)
-
-
 def _retire_finding(store: Store, inspection_id: str, snapshot_id: str, item_id: str, action: str) -> None:
     finding = finding_for(store, inspection_id, snapshot_id, item_id)
     if finding:
@@ -324,12 +309,13 @@ def open_problems(store: Store, inspection_id: str) -> dict:
 
 def overview(store: Store) -> dict:
     """The figures the home page shows: registered enterprises, this year's inspections, open hazards."""
-    year = clock.now().astimezone().year
+    now = clock.now().astimezone()
+    new_year = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)  # local, as shown
     return store.row(
         "SELECT (SELECT count(*) FROM enterprises WHERE deleted_at IS NULL) AS enterprises,"
-        " (SELECT count(*) FROM inspections WHERE deleted_at IS NULL AND substr(started_at, 1, 4) = ?) AS this_year,"
+        " (SELECT count(*) FROM inspections WHERE deleted_at IS NULL AND started_at >= ?) AS this_year,"
         " (SELECT count(*) FROM hazards WHERE deleted_at IS NULL AND status = 'open') AS open_hazards,"
         " (SELECT count(*) FROM hazards WHERE deleted_at IS NULL AND status = 'open' AND grade = 'major')"
         "   AS open_major",
-        [str(year)],
+        [clock.utc_iso(new_year)],
     )

@@ -41,14 +41,14 @@ class OfficeError(ValueError):
 
 def check(settings: OfficeSettings) -> OfficeSettings:
     """What is printed on every document must be printable and unambiguous."""
-    from inspector.core.profile import REGION_PATTERN  # the one rule for region abbreviations
+    from inspector.core.profile import ProfileError, normalise_region  # the one rule for regions
 
     if not settings.issuing_body.strip():
         raise OfficeError("issuing_body", "请填写发文机关名称")
-    region = settings.region_abbr.strip().strip("（）()")
-    if not REGION_PATTERN.match(region):
-        raise OfficeError("region_abbr", "地区简称应为 1–4 个汉字，例如“库”")
-    settings.region_abbr = region
+    try:
+        settings.region_abbr = normalise_region(settings.region_abbr)
+    except ProfileError as exc:
+        raise OfficeError("region_abbr", str(exc)) from exc
     for name in ("general_deadline_days", "major_deadline_days"):
         if not 1 <= int(getattr(settings, name)) <= 365:
             raise OfficeError(name, "整改期限应为 1–365 天")

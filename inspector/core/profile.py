@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from inspector.core import clock, ids
-from inspector.core.store import Store
+from inspector.core.store import SYSTEM_ACTOR, Store
 
 SERIES_MAX = 999  # series n issues numbers n×1000+1 … n×1000+999
 
@@ -43,23 +43,29 @@ def validate_person(name: str, cert_no: str) -> tuple[str, str]:
     return name, cert_no
 
 
+def normalise_region(text: str) -> str:
+    """The region abbreviation of document numbers: 1–4 Chinese characters, brackets dropped (（库） → 库)."""
+    region = text.strip().strip("（）()")
+    if not REGION_PATTERN.match(region):
+        raise ProfileError(
+            "region_abbr", "地区简称应为 1–4 个汉字，例如“库”，用于文书编号（库）应急责改〔2026〕1号"
+        )
+    return region
+
+
 def validate(data: ProfileInput) -> ProfileInput:
     name, cert_no = validate_person(data.name, data.cert_no)
     organisation = data.organisation.strip()
     if not organisation:
         raise ProfileError("organisation", "请填写所在单位，例如“××州应急管理局”")
-    region = data.region_abbr.strip().strip("（）()")
-    if not REGION_PATTERN.match(region):
-        raise ProfileError(
-            "region_abbr", "地区简称应为 1–4 个汉字，例如“库”，用于文书编号（库）应急责改〔2026〕1号"
-        )
+    region = normalise_region(data.region_abbr)
     if not 1 <= int(data.series_no) <= SERIES_MAX:
         raise ProfileError("series_no", f"请填写本机编号（1–{SERIES_MAX}）：由办公室为每台电脑分配，互不相同")
     return ProfileInput(name, cert_no, organisation, region, int(data.series_no))
 
 
 def is_set_up(store: Store) -> bool:
-    return store.device_id is not None and store.actor != "system"
+    return store.device_id is not None and store.actor != SYSTEM_ACTOR
 
 
 def set_up(store: Store, data: ProfileInput, device_label: str = "", kind: str = "field") -> dict:

@@ -111,7 +111,8 @@ class Store:
             self._column_cache[table] = {col.name for col in self.db.table(table).columns}
         return self._column_cache[table]
 
-    def _log(self, action: str, table: str, key: str) -> None:
+    def _log(self, action: str, table: str, key: str) -> dict | None:
+        """Append the audit entry for a record's new state; returns that state (None once deleted)."""
         row = self.get(table, key)
         audit.append(
             self.conn,
@@ -122,6 +123,7 @@ class Store:
             record_id=key,
             digest=audit.row_digest(row) if row is not None else None,
         )
+        return row
 
     def insert(self, table: str, record: dict, action: str = "create") -> dict:
         record = dict(record)
@@ -145,8 +147,7 @@ class Store:
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                 [record[n] for n in names],
             )
-            self._log(action, table, str(record[key]))
-        return record
+            return self._log(action, table, str(record[key])) or record
 
     def update(self, table: str, key_value: str, changes: dict, action: str = "update") -> dict:
         changes = dict(changes)
@@ -160,8 +161,7 @@ class Store:
             )
             if cur.rowcount != 1:
                 raise StoreError(f"{table} 中没有记录 {key_value}")
-            self._log(action, table, key_value)
-        return self.get(table, key_value) or {}
+            return self._log(action, table, key_value) or {}
 
     def delete(self, table: str, key_value: str, action: str = "delete") -> None:
         """Remove a record for good (link rows); records that travel are retired with ``deleted_at``."""

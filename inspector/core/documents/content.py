@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from inspector.core import clock, findings, office
+from inspector.core.documents import registry
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES
 from inspector.core.store import Store
 
@@ -248,7 +249,7 @@ def measures(store: Store, inspection_id: str) -> dict:
 
 def _original(store: Store, inspection: dict, original_id: str | None) -> dict:
     if original_id:
-        row = store.row("SELECT * FROM documents WHERE id=? OR number_text=?", [original_id, original_id])
+        row = registry.find(store, original_id)
         if row is None:
             raise DocumentError(f"没有这份文书：{original_id}")
     else:
@@ -256,7 +257,7 @@ def _original(store: Store, inspection: dict, original_id: str | None) -> dict:
             "SELECT d.* FROM documents d JOIN inspections i ON i.id = d.inspection_id"
             " WHERE d.kind IN ('notice', 'measures') AND i.enterprise_id=? AND d.inspection_id != ?"
             " AND i.started_at < ? AND d.deleted_at IS NULL"
-            " AND d.id NOT IN (SELECT replaces_id FROM documents WHERE replaces_id IS NOT NULL)"
+            f" AND {registry.NOT_REPLACED}"
             " ORDER BY d.kind = 'notice' DESC, d.issued_at DESC LIMIT 1",
             [inspection["enterprise_id"], inspection["id"], inspection["started_at"]],
         )

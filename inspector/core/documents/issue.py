@@ -20,11 +20,12 @@ from typing import Protocol, runtime_checkable
 
 from inspector.core import canonical, clock
 from inspector.core.documents import content as contents
-from inspector.core.documents import numbering
+from inspector.core.documents import numbering, registry
+from inspector.core.documents.fonts import document_font
 from inspector.core.documents.layout import QrMark, qr_drawing
 from inspector.core.documents.render import render, render_detailed
 from inspector.core.documents.signatures import Signature, collect, from_rows, to_row
-from inspector.core.store import Store
+from inspector.core.store import SYSTEM_ACTOR, Store
 
 
 @runtime_checkable
@@ -51,7 +52,7 @@ def current(store: Store, kind: str, inspection_id: str) -> dict | None:
     """The document of this kind for the inspection that no correction has replaced yet."""
     return store.row(
         "SELECT * FROM documents d WHERE d.kind=? AND d.inspection_id=? AND d.deleted_at IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.replaces_id = d.id AND r.deleted_at IS NULL)"
+        f" AND {registry.NOT_REPLACED}"
         " ORDER BY d.issued_at DESC, d.number_seq DESC LIMIT 1",
         [kind, inspection_id],
     )
@@ -66,8 +67,7 @@ def of_inspection(store: Store, inspection_id: str) -> list[dict]:
     )
 
 
-def find(store: Store, id_or_number: str) -> dict | None:
-    return store.row("SELECT * FROM documents WHERE id=? OR number_text=?", [id_or_number, id_or_number])
+find = registry.find
 
 
 def signatures_of(store: Store, document_id: str) -> dict[str, Signature]:
@@ -87,7 +87,7 @@ def render_document(store: Store, document: dict, signer: Signer | None = None) 
     """The unsigned PDF of a stored document, from its stored content and signatures alone."""
     content = json.loads(document["content"])
     qr = qr_for(signer, document["content_sha256"], document["number_text"])
-    return render(content, signatures_of(store, document["id"]), qr)
+    return render(content, signatures_of(store, document["id"]), qr, document_font(store))
 
 
 def signer_role(document: dict, signer: Signer) -> str:
@@ -130,13 +130,13 @@ def _replaced(store: Store, kind: str, replaces: str) -> dict:
         raise IssueError(f"没有要更正的文书：{replaces}")
     if old["kind"] != kind:
         raise IssueError(f"{old['number_text']} 不是{numbering.KIND_TITLES[kind]}，不能用它来更正")
-    if store.row("SELECT number_text FROM documents WHERE replaces_id=? AND deleted_at IS NULL", [old["id"]]):
+    if registry.replaced_by(store, old["id"]):
         raise IssueError(f"{old['number_text']} 已被更正过，请更正最新的那一份")
     return old
 
 
 def _issuer(store: Store, signer: Signer | None) -> str | None:
-    chosen = getattr(signer, "inspector_id", None) or (store.actor if store.actor != "system" else None)
+    chosen = getattr(signer, "inspector_id", None) or (store.actor if store.actor != SYSTEM_ACTOR else None)
     return chosen if chosen and store.get("inspectors", chosen) else None
 
 
@@ -210,9 +210,7 @@ def issue(
     ``signatures``: ``{role: Signature | dict}``; ``replaces``: id or number of the document this one
     corrects; ``options`` go to the content builder (e.g. ``original_id=``/``outcomes=`` for a recheck).
     """
-    if kind not in numbering.KIND_CODES:
-        raise IssueError(f"未知的文书种类“{kind}”，应为：{'、'.join(numbering.KIND_CODES)}")
-    sigs = collect(signatures)
+    sigs = collect(signatures)  # (an unknown kind is refused by the content builder)
     document = _create(store, kind, inspection_id, sigs, replaces, signer, options)
     return complete(store, document, signer)
 
@@ -226,13 +224,10 @@ def check_issuable(store: Store, kind: str, inspection_id: str, **options) -> No
 
     Called before anyone signs, so three people never sign on a laptop that then cannot issue.
     """
-    if kind not in numbering.KIND_CODES:
-        raise IssueError(f"未知的文书种类“{kind}”，应为：{'、'.join(numbering.KIND_CODES)}")
     try:
         with store.transaction():
             content = contents.build(store, kind, inspection_id, **options)
-            year = clock.now().astimezone().year
-            numbering.take_number(store, kind, year, content["office"]["region_abbr"])
+            numbering.take_number(store, kind, numbering.current_year(), content["office"]["region_abbr"])
             raise _DryRun  # roll back the number taken
     except _DryRun:
         return
@@ -243,4 +238,4 @@ def preview(store: Store, kind: str, inspection_id: str, signatures=None, **opti
     content = contents.build(store, kind, inspection_id, **options)
     content["issued_on"] = None
     sigs = _with_names(content, collect(signatures))
-    return render_detailed(content, sigs).pdf
+    return render_detailed(content, sigs, font=document_font(store)).pdf

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from inspector.core.documents.layout import cn_span, strip_suffix
 from inspector.core.documents.parts import Ctx, body, closing, header, line, numbered
-
-GRADES = {"general": "一般事故隐患", "major": "重大事故隐患"}
+from inspector.core.findings import GRADE_LABELS
 
 
 def opening(c: dict) -> str:
@@ -27,7 +26,7 @@ def checked(sheet: dict) -> str:
 
 def finding(problem: dict) -> str:
     description = problem["description"].rstrip("。")
-    text = f"部位：{problem['spot']}；问题：{description}（{GRADES[problem['grade']]}）"
+    text = f"部位：{problem['spot']}；问题：{description}（{GRADE_LABELS[problem['grade']]}）"
     if problem["photos"]:
         refs = "、".join(f"照片{p['n']}（{p['sha256'][:8]}）" for p in problem["photos"])
         text += f"；{refs}"

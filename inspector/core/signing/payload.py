@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 from inspector.core import canonical
+from inspector.core.documents import registry
 from inspector.core.signing import certs
 from inspector.core.signing.verdict import (
     CONTENT_CHANGED,
@@ -226,8 +227,6 @@ def _check_content(store: Store, payload: Payload, content: Any, verdict: Verdic
         verdict.fail(CONTENT_CHANGED, "内容已被改动：本工作区登记的文书内容与其哈希不一致（记录被改动）")
     else:
         verdict.note("与本工作区登记的文书内容一致")
-    later = store.row(
-        "SELECT number_text FROM documents WHERE replaces_id=? AND deleted_at IS NULL", [doc["id"]]
-    )
+    later = registry.replaced_by(store, doc["id"])
     if later:
         verdict.note(f"注意：该文书已由 {later['number_text']} 更正替代")
