@@ -6,8 +6,6 @@ with this device's inspector's key: scripts give the PIN in ``INSPECTOR_PIN``.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -23,8 +21,6 @@ from inspector.core.documents import (
 )
 from inspector.core.documents.issue import IssueError, current, issue
 from inspector.core.store import Store
-
-PIN_ENV = "INSPECTOR_PIN"
 
 
 def register(subparsers) -> None:
@@ -54,9 +50,11 @@ def _signer(store: Store):
     me = profile.profile(store)
     if me is None:
         raise IssueError("本机尚未完成首次设置（没有执法人员），无法签发文书")
-    pin = os.environ.get(PIN_ENV)
+    pin = signing.env_pin()
     if not pin:
-        raise signing.PinError(f"出具新文书需要签名：请在环境变量 {PIN_ENV} 中提供 {me['name']} 的签名 PIN")
+        raise signing.PinError(
+            f"出具新文书需要签名：请在环境变量 {signing.keys.PIN_ENV} 中提供 {me['name']} 的签名 PIN"
+        )
     return signing.signer_for(store, me["id"], pin)
 
 
@@ -93,5 +91,5 @@ def render_command(args) -> int:
     finally:
         store.close()
     print(f"{verb}{KIND_TITLES[args.kind]} {document['number_text']} → {out}")
-    print(f"SHA-256 {hashlib.sha256(pdf).hexdigest()}", file=sys.stdout)
+    print(f"SHA-256 {document['pdf_sha256']}", file=sys.stdout)
     return 0

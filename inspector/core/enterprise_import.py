@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector.core import enterprises, sectors, uscc
-from inspector.core.enterprise_sheet import (  # noqa: F401 - part of this module's API
+from inspector.core.enterprise_sheet import (  # noqa: F401 - ImportFileError and Problem: this module's API
     ImportFileError,
     Problem,
     Sheet,
     SheetRow,
-    match_header,
     read_sheet,
 )
 from inspector.core.store import Store

@@ -273,6 +273,3 @@ def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_r
             if any(values.values()):
                 body.append(SheetRow(number, values, tuple(problems)))
     return Sheet(path, sheet_name, header_row, columns, ignored, body)
-
-
-# -- planning ---------------------------------------------------------------------------------------------

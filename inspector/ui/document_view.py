@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -31,7 +31,6 @@ class DocumentView(QWidget):
     """A PDF preview with Print and Save as PDF."""
 
     saved = Signal(str)  # the path written
-    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, pdf: bytes = b"", title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,7 +144,6 @@ class DocumentView(QWidget):
                 printed += 1
         finally:
             painter.end()
-        self.printed.emit(printed)
         return printed
 
     # -- saving ---------------------------------------------------------------------------------------
@@ -182,13 +180,3 @@ class DocumentView(QWidget):
             return None
         self.saved.emit(str(target))
         return target
-
-
-def show_document(pdf: bytes, title: str = "", parent: QWidget | None = None) -> DocumentView:
-    """Open a document in its own window (the caller keeps the reference)."""
-    view = DocumentView(pdf, title, parent)
-    view.setWindowFlag(Qt.WindowType.Window, True)
-    view.setWindowTitle(title)
-    view.resize(820, 1000)
-    view.show()
-    return view

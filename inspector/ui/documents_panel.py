@@ -6,7 +6,6 @@ measures decision when a hazard needed immediate measures. An issued document op
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -33,7 +32,7 @@ class DocumentWindow(QDialog):
 
     def __init__(self, document: dict, parent=None, on_sign=None):
         super().__init__(parent)
-        self.view = DocumentView(document["pdf"], document.get("number_text") or "", self)
+        self.view = DocumentView(parent=self)
         self.sign_button = QPushButton(self.tr("Sign and issue…"), objectName="sign_and_issue")
         self.sign_button.setStyleSheet("font-weight: bold; padding: 4px 16px;")
         self.sign_button.setVisible(on_sign is not None)
@@ -55,6 +54,7 @@ class DocumentWindow(QDialog):
         if draft:
             self.setWindowTitle(self.tr("%1 — draft, not yet issued").replace("%1", title))
             self.hint.setText(self.tr("Read the draft with the enterprise's head, then sign and issue it."))
+            self.view.set_pdf(document["pdf"])
         else:
             self.setWindowTitle(f"{title} {document['number_text']}")
             self.view.set_pdf(document["pdf"], document["number_text"])
@@ -63,8 +63,6 @@ class DocumentWindow(QDialog):
 
 
 class DocumentsPanel(QWidget):
-    issued = Signal(dict)
-
     def __init__(self, store: Store, inspection_id: str, parent=None):
         super().__init__(parent)
         self.store = store
@@ -86,7 +84,7 @@ class DocumentsPanel(QWidget):
         finished = inspection["status"] == "finished"
         wanted = content.needed(self.store, self.inspection_id)
         for kind, button in self.buttons.items():
-            document = current(self.store, kind, self.inspection_id)
+            document = current(self.store, kind, self.inspection_id, pdf=False)
             button.setVisible(wanted[kind] or document is not None)
             button.setEnabled(finished)
             if document is not None:
@@ -105,7 +103,7 @@ class DocumentsPanel(QWidget):
 
     def show_kind(self, kind: str) -> None:
         """An issued document opens as stored; otherwise its draft, to read before signing."""
-        if current(self.store, kind, self.inspection_id) is not None:
+        if current(self.store, kind, self.inspection_id, pdf=False) is not None:
             self.open_kind(kind)
             return
         try:
@@ -126,25 +124,15 @@ class DocumentsPanel(QWidget):
             window.show_document(document)
 
     def open_kind(self, kind: str, show: bool = True) -> dict | None:
+        """The issued document of this kind (issuing it first if need be), shown in its window."""
         document = current(self.store, kind, self.inspection_id)
-        try:
-            if document is None or not document.get("pdf"):
-                document = self._sign_and_issue(kind, document)
-        except (DocumentError, signing.PinError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
-            return None
-        if document is None:
-            return None
-        self.refresh()
-        if show:
-            self.window = DocumentWindow(document, self)
-            self.window.show()
-        self.issued.emit(document)
-        return document
+        if document is not None and document.get("pdf"):
+            return self._show_issued(document, show)
+        return self._issue(kind, pending=document, show=show)
 
     def correct(self, kind: str) -> dict | None:
         """An issued document is never changed: a correction is a new document naming the one it replaces."""
-        old = current(self.store, kind, self.inspection_id)
+        old = current(self.store, kind, self.inspection_id, pdf=False)
         if old is None:
             return None
         question = self.tr(
@@ -153,16 +141,23 @@ class DocumentsPanel(QWidget):
         ).replace("%1", old["number_text"])
         if QMessageBox.question(self, self.tr("Issue a correction"), question) != QMessageBox.Yes:
             return None
+        return self._issue(kind, replaces=old["id"])
+
+    def _issue(self, kind: str, pending: dict | None = None, replaces: str | None = None, show: bool = True):
         try:
-            document = self._sign_and_issue(kind, None, replaces=old["id"])
+            document = self._sign_and_issue(kind, pending, replaces)
         except (DocumentError, signing.PinError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
             return None
-        if document is not None:
-            self.refresh()
+        if document is None:
+            return None
+        self.refresh()
+        return self._show_issued(document, show)
+
+    def _show_issued(self, document: dict, show: bool) -> dict:
+        if show:
             self.window = DocumentWindow(document, self)
             self.window.show()
-            self.issued.emit(document)
         return document
 
     def _sign_and_issue(self, kind: str, pending: dict | None, replaces: str | None = None) -> dict | None:
@@ -175,11 +170,13 @@ class DocumentsPanel(QWidget):
         enterprise = enterprises.get(
             self.store, inspections.get(self.store, self.inspection_id)["enterprise_id"]
         )
+        unlocked: dict = {}
         dialog = SignDialog(
             [{"id": p["inspector_id"], "name": p["name"], "cert_no": p["cert_no"]} for p in people],
             enterprise["legal_rep"],
             first_use=not signing.has_key(self.store, me["id"]),
-            check_pin=lambda pin: signing.ensure_key(self.store, me["id"], pin),
+            # checking the PIN unlocks the keys: keep the signer rather than unlock them twice
+            check_pin=lambda pin: unlocked.update(signer=self._signer(me, pin)),
             parent=self,
         )
         if dialog.exec() != QDialog.Accepted:
@@ -189,7 +186,7 @@ class DocumentsPanel(QWidget):
             kind,
             self.inspection_id,
             signatures=dialog.signatures(),
-            signer=self._signer(me, dialog.pin()),
+            signer=unlocked.get("signer") or self._signer(me, dialog.pin()),
             replaces=replaces,
         )
 

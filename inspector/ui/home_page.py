@@ -40,8 +40,7 @@ class HomePage(QWidget):
         layout.addWidget(start, 0, Qt.AlignLeft)
         layout.addWidget(self.drafts)
         layout.addStretch(1)
-        layout.addWidget(where)
-        self.refresh()
+        layout.addWidget(where)  # the figures are filled in each time the page is shown
 
     def refresh(self) -> None:
         figures = inspections.overview(self.store)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -71,8 +72,6 @@ class InspectionsModel(QAbstractTableModel):
 
 
 class InspectionsPage(QWidget):
-    inspectionOpened = Signal(str)
-
     def __init__(self, store: Store, library, parent=None):
         super().__init__(parent)
         self.store = store
@@ -133,9 +132,30 @@ class InspectionsPage(QWidget):
         if index.isValid():
             self.open(index.data(Qt.UserRole))
 
+    def leave_runner(self) -> bool:
+        """Save the open finding before leaving it; if it cannot be saved, the inspector decides."""
+        if self.runner is None or self.runner.editor.flush():
+            return True
+        self.stack.setCurrentWidget(self.runner_host)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Finding not saved"),
+            self.tr(
+                "The open finding cannot be saved yet: %1\nLeave anyway and lose what was typed there?"
+            ).replace("%1", self.runner.editor.error.text()),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        if answer == QMessageBox.Yes:
+            self.runner.editor.discard()
+            return True
+        self.runner.show_refused()  # back to the field that needs fixing
+        return False
+
     def open(self, inspection_id: str) -> RunnerWidget:
+        if not self.leave_runner():
+            return self.runner
         if self.runner is not None:
-            self.runner.editor.flush()
             for widget in (self.runner, self.documents):
                 widget.setParent(None)
                 widget.deleteLater()
@@ -146,11 +166,10 @@ class InspectionsPage(QWidget):
         self.runner_layout.addWidget(self.runner, 1)
         self.stack.setCurrentWidget(self.runner_host)
         self.runner.focus_list()
-        self.inspectionOpened.emit(inspection_id)
         return self.runner
 
     def show_list(self) -> None:
-        if self.runner is not None:
-            self.runner.editor.flush()
+        if not self.leave_runner():
+            return
         self.reload()
         self.stack.setCurrentIndex(0)

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Checklists"), self.checklists)
         self.add_page(self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_changed)
         self.nav.setCurrentRow(0)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -58,26 +59,21 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """Nothing typed is dropped on closing: the open finding is saved, or the inspector decides."""
-        runner = self.inspections.runner
-        if runner is not None and not runner.editor.flush():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Finding not saved"),
-                self.tr(
-                    "The open finding cannot be saved yet: %1\nClose anyway and lose what was typed there?"
-                ).replace("%1", runner.editor.error.text()),
-                QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No,
-            )
-            if answer != QMessageBox.Yes:
-                event.ignore()
-                self.show_page(self.inspections)
-                return
+        if not self.inspections.leave_runner():
+            event.ignore()
+            self.show_page(self.inspections)
+            return
         super().closeEvent(event)
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+
+    def _page_changed(self, _row: int) -> None:
+        if self.pages.currentWidget() is self.checklists:  # files may have been corrected or added
+            self.library = load_for_workspace(self.workspace)
+            self.checklists.set_library(self.library)
+            self.inspections.library = self.library
 
     def _new_inspection(self) -> None:
         self.show_page(self.inspections)
@@ -105,5 +101,4 @@ class MainWindow(QMainWindow):
             .replace("%2", started),
         )
         if answer == QMessageBox.Yes:
-            self.show_page(self.inspections)
-            self.inspections.open(latest["id"])
+            self._open_inspection(latest["id"])

@@ -37,7 +37,7 @@ class NewInspectionDialog(QDialog):
         self.enterprise = QComboBox(objectName="enterprise")
         self.enterprise.setEditable(True)
         self.enterprise.setInsertPolicy(QComboBox.NoInsert)
-        for row in enterprises.search(store):
+        for row in enterprises.search(store, columns="id, name, code"):
             text = row["name"] + (f"（{row['code']}）" if row["code"] else "")
             self.enterprise.addItem(text, row["id"])
         completer = self.enterprise.completer()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from inspector.core import clock, office, profile
@@ -194,7 +195,7 @@ class OfficeSettingsDialog(QDialog):
     def values(self) -> office.OfficeSettings:
         return office.OfficeSettings(
             issuing_body=self.issuing_body.text().strip(),
-            region_abbr=self.region_abbr.text().strip().strip("（）()"),
+            region_abbr=self.region_abbr.text(),
             government=self.government.text().strip(),
             court=self.court.text().strip(),
             general_deadline_days=self.general_days.value(),
@@ -204,18 +205,13 @@ class OfficeSettingsDialog(QDialog):
 
     def accept(self) -> None:
         values = self.values()
-        if not values.issuing_body or not values.region_abbr:
-            self.error.setText(
-                self.tr(
-                    "The issuing body and the region abbreviation are printed on every "
-                    "document: please fill them in."
-                )
-            )
-            return
         try:
-            values = office.check(values)
+            office.check(values)  # core's rules; the dialog only shows what they say
         except office.OfficeError as exc:
             self.error.setText(str(exc))
+            field = self.findChild(QWidget, exc.field)
+            if field is not None:
+                field.setFocus()
             return
         with self.store.transaction():
             office.save(self.store, values)

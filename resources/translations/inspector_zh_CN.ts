@@ -63,69 +63,69 @@
   <context>
     <name>DocumentView</name>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="51" />
+      <location filename="../../inspector/ui/document_view.py" line="50" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="52" />
+      <location filename="../../inspector/ui/document_view.py" line="51" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="53" />
+      <location filename="../../inspector/ui/document_view.py" line="52" />
       <source>Whole page</source>
       <translation>整页显示</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="86" />
+      <location filename="../../inspector/ui/document_view.py" line="85" />
       <source>No document</source>
       <translation>没有文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="88" />
+      <location filename="../../inspector/ui/document_view.py" line="87" />
       <source>This PDF cannot be shown</source>
       <translation>无法显示此 PDF</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/document_view.py" line="90" />
+      <location filename="../../inspector/ui/document_view.py" line="89" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>共 %n 页</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="111" />
+      <location filename="../../inspector/ui/document_view.py" line="110" />
       <source>Print document</source>
       <translation>打印文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="118" />
+      <location filename="../../inspector/ui/document_view.py" line="117" />
       <source>Printing failed</source>
       <translation>打印失败</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="130" />
+      <location filename="../../inspector/ui/document_view.py" line="129" />
       <source>The printer could not be opened.</source>
       <translation>无法打开打印机。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="164" />
+      <location filename="../../inspector/ui/document_view.py" line="162" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="164" />
+      <location filename="../../inspector/ui/document_view.py" line="162" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="179" />
+      <location filename="../../inspector/ui/document_view.py" line="177" />
       <source>Saving failed</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/document_view.py" line="180" />
+      <location filename="../../inspector/ui/document_view.py" line="178" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -133,17 +133,17 @@
   <context>
     <name>DocumentWindow</name>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="37" />
+      <location filename="../../inspector/ui/documents_panel.py" line="36" />
       <source>Sign and issue…</source>
       <translation>签署并签发…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="56" />
+      <location filename="../../inspector/ui/documents_panel.py" line="55" />
       <source>%1 — draft, not yet issued</source>
       <translation>%1（样稿，尚未签发）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="57" />
+      <location filename="../../inspector/ui/documents_panel.py" line="56" />
       <source>Read the draft with the enterprise's head, then sign and issue it.</source>
       <translation>请与被检查单位负责人一同核对样稿，确认无误后签署并签发。</translation>
     </message>
@@ -151,59 +151,58 @@
   <context>
     <name>DocumentsPanel</name>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="76" />
+      <location filename="../../inspector/ui/documents_panel.py" line="74" />
       <source>Documents:</source>
       <translation>执法文书：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="94" />
+      <location filename="../../inspector/ui/documents_panel.py" line="92" />
       <source>Issued: open the stored PDF, or issue a correction</source>
       <translation>已签发：可打开存档的 PDF，或出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="96" />
+      <location filename="../../inspector/ui/documents_panel.py" line="94" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="97" />
+      <location filename="../../inspector/ui/documents_panel.py" line="95" />
       <source>Issue a correction…</source>
       <translation>出具更正文书…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="103" />
+      <location filename="../../inspector/ui/documents_panel.py" line="101" />
       <source>Sign and issue</source>
       <translation>签署并签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="103" />
+      <location filename="../../inspector/ui/documents_panel.py" line="101" />
       <source>Finish the inspection first</source>
       <translation>请先结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="115" />
-      <location filename="../../inspector/ui/documents_panel.py" line="134" />
-      <location filename="../../inspector/ui/documents_panel.py" line="159" />
+      <location filename="../../inspector/ui/documents_panel.py" line="113" />
+      <location filename="../../inspector/ui/documents_panel.py" line="150" />
       <source>Document not issued</source>
       <translation>文书未签发</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="151" />
+      <location filename="../../inspector/ui/documents_panel.py" line="139" />
       <source>%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is signed again. Issue a correction now?</source>
       <translation>%1 保持签发时的原样不变。更正文书使用新的编号，注明更正 %1，并需重新签名。现在出具更正文书吗？</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="154" />
+      <location filename="../../inspector/ui/documents_panel.py" line="142" />
       <source>Issue a correction</source>
       <translation>出具更正文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="204" />
+      <location filename="../../inspector/ui/documents_panel.py" line="201" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/documents_panel.py" line="205" />
+      <location filename="../../inspector/ui/documents_panel.py" line="202" />
       <source>%1, enter your PIN to sign.</source>
       <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
@@ -400,63 +399,63 @@
   <context>
     <name>FindingEditor</name>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="61" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="62" />
       <source>Where exactly, e.g. No. 2 tank farm, east side</source>
       <translation>具体部位，如：2号罐区东侧</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="66" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="67" />
       <source>General hazard</source>
       <translation>一般事故隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="67" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="68" />
       <source>Major hazard</source>
       <translation>重大事故隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="69" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="70" />
       <source>Why the grade differs from the checklist's criterion</source>
       <translation>与检查表判定依据不一致的理由（必填）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="77" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="78" />
       <source>Immediate measures: evacuate workers, stop work, stop using the equipment …</source>
       <translation>现场处理措施：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="80" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="81" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="86" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="87" />
       <source>Spot</source>
       <translation>隐患部位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="87" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="88" />
       <source>Problem</source>
       <translation>问题描述</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="91" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="92" />
       <source>Grade</source>
       <translation>隐患等级</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="92" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="93" />
       <source>Rectify by</source>
       <translation>整改期限</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="93" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="94" />
       <location filename="../../inspector/ui/runner/finding_editor.py" line="173" />
       <source>Immediate measures</source>
       <translation>现场处理措施</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="98" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="99" />
       <source>Photos</source>
       <translation>照片</translation>
     </message>
@@ -483,12 +482,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="269" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="272" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/finding_editor.py" line="271" />
+      <location filename="../../inspector/ui/runner/finding_editor.py" line="274" />
       <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
       <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
     </message>
@@ -594,33 +593,33 @@
       <translation>未完成的检查</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/home_page.py" line="49" />
+      <location filename="../../inspector/ui/home_page.py" line="48" />
       <source>%n enterprise(s) registered</source>
       <translation>
         <numerusform>已登记 %n 家被检查单位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/home_page.py" line="51" />
+      <location filename="../../inspector/ui/home_page.py" line="50" />
       <source>%n inspection(s) this year</source>
       <translation>
         <numerusform>今年已检查 %n 次</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/home_page.py" line="53" />
+      <location filename="../../inspector/ui/home_page.py" line="52" />
       <source>%n open hazard(s)</source>
       <translation>
         <numerusform>待整改隐患 %n 项</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/home_page.py" line="55" />
+      <location filename="../../inspector/ui/home_page.py" line="54" />
       <source>(major: %1)</source>
       <translation>（其中重大 %1 项）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/home_page.py" line="69" />
+      <location filename="../../inspector/ui/home_page.py" line="68" />
       <source>Continue</source>
       <translation>继续检查</translation>
     </message>
@@ -702,47 +701,47 @@
   <context>
     <name>InspectionsModel</name>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="28" />
+      <location filename="../../inspector/ui/inspections_page.py" line="29" />
       <source>Enterprise</source>
       <translation>被检查单位</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="29" />
+      <location filename="../../inspector/ui/inspections_page.py" line="30" />
       <source>Kind</source>
       <translation>检查类型</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="30" />
+      <location filename="../../inspector/ui/inspections_page.py" line="31" />
       <source>Checklists</source>
       <translation>检查表</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="31" />
+      <location filename="../../inspector/ui/inspections_page.py" line="32" />
       <source>Started</source>
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="32" />
+      <location filename="../../inspector/ui/inspections_page.py" line="33" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="33" />
+      <location filename="../../inspector/ui/inspections_page.py" line="34" />
       <source>Failed</source>
       <translation>不合格</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="34" />
+      <location filename="../../inspector/ui/inspections_page.py" line="35" />
       <source>Major</source>
       <translation>重大隐患</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="60" />
+      <location filename="../../inspector/ui/inspections_page.py" line="61" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="60" />
+      <location filename="../../inspector/ui/inspections_page.py" line="61" />
       <source>In progress</source>
       <translation>进行中</translation>
     </message>
@@ -750,19 +749,31 @@
   <context>
     <name>InspectionsPage</name>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="91" />
+      <location filename="../../inspector/ui/inspections_page.py" line="90" />
       <source>New inspection…</source>
       <translation>新建检查…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="93" />
+      <location filename="../../inspector/ui/inspections_page.py" line="92" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/inspections_page.py" line="104" />
+      <location filename="../../inspector/ui/inspections_page.py" line="103" />
       <source>← All inspections</source>
       <translation>← 返回检查列表</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/inspections_page.py" line="142" />
+      <source>Finding not saved</source>
+      <translation>隐患记录未保存</translation>
+    </message>
+    <message>
+      <location filename="../../inspector/ui/inspections_page.py" line="144" />
+      <source>The open finding cannot be saved yet: %1
+Leave anyway and lose what was typed there?</source>
+      <translation>当前隐患记录尚不能保存：%1
+仍要离开并放弃其中已填写的内容吗？</translation>
     </message>
   </context>
   <context>
@@ -841,24 +852,12 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="65" />
-      <source>Finding not saved</source>
-      <translation>隐患记录未保存</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/main_window.py" line="67" />
-      <source>The open finding cannot be saved yet: %1
-Close anyway and lose what was typed there?</source>
-      <translation>当前隐患记录尚不能保存：%1
-仍要关闭并放弃其中已填写的内容吗？</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/main_window.py" line="102" />
+      <location filename="../../inspector/ui/main_window.py" line="98" />
       <source>Unfinished inspection</source>
       <translation>未完成的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/main_window.py" line="103" />
+      <location filename="../../inspector/ui/main_window.py" line="99" />
       <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
       <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
@@ -924,143 +923,138 @@ Close anyway and lose what was typed there?</source>
   <context>
     <name>OfficeSettingsDialog</name>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="33" />
+      <location filename="../../inspector/ui/office_settings.py" line="34" />
       <source>Office settings</source>
       <translation>办公室设置</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="42" />
+      <location filename="../../inspector/ui/office_settings.py" line="43" />
       <source>e.g. 巴音郭楞蒙古自治州 (printed before 人民政府)</source>
       <translation>例如 巴音郭楞蒙古自治州（打印在“人民政府”之前）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="43" />
+      <location filename="../../inspector/ui/office_settings.py" line="44" />
       <source>e.g. 库尔勒市 (printed before 人民法院)</source>
       <translation>例如 库尔勒市（打印在“人民法院”之前）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="47" />
+      <location filename="../../inspector/ui/office_settings.py" line="48" />
       <source>Print the number of major hazards on notices</source>
       <translation>在指令书上打印“其中重大事故隐患…项”</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="53" />
+      <location filename="../../inspector/ui/office_settings.py" line="54" />
       <source>found automatically</source>
       <translation>自动查找</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="54" />
+      <location filename="../../inspector/ui/office_settings.py" line="55" />
       <source>Choose…</source>
       <translation>选择…</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="63" />
+      <location filename="../../inspector/ui/office_settings.py" line="64" />
       <source>Issuing body</source>
       <translation>执法机关名称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="64" />
+      <location filename="../../inspector/ui/office_settings.py" line="65" />
       <source>Region abbreviation</source>
       <translation>地区简称</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="65" />
+      <location filename="../../inspector/ui/office_settings.py" line="66" />
       <source>Government for reconsideration</source>
       <translation>行政复议的人民政府</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="66" />
+      <location filename="../../inspector/ui/office_settings.py" line="67" />
       <source>Court for litigation</source>
       <translation>行政诉讼的人民法院</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="67" />
+      <location filename="../../inspector/ui/office_settings.py" line="68" />
       <source>Deadline of a general hazard (days)</source>
       <translation>一般事故隐患整改期限（天）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="68" />
+      <location filename="../../inspector/ui/office_settings.py" line="69" />
       <source>Deadline of a major hazard (days)</source>
       <translation>重大事故隐患整改期限（天）</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="70" />
+      <location filename="../../inspector/ui/office_settings.py" line="71" />
       <source>Legal basis of immediate measures</source>
       <translation>现场处理措施的法律依据</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="71" />
+      <location filename="../../inspector/ui/office_settings.py" line="72" />
       <source>Document font file</source>
       <translation>文书字体文件</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="96" />
+      <location filename="../../inspector/ui/office_settings.py" line="97" />
       <source>Document numbers of this device</source>
       <translation>本机的文书编号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="104" />
+      <location filename="../../inspector/ui/office_settings.py" line="105" />
       <source>Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, unless a block is set below.</source>
       <translation>每台笔记本须使用各自的编号序列：序列 n 使用 n×1000+1 至 n×1000+999 号，除非在下方为其分配了编号段。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="111" />
-      <location filename="../../inspector/ui/office_settings.py" line="131" />
+      <location filename="../../inspector/ui/office_settings.py" line="112" />
+      <location filename="../../inspector/ui/office_settings.py" line="132" />
       <source>Document</source>
       <translation>文书</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="111" />
-      <location filename="../../inspector/ui/office_settings.py" line="132" />
+      <location filename="../../inspector/ui/office_settings.py" line="112" />
+      <location filename="../../inspector/ui/office_settings.py" line="133" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="111" />
-      <location filename="../../inspector/ui/office_settings.py" line="133" />
+      <location filename="../../inspector/ui/office_settings.py" line="112" />
+      <location filename="../../inspector/ui/office_settings.py" line="134" />
       <source>First</source>
       <translation>起始号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="111" />
-      <location filename="../../inspector/ui/office_settings.py" line="134" />
+      <location filename="../../inspector/ui/office_settings.py" line="112" />
+      <location filename="../../inspector/ui/office_settings.py" line="135" />
       <source>Last</source>
       <translation>终止号</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="111" />
+      <location filename="../../inspector/ui/office_settings.py" line="112" />
       <source>Next</source>
       <translation>下一个</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="127" />
+      <location filename="../../inspector/ui/office_settings.py" line="128" />
       <source>Set block</source>
       <translation>分配编号段</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="140" />
+      <location filename="../../inspector/ui/office_settings.py" line="141" />
       <source>Series</source>
       <translation>编号序列</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="177" />
+      <location filename="../../inspector/ui/office_settings.py" line="178" />
       <source>Choose a Chinese TrueType font</source>
       <translation>选择中文 TrueType 字体</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="177" />
+      <location filename="../../inspector/ui/office_settings.py" line="178" />
       <source>TrueType fonts (*.ttf *.ttc)</source>
       <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/office_settings.py" line="189" />
+      <location filename="../../inspector/ui/office_settings.py" line="190" />
       <source>Documents are set in %1</source>
       <translation>文书使用字体：%1</translation>
-    </message>
-    <message>
-      <location filename="../../inspector/ui/office_settings.py" line="210" />
-      <source>The issuing body and the region abbreviation are printed on every document: please fill them in.</source>
-      <translation>每份文书都会打印执法机关名称和地区简称，请填写。</translation>
     </message>
   </context>
   <context>
@@ -1196,80 +1190,80 @@ Close anyway and lose what was typed there?</source>
       <translation>所有记录均已保存</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="282" />
+      <location filename="../../inspector/ui/runner/runner.py" line="275" />
       <source>Amend a finished inspection</source>
       <translation>更正已结束的检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="283" />
+      <location filename="../../inspector/ui/runner/runner.py" line="276" />
       <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
       <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="286" />
+      <location filename="../../inspector/ui/runner/runner.py" line="279" />
       <source>Not changed: an amendment needs a reason.</source>
       <translation>未修改：更正须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="299" />
+      <location filename="../../inspector/ui/runner/runner.py" line="292" />
       <source>Amending: %1</source>
       <translation>更正中：%1</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="396" />
+      <location filename="../../inspector/ui/runner/runner.py" line="389" />
       <source>Finished</source>
       <translation>已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="396" />
+      <location filename="../../inspector/ui/runner/runner.py" line="389" />
       <source>This inspection is already finished.</source>
       <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="403" />
+      <location filename="../../inspector/ui/runner/runner.py" line="396" />
       <source>%n item(s) not answered</source>
       <translation>
         <numerusform>尚有 %n 项未检查</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="405" />
+      <location filename="../../inspector/ui/runner/runner.py" line="398" />
       <source>%n failed item(s) without a recorded spot</source>
       <translation>
         <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="407" />
+      <location filename="../../inspector/ui/runner/runner.py" line="400" />
       <source>%n failed item(s) that need a photo have none</source>
       <translation>
         <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../inspector/ui/runner/runner.py" line="410" />
+      <location filename="../../inspector/ui/runner/runner.py" line="403" />
       <source>%n major hazard(s) without immediate measures</source>
       <translation>
         <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="412" />
+      <location filename="../../inspector/ui/runner/runner.py" line="405" />
       <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
       <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="415" />
+      <location filename="../../inspector/ui/runner/runner.py" line="408" />
       <source>Finish inspection</source>
       <translation>结束检查</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="421" />
+      <location filename="../../inspector/ui/runner/runner.py" line="414" />
       <source>Inspection finished</source>
       <translation>检查已结束</translation>
     </message>
     <message>
-      <location filename="../../inspector/ui/runner/runner.py" line="427" />
+      <location filename="../../inspector/ui/runner/runner.py" line="420" />
       <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5

@@ -40,7 +40,7 @@ def test_whole_checklist_by_keyboard_with_a_failed_major_item(
     assert editor.description.toPlainText() == "可燃气体泄漏场所未按国家标准设置检测报警装置"
     assert not editor.repeat.isVisible()
     typer(editor.spot.lineEdit(), "2号罐区")
-    assert editor.repeat.isVisible()  # the demo found a hazard at this spot before
+    qtbot.waitUntil(editor.repeat.isVisible)  # the demo found a hazard at this spot before (after autosave)
     assert "2号罐区" in editor.repeat.text()
 
     editor.grade.setCurrentIndex(editor.grade.findData("general"))

@@ -114,3 +114,29 @@ def test_a_finished_inspection_is_read_only_until_amend(qtbot, runner, demo_stor
         "SELECT action FROM audit_log WHERE table_name='findings' ORDER BY seq DESC LIMIT 1"
     )
     assert action["action"] == "amend:finding:补录部位"
+
+
+def test_opening_another_inspection_never_drops_an_unsaveable_finding(
+    qtbot, typer, demo_store, inspection, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.core.checklists.library import load_for_workspace
+    from inspector.ui.inspections_page import InspectionsPage
+
+    page = InspectionsPage(demo_store, load_for_workspace(demo_store.workspace))
+    qtbot.addWidget(page)
+    page.show()
+    runner = page.open(inspection["id"])
+    qtbot.keyClick(runner.items, Qt.Key_Down)
+    qtbot.keyClick(runner.items, Qt.Key_2)  # a major item: setting it to general needs a reason
+    runner.editor.grade.setCurrentIndex(runner.editor.grade.findData("general"))
+    typer(runner.editor.spot.lineEdit(), "安全管理部")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(1) or QMessageBox.No)
+    )
+    other = inspections.drafts(demo_store)[-1]["id"]
+    assert page.open(other) is runner and asked == [1]  # stays, keeps the text
+    assert runner.editor.spot.currentText() == "安全管理部"
+    assert runner.editor.grade_reason.hasFocus() or runner.focusWidget() is runner.editor.grade_reason

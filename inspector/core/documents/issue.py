@@ -48,10 +48,14 @@ class IssueError(contents.DocumentError):
     pass
 
 
-def current(store: Store, kind: str, inspection_id: str) -> dict | None:
-    """The document of this kind for the inspection that no correction has replaced yet."""
+def current(store: Store, kind: str, inspection_id: str, pdf: bool = True) -> dict | None:
+    """The document of this kind for the inspection that no correction has replaced yet.
+
+    ``pdf=False`` leaves the PDF bytes out (for lists and buttons).
+    """
+    columns = "d.*" if pdf else "d.id, d.kind, d.number_text, d.issued_at, d.replaces_id, d.pdf_sha256"
     return store.row(
-        "SELECT * FROM documents d WHERE d.kind=? AND d.inspection_id=? AND d.deleted_at IS NULL"
+        f"SELECT {columns} FROM documents d WHERE d.kind=? AND d.inspection_id=? AND d.deleted_at IS NULL"
         f" AND {registry.NOT_REPLACED}"
         " ORDER BY d.issued_at DESC, d.number_seq DESC LIMIT 1",
         [kind, inspection_id],

@@ -48,6 +48,7 @@ class FindingEditor(QWidget):
         self.item = None
         self._loading = False
         self._refused = False
+        self.error_field = ""
         self._deadline_touched = False
 
         self.repeat = QLabel(objectName="repeat")
@@ -106,7 +107,6 @@ class FindingEditor(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
         self.spot.editTextChanged.connect(self._edited)
-        self.spot.editTextChanged.connect(self._check_repeats)
         self.description.textChanged.connect(self._edited)
         self.grade.currentIndexChanged.connect(self._grade_changed)
         self.grade_reason.textChanged.connect(self._edited)
@@ -253,12 +253,15 @@ class FindingEditor(QWidget):
             )
         except SAVE_ERRORS as exc:
             self._refused = True
+            self.error_field = getattr(exc, "field", "")  # core names the field; widgets share its name
             self.error.setText(str(exc))
             self.failed.emit(str(exc))
             return None
         self._refused = False
+        self.error_field = ""
         self.error.clear()
         self.saved.emit(finding)
+        self._check_repeats()
         return finding
 
     # -- photos ---------------------------------------------------------------------------------------

@@ -14,9 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from inspector.core.checklists.model import Checklist, Item
 
 ItemRole = Qt.UserRole + 1
-ResultRole = Qt.UserRole + 2
-SectionRole = Qt.UserRole + 3
-SearchRole = Qt.UserRole + 4
 
 _MARKS = {"pass": "✓", "fail": "✗", "na": "—", None: "○"}
 _COLOURS = {
@@ -45,9 +42,8 @@ class ItemsModel(QAbstractListModel):
                     Row(checklist.content_hash, f"{checklist.content_hash}/{item.section_id}", number, item)
                 )
         self._position = {(r.snapshot_id, r.item.id): i for i, r in enumerate(self.rows)}
-        self.results: dict[tuple[str, str], str | None] = {
-            key: answer["result"] for key, answer in answers.items() if answer.get("deleted_at") is None
-        }
+        self.results: dict[tuple[str, str], str | None] = {key: a["result"] for key, a in answers.items()}
+        self._search: list[str] | None = None  # built on the first search: rows never change
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -66,24 +62,22 @@ class ItemsModel(QAbstractListModel):
             return row.item.content
         if role == ItemRole:
             return row
-        if role == ResultRole:
-            return result
-        if role == SectionRole:
-            return row.section_key
-        if role == SearchRole:
-            return self.search_text(index.row())
         return None
 
     def search_text(self, position: int) -> str:
-        item = self.rows[position].item
-        return f"{item.id} {item.content} {item.method} {item.basis_text()} {' '.join(item.tags)}".lower()
+        if self._search is None:
+            self._search = [
+                f"{r.item.id} {r.item.content} {r.item.method} {r.item.basis_text()} {' '.join(r.item.tags)}".lower()
+                for r in self.rows
+            ]
+        return self._search[position]
 
     def set_result(self, snapshot_id: str, item_id: str, result: str | None) -> None:
         key = (snapshot_id, item_id)
         self.results[key] = result
         position = self._position[key]
         index = self.index(position)
-        self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.ForegroundRole, ResultRole])
+        self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.ForegroundRole])
 
     def index_of(self, snapshot_id: str, item_id: str) -> QModelIndex:
         return self.index(self._position[(snapshot_id, item_id)])

@@ -182,23 +182,16 @@ class RunnerWidget(QWidget):
     def focus_list(self) -> bool:
         """Back to the item list, saving the finding first; stays in the finding if it cannot be saved."""
         if not self.editor.flush():
-            self._show_refused()
+            self.show_refused()
             return False
         self.items.setFocus()
         return True
 
-    def _show_refused(self) -> None:
+    def show_refused(self) -> None:
         self.panel.finding.setVisible(True)
         self.mark_unsaved(self.editor.error.text())
-        field = self.editor.findChild(QWidget, self._refused_field()) or self.editor.spot
-        field.setFocus()
-
-    def _refused_field(self) -> str:
-        text = self.editor.error.text()
-        for name, marker in (("grade_reason", "理由"), ("deadline", "期限"), ("description", "描述")):
-            if marker in text:
-                return name
-        return "spot"
+        field = self.editor.findChild(QWidget, self.editor.error_field) if self.editor.error_field else None
+        (field or self.editor.spot).setFocus()
 
     def current_row(self):
         index = self.items.currentIndex()
@@ -226,7 +219,7 @@ class RunnerWidget(QWidget):
         if index.isValid():
             with QSignalBlocker(self.items.selectionModel()):
                 self.items.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
-        self._show_refused()
+        self.show_refused()
 
     def _section_changed(self, current, _previous) -> None:
         self._refilter(section=current.data(Qt.UserRole) if current else None)
@@ -249,7 +242,7 @@ class RunnerWidget(QWidget):
 
     def advance(self) -> None:
         if not self.editor.flush():
-            self._show_refused()
+            self.show_refused()
             return
         current = self.items.currentIndex()
         following = self.proxy.index(current.row() + 1, 0) if current.isValid() else QModelIndex()
@@ -360,7 +353,7 @@ class RunnerWidget(QWidget):
 
     def finding_done(self) -> None:
         if self.editor.isVisible() and self.editor.save() is None:
-            self._show_refused()
+            self.show_refused()
             return
         self.advance()
 
@@ -389,7 +382,7 @@ class RunnerWidget(QWidget):
 
     def finish(self) -> None:
         if not self.editor.flush():
-            self._show_refused()
+            self.show_refused()
             return
         if self.inspection["status"] == "finished":
             QMessageBox.information(
