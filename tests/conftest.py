@@ -60,3 +60,12 @@ def inspection(demo_store, mini_checklist):
     enterprise = demo_store.row("SELECT id FROM enterprises WHERE name='库尔勒金泰化工有限责任公司'")
     people = [profile.profile(demo_store)["id"], profile.roster(demo_store)[0]["id"]]
     return inspections.start(demo_store, enterprise["id"], [mini_checklist], "例行检查", people, "罐区")
+
+
+@pytest.fixture
+def quick_keys(monkeypatch):
+    """Cheaper key generation and PIN stretching: tests/core/test_signing_keys.py covers the real costs."""
+    from inspector.core.signing import keys
+
+    monkeypatch.setattr(keys, "RSA_BITS", 2048)
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)

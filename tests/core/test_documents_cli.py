@@ -9,6 +9,8 @@ from inspector.core import paths
 from inspector.core.store import Store
 from tests.core.test_documents_support import finished_inspection, set_office
 
+pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py
+
 PIN = "135790"
 
 

@@ -13,12 +13,6 @@ from inspector.core.documents.issue import issue
 from tests.core.test_documents_support import FIRST_DEADLINE, SECOND_DEADLINE, finished_inspection, set_office
 
 
-@pytest.fixture
-def finished(demo_store, mini_checklist, tmp_path):
-    set_office(demo_store)
-    return finished_inspection(demo_store, mini_checklist, tmp_path)
-
-
 def test_the_notice_lists_the_problems_with_spot_and_basis_and_groups_the_deadlines(demo_store, finished):
     notice = content.notice(demo_store, finished["id"])
     assert [p["spot"] for p in notice["problems"]] == ["安全管理部", "中控室", "2号罐区"]

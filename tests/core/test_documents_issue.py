@@ -17,20 +17,14 @@ from inspector.core.documents.issue import IssueError, complete, current, issue,
 from inspector.core.documents.samples import sample_signatures
 from inspector.core.documents.signatures import SignatureError
 from tests.core.test_documents_support import (
-    finished_inspection,
     needs_poppler,
     pdf_fonts,
     pdf_text,
-    set_office,
 )
 
+pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py
+
 PIN = "246810"
-
-
-@pytest.fixture
-def finished(demo_store, mini_checklist, tmp_path):
-    set_office(demo_store)
-    return finished_inspection(demo_store, mini_checklist, tmp_path)
 
 
 def _count(store, table):

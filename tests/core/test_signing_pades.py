@@ -30,13 +30,7 @@ NUMBER = "（库）应急责改〔2026〕17号"
 CONTENT = {"number": {"text": NUMBER}, "problems": ["安全出口上锁"]}
 
 
-@pytest.fixture(autouse=True)
-def quick_keys(monkeypatch):
-    """Cheaper key generation and PIN stretching: test_signing_keys covers the real costs."""
-    from inspector.core.signing import keys as _keys
-
-    monkeypatch.setattr(_keys, "RSA_BITS", 2048)
-    monkeypatch.setattr(_keys, "SCRYPT_N", 2**10)
+pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py
 
 
 def _pdf(qr_text: str | None = None, signer=None) -> bytes:

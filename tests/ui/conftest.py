@@ -51,3 +51,10 @@ def runner(qtbot, demo_store, inspection):
     widget.resize(1366, 768)
     widget.show()
     return widget
+
+
+def current_id(runner) -> str:
+    """The id of the item the runner's list is on."""
+    from inspector.ui.runner.items_model import ItemRole
+
+    return runner.items.currentIndex().data(ItemRole).item.id

@@ -7,6 +7,8 @@ from inspector.core import inspections, signing
 from inspector.ui import sign_dialog
 from inspector.ui.documents_panel import DocumentsPanel
 
+pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py
+
 STROKES = [[[0.1, 0.5], [0.3, 0.3], [0.5, 0.6], [0.8, 0.4]], [[0.6, 0.2], [0.65, 0.8]]]
 PIN = "135790"
 

@@ -6,11 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.core import findings, inspections
-from inspector.ui.runner.items_model import ItemRole, ItemsFilter
-
-
-def current_id(runner):
-    return runner.items.currentIndex().data(ItemRole).item.id
+from inspector.ui.runner.items_model import ItemsFilter
+from tests.ui.conftest import current_id
 
 
 def press(qtbot, widget, key, modifier=Qt.NoModifier):

@@ -6,12 +6,8 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from inspector.core import inspections
-from inspector.ui.runner.items_model import ItemRole
 from inspector.ui.runner.runner import RunnerWidget
-
-
-def current_id(runner):
-    return runner.items.currentIndex().data(ItemRole).item.id
+from tests.ui.conftest import current_id
 
 
 def sid(runner):

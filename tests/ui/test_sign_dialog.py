@@ -21,13 +21,7 @@ INSPECTORS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def quick_keys(monkeypatch):
-    """Cheaper key generation and PIN stretching: test_signing_keys covers the real costs."""
-    from inspector.core.signing import keys as _keys
-
-    monkeypatch.setattr(_keys, "RSA_BITS", 2048)
-    monkeypatch.setattr(_keys, "SCRYPT_N", 2**10)
+pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py
 
 
 def _mouse(widget, kind, pos: QPoint, button, buttons) -> None:
