@@ -9,9 +9,9 @@ from __future__ import annotations
 import yaml
 
 from bench._harness import Result, compare
-from inspector.core import paths
 from inspector.core.checklists import library
 from inspector.core.checklists.loader import BaseLoader
+from inspector.core.store import paths
 
 
 def run() -> list[Result]:

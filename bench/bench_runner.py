@@ -8,9 +8,10 @@ import time
 from datetime import date
 
 from bench._harness import Result, compare
-from inspector.core import demo, inspections, paths, profile
+from inspector.core import demo, profile
+from inspector.core.capture import inspections
 from inspector.core.checklists.model import Basis, Checklist, Item, Section, Source
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
 
 
 def synthetic_checklist(items: int, per_section: int = 25) -> Checklist:

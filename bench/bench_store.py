@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bench._harness import Result, compare
 from inspector.core import db as dbmod
-from inspector.core import demo, paths
-from inspector.core.store import Store
+from inspector.core import demo
+from inspector.core.store import Store, paths
 
 
 def run() -> list[Result]:

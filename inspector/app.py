@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from inspector.cli._common import chosen_workspace
 from inspector.core import profile
-from inspector.core.db import DatabaseError
 from inspector.core.store import Store
+from inspector.core.store.db import DatabaseError
 from inspector.ui import i18n
 
 

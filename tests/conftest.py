@@ -19,7 +19,7 @@ def isolated_home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def workspace(isolated_home):
-    from inspector.core import paths
+    from inspector.core.store import paths
 
     return paths.workspace().ensure()
 
@@ -55,7 +55,8 @@ def mini_checklist():
 @pytest.fixture
 def inspection(demo_store, mini_checklist):
     """A fresh draft inspection of the demo hazchem enterprise with the small test checklist."""
-    from inspector.core import inspections, profile
+    from inspector.core import profile
+    from inspector.core.capture import inspections
 
     enterprise = demo_store.row("SELECT id FROM enterprises WHERE name='库尔勒金泰化工有限责任公司'")
     people = [profile.profile(demo_store)["id"], profile.roster(demo_store)[0]["id"]]

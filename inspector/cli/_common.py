@@ -6,9 +6,8 @@ import json
 import sys
 from typing import Any
 
-from inspector.core import paths
-from inspector.core.db import DatabaseError
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
+from inspector.core.store.db import DatabaseError
 
 
 def chosen_workspace(args) -> paths.Workspace:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector.cli._common import open_store
-from inspector.core import audit
+from inspector.core.store import audit
 
 
 def register(subparsers) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from inspector.core import paths
+from inspector.core.store import paths
 
 
 def register(subparsers) -> None:

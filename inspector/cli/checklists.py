@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from inspector.cli._common import chosen_workspace, fail, print_json, print_table
-from inspector.core import paths, sectors
+from inspector.core import sectors
 from inspector.core.checklists import library
 from inspector.core.checklists.errors import ChecklistError, Issue, display_path
 from inspector.core.checklists.model import Checklist
+from inspector.core.store import paths
 
 
 def register(subparsers) -> None:

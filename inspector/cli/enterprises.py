@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector.cli._common import fail, open_store, print_json, print_table
-from inspector.core import enterprise_import, enterprises, sectors
+from inspector.core import sectors
+from inspector.core.register import enterprise_import, enterprises
 from inspector.core.store import StoreError
 
 # Exit codes: 0 done; 1 rows or fields rejected, nothing written; 2 the file or workspace cannot be used.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from inspector.cli._common import open_store, print_json, print_table
-from inspector.core import clock, demo, inspections
+from inspector.core import clock, demo
+from inspector.core.capture import inspections
 
 
 def register(subparsers) -> None:

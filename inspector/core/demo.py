@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from inspector.core import enterprises, office, profile, signing, uscc
+from inspector.core import office, profile, signing
+from inspector.core.register import enterprises, uscc
 from inspector.core.store import Store
 
 DEMO_PROFILE = profile.ProfileInput(

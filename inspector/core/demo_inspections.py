@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from inspector.core import clock, findings, inspections, profile
+from inspector.core import clock, profile
+from inspector.core.capture import findings, inspections
 from inspector.core.checklists.library import Library
 from inspector.core.store import Store
 

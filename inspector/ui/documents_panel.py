@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import enterprises, inspections, profile, signing
+from inspector.core import profile, signing
+from inspector.core.capture import inspections
 from inspector.core.documents import KIND_TITLES, DocumentError, content, current, issue, preview
 from inspector.core.documents.issue import check_issuable, complete
+from inspector.core.register import enterprises
 from inspector.core.store import Store
 from inspector.ui.document_view import DocumentView
 from inspector.ui.sign_dialog import SignDialog

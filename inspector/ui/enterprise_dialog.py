@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import enterprises, sectors, uscc
+from inspector.core import sectors
+from inspector.core.register import enterprises, uscc
 from inspector.core.store import Store, StoreError
 
 RED = "#b00020"

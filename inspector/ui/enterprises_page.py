@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import enterprises, sectors
+from inspector.core import sectors
+from inspector.core.register import enterprises
 from inspector.core.store import Store
 from inspector.ui.enterprise_dialog import EnterpriseDialog
 from inspector.ui.import_dialog import ImportDialog

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector.core import clock, inspections, profile
-from inspector.core.paths import Workspace
+from inspector.core import clock, profile
+from inspector.core.capture import inspections
 from inspector.core.store import Store
+from inspector.core.store.paths import Workspace
 
 
 class HomePage(QWidget):

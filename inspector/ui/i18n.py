@@ -16,7 +16,7 @@ from pathlib import Path
 
 import PySide6
 
-from inspector.core import paths
+from inspector.core.store import paths
 
 LANGUAGES = ("zh_CN", "en")
 TS_DIR = paths.resource("translations")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import enterprise_import, enterprises
+from inspector.core.register import enterprise_import, enterprises
 from inspector.core.store import Store, StoreError
 
 RED = "#b00020"

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import clock, inspections
+from inspector.core import clock
+from inspector.core.capture import inspections
 from inspector.core.store import Store
 from inspector.ui.documents_panel import DocumentsPanel
 from inspector.ui.new_inspection import NewInspectionDialog

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import clock, inspections
+from inspector.core import clock
+from inspector.core.capture import inspections
 from inspector.core.checklists.library import load_for_workspace
-from inspector.core.paths import Workspace
 from inspector.core.store import Store
+from inspector.core.store.paths import Workspace
 from inspector.ui.checklists_page import ChecklistsPage
 from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.home_page import HomePage

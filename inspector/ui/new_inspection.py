@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from inspector.core import enterprises, inspections, profile
+from inspector.core import profile
+from inspector.core.capture import inspections
+from inspector.core.capture.inspections import InspectionError
 from inspector.core.checklists.library import Library
-from inspector.core.inspections import InspectionError
+from inspector.core.register import enterprises
 from inspector.core.sectors import label as sector_label
 from inspector.core.store import Store
 from inspector.ui.roster import RosterBox

@@ -4,7 +4,8 @@ import itertools
 import sqlite3
 
 from inspector.cli import main
-from inspector.core import audit, enterprises
+from inspector.core.register import enterprises
+from inspector.core.store import audit
 
 
 def _tamper(store, sql, params=()):

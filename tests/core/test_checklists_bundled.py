@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.core import paths, sectors
+from inspector.core import sectors
 from inspector.core.checklists import load_file, load_library
 from inspector.core.checklists.library import checklist_files
+from inspector.core.store import paths
 
 BUNDLED = checklist_files(paths.bundled_checklists_dir())
 

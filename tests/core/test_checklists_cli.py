@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from inspector.cli import main
-from inspector.core import paths
 from inspector.core.checklists import load_library
+from inspector.core.store import paths
 from tests.core.checklist_samples import VALID, checklist_text, variant, write
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from inspector.core import paths
 from inspector.core.checklists import load_for_workspace, load_library
 from inspector.core.checklists.library import checklist_files, version_key
+from inspector.core.store import paths
 from tests.core.checklist_samples import checklist_text, write
 
 

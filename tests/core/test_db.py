@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core import audit, db
-from inspector.core.migrations import migrations
-from inspector.core.store import Store
+from inspector.core.store import Store, audit, db
+from inspector.core.store.migrations import migrations
 
 FIRST_SCHEMA = Path(__file__).parent / "data" / "schema_0001.db"
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspector.cli import main
-from inspector.core import paths
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
 from tests.core.test_documents_support import finished_inspection, set_office
 
 pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py

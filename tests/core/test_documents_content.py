@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from inspector.core import findings, inspections, office
+from inspector.core import office
+from inspector.core.capture import findings, inspections
 from inspector.core.documents import content
 from inspector.core.documents.content import DocumentError
 from inspector.core.documents.issue import issue

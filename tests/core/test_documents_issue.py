@@ -11,11 +11,12 @@ import textwrap
 
 import pytest
 
-from inspector.core import audit, canonical, profile, signing
+from inspector.core import canonical, profile, signing
 from inspector.core.documents import preview
 from inspector.core.documents.issue import IssueError, complete, current, issue, render_document
 from inspector.core.documents.samples import sample_signatures
 from inspector.core.documents.signatures import SignatureError
+from inspector.core.store import audit
 from tests.core.test_documents_support import (
     needs_poppler,
     pdf_fonts,
@@ -142,7 +143,7 @@ CRASH = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from inspector.core import paths
+    from inspector.core.store import paths
     from inspector.core.store import Store
     from inspector.core.documents.issue import issue
     store = Store.open(paths.Workspace(Path(sys.argv[1])))

@@ -8,7 +8,6 @@ import textwrap
 
 import pytest
 
-from inspector.core import paths
 from inspector.core.documents import numbering
 from inspector.core.documents.numbering import (
     NumberingError,
@@ -17,7 +16,7 @@ from inspector.core.documents.numbering import (
     set_series,
     take_number,
 )
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
 
 
 def _take(store, kind="notice", year=2026):
@@ -131,7 +130,7 @@ CRASH = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from inspector.core import paths
+    from inspector.core.store import paths
     from inspector.core.store import Store
     from inspector.core.documents.numbering import take_number
     store = Store.open(paths.Workspace(Path(sys.argv[1])))

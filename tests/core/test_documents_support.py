@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from inspector.core import findings, inspections, office, profile
+from inspector.core import office, profile
+from inspector.core.capture import findings, inspections
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 

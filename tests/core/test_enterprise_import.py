@@ -7,8 +7,9 @@ import openpyxl
 import pytest
 
 from inspector.cli import main
-from inspector.core import audit, enterprise_import, enterprises, uscc
-from inspector.core.enterprise_import import ImportFileError, ImportRefused, Problem
+from inspector.core.register import enterprise_import, enterprises, uscc
+from inspector.core.register.enterprise_import import ImportFileError, ImportRefused, Problem
+from inspector.core.store import audit
 
 
 def code(first17: str) -> str:

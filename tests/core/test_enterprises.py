@@ -4,8 +4,10 @@ import time
 
 import pytest
 
-from inspector.core import audit, clock, enterprises, ids, uscc
-from inspector.core.enterprises import EnterpriseError
+from inspector.core import clock, ids
+from inspector.core.register import enterprises, uscc
+from inspector.core.register.enterprises import EnterpriseError
+from inspector.core.store import audit
 
 
 def code(first17: str) -> str:

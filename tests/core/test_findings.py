@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import pytest
 from PIL import Image
 
-from inspector.core import findings, inspections, media, office
-from inspector.core.inspections import InspectionError
+from inspector.core import office
+from inspector.core.capture import findings, inspections, media
+from inspector.core.capture.inspections import InspectionError
 
 
 def _fail(store, inspection, checklist, item_id, **kwargs):

@@ -5,8 +5,10 @@ import json
 import pytest
 
 from inspector.cli import main
-from inspector.core import audit, inspections, profile
-from inspector.core.inspections import InspectionError
+from inspector.core import profile
+from inspector.core.capture import inspections
+from inspector.core.capture.inspections import InspectionError
+from inspector.core.store import audit
 
 
 def _people(store):
@@ -117,8 +119,8 @@ def test_drafts_are_offered_newest_first(demo_store, inspection):
 
 
 def test_demo_command_fills_the_workspace_and_uses_the_pin_for_keys(monkeypatch, capsys):
-    from inspector.core import paths, signing
-    from inspector.core.store import Store
+    from inspector.core import signing
+    from inspector.core.store import Store, paths
 
     monkeypatch.setenv("INSPECTOR_PIN", "246810")
     assert main(["demo"]) == 0

@@ -22,7 +22,7 @@ def test_office_settings_are_checked_and_nothing_bad_is_saved(demo_store):
 
 
 def test_issuing_is_checked_before_anyone_signs(demo_store):
-    from inspector.core import inspections
+    from inspector.core.capture import inspections
     from inspector.core.documents import DocumentError
     from inspector.core.documents.issue import check_issuable
 

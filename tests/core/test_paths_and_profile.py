@@ -2,8 +2,9 @@
 
 import pytest
 
-from inspector.core import paths, profile
+from inspector.core import profile
 from inspector.core.profile import ProfileError, ProfileInput
+from inspector.core.store import paths
 
 
 def test_inspector_home_moves_everything(isolated_home):

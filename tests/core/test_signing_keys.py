@@ -11,8 +11,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
-from inspector.core import audit, clock, profile
+from inspector.core import clock, profile
 from inspector.core.signing import certs, keys
+from inspector.core.store import audit
 
 PIN = "246810"
 
@@ -81,8 +82,8 @@ def test_unlock_without_a_key_on_this_device(demo_store):
 
 
 def _workspace_store(name):
-    from inspector.core import demo, paths
-    from inspector.core.store import Store
+    from inspector.core import demo
+    from inspector.core.store import Store, paths
 
     store = Store.open(paths.workspace(name))
     demo.seed(store)

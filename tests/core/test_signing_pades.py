@@ -104,8 +104,8 @@ def test_a_damaged_signature_is_broken(demo_store, people):
 
 
 def test_a_signer_the_workspace_does_not_know(demo_store, signed):
-    from inspector.core import demo, paths
-    from inspector.core.store import Store
+    from inspector.core import demo
+    from inspector.core.store import Store, paths
 
     other = Store.open(paths.workspace("elsewhere"))
     try:
@@ -193,8 +193,8 @@ def test_years_later_the_signature_still_verifies(demo_store, people):
 def test_an_office_issued_certificate_is_checked_at_the_signing_time_once_expired(demo_store):
     """A colleague's certificate the office issued, not registered here: trusted through the office CA,
     its validity period enforced; once expired, the signature is checked at the time it records."""
-    from inspector.core import demo, paths
-    from inspector.core.store import Store
+    from inspector.core import demo
+    from inspector.core.store import Store, paths
     from tests.core.test_signing_keys import _issue, _office_ca
 
     ca_key, ca_cert = _office_ca()

@@ -88,8 +88,8 @@ def test_malformed_payloads(demo_store, text):
 
 
 def test_payload_of_an_unknown_inspector(demo_store, qr_text):
-    from inspector.core import demo, paths
-    from inspector.core.store import Store
+    from inspector.core import demo
+    from inspector.core.store import Store, paths
 
     other = Store.open(paths.workspace("elsewhere"))
     try:

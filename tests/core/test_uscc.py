@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inspector.core import uscc
+from inspector.core.register import uscc
 
 
 @pytest.mark.parametrize("code", ["91110000101623741K", "911101066976941872", " 91110000101623741k "])

@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from inspector.core import paths
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
 from inspector.ui.runner.items_model import ItemRole
 from inspector.ui.runner.runner import RunnerWidget
 

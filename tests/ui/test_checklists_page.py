@@ -78,7 +78,7 @@ def test_set_library_replaces_the_contents(qtbot, library, tmp_path):
 
 
 def test_the_bundled_checklists_open(qtbot):
-    from inspector.core import paths
+    from inspector.core.store import paths
 
     library = load_library(paths.bundled_checklists_dir(), None)
     page = ChecklistsPage(library)

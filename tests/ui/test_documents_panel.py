@@ -3,7 +3,8 @@
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
-from inspector.core import inspections, signing
+from inspector.core import signing
+from inspector.core.capture import inspections
 from inspector.ui import sign_dialog
 from inspector.ui.documents_panel import DocumentsPanel
 

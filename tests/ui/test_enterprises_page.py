@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from inspector.core import enterprises, uscc
+from inspector.core.register import enterprises, uscc
 from inspector.ui.enterprise_dialog import EnterpriseDialog
 from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.import_dialog import ImportDialog

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from inspector.core import inspections, paths, profile
+from inspector.core import profile
+from inspector.core.capture import inspections
 from inspector.core.checklists.library import load_for_workspace
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
 
 CHILD = Path(__file__).with_name("kill_child.py")
 

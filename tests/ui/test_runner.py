@@ -5,7 +5,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from inspector.core import findings, inspections
+from inspector.core.capture import findings, inspections
 from inspector.ui.runner.items_model import ItemsFilter
 from tests.ui.conftest import current_id
 

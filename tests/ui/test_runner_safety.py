@@ -5,7 +5,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from inspector.core import inspections
+from inspector.core.capture import inspections
 from inspector.ui.runner.runner import RunnerWidget
 from tests.ui.conftest import current_id
 

@@ -92,7 +92,7 @@ def test_a_half_typed_enterprise_name_chooses_nothing(qtbot, demo_store):
 
 
 def test_home_page_shows_figures_and_continues_a_draft(qtbot, demo_store, workspace):
-    from inspector.core import inspections
+    from inspector.core.capture import inspections
     from inspector.ui.main_window import MainWindow
 
     window = MainWindow(demo_store, workspace)

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspector.core import canonical, clock, paths
+from inspector.core import canonical, clock
 from inspector.core.checklists.errors import ChecklistError, Issue, display_path
 from inspector.core.checklists.model import Checklist
 from inspector.core.checklists.validate import parse
+from inspector.core.store import paths
 
 BUNDLED, USER = 0, 1  # on an equal version the higher origin wins
 

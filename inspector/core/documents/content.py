@@ -11,7 +11,8 @@ import json
 import re
 from datetime import date
 
-from inspector.core import clock, findings, office
+from inspector.core import clock, office
+from inspector.core.capture import findings
 from inspector.core.documents import registry
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES
 from inspector.core.store import Store

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from inspector.core.capture.findings import GRADE_LABELS
 from inspector.core.documents.layout import cn_span, strip_suffix
 from inspector.core.documents.parts import Ctx, body, closing, header, line, numbered
-from inspector.core.findings import GRADE_LABELS
 
 
 def opening(c: dict) -> str:

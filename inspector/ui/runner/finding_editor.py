@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import findings, inspections
-from inspector.core.inspections import InspectionError
+from inspector.core.capture import findings, inspections
+from inspector.core.capture.inspections import InspectionError
 from inspector.core.store import Store, StoreError
 from inspector.ui.runner.photos import PhotoStrip
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from inspector.core import media
+from inspector.core.capture import media
 
 IMAGE_SUFFIXES = tuple(media.SUFFIXES)
 

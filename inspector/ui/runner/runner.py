@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core import inspections
+from inspector.core.capture import inspections
 from inspector.core.store import Store
 from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
 from inspector.ui.runner.item_panel import ItemPanel

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from inspector.core import audit, clock
-from inspector.core.migrations import migrations
+from inspector.core import clock
+from inspector.core.store import audit
+from inspector.core.store.migrations import migrations
 
 TARGET = Path(__file__).with_name("schema_0001.db")
 

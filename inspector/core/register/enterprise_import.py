@@ -17,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspector.core import enterprises, sectors, uscc
-from inspector.core.enterprise_sheet import (  # noqa: F401 - ImportFileError and Problem: this module's API
+from inspector.core import sectors
+from inspector.core.register import enterprises, uscc
+from inspector.core.register.enterprise_sheet import (  # noqa: F401 - ImportFileError and Problem: this module's API
     ImportFileError,
     Problem,
     Sheet,

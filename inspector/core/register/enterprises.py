@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from inspector.core import sectors, uscc
+from inspector.core import sectors
+from inspector.core.register import uscc
 from inspector.core.store import Store
 
 FIELDS = ("name", "code", "sector", "region", "address", "legal_rep", "legal_rep_title", "phone", "notes")

@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from inspector.core import enterprises
+from inspector.core.register import enterprises
 
 HEADER_SEARCH_ROWS = 10
 

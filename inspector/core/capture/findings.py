@@ -6,8 +6,9 @@ import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
-from inspector.core import clock, media, office
-from inspector.core.inspections import InspectionError, _action, _item, finding_for, get
+from inspector.core import clock, office
+from inspector.core.capture import media
+from inspector.core.capture.inspections import InspectionError, _action, _item, finding_for, get
 from inspector.core.store import Store
 
 GRADES = ("general", "major")

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from inspector.core import clock
-from inspector.core.migrations import MIGRATION_SET, migrations
+from inspector.core.store.migrations import MIGRATION_SET, migrations
 
 
 class DatabaseError(Exception):

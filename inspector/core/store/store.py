@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector.core import audit, clock, ids
-from inspector.core.db import open_database
-from inspector.core.paths import Workspace
+from inspector.core import clock, ids
+from inspector.core.store import audit
+from inspector.core.store.db import open_database
+from inspector.core.store.paths import Workspace
 
 SYSTEM_ACTOR = "system"
 

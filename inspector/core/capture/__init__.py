@@ -1,0 +1,1 @@
+"""On-site capture: inspections, answers, findings and their photos."""

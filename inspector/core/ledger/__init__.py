@@ -1,0 +1,1 @@
+"""The hazard ledger (台账): lifecycle, re-checks, repeats, statistics."""

@@ -1,0 +1,1 @@
+"""The enterprise register: enterprises, their spreadsheet import, the USCC checksum."""
