@@ -46,7 +46,17 @@ def ui_sources() -> list[Path]:
 def update() -> None:
     sources = [str(p) for p in ui_sources()]
     subprocess.run(
-        [_tool("lupdate"), "-no-obsolete", "-target-language", "zh_CN", *sources, "-ts", str(ts_file())],
+        [
+            _tool("lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "zh_CN",
+            *sources,
+            "-ts",
+            str(ts_file()),
+        ],
         check=True,
     )
 
