@@ -4,7 +4,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 from PIL import Image
@@ -14,19 +13,23 @@ pytestmark = pytest.mark.xvfb
 
 @pytest.fixture
 def xvfb(tmp_path):
+    """An Xvfb of our own; the server picks a free display number and tells us (-displayfd), so tests
+    running in parallel never race for one."""
     if not shutil.which("Xvfb"):
         pytest.skip("Xvfb is not installed (tools/bootstrap installs it on Debian/Ubuntu)")
-    for display in range(90, 110):
-        if not os.path.exists(f"/tmp/.X11-unix/X{display}") and not os.path.exists(f"/tmp/.X{display}-lock"):
-            break
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{display}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
-    deadline = time.monotonic() + 10
-    while not os.path.exists(f"/tmp/.X11-unix/X{display}") and time.monotonic() < deadline:
-        time.sleep(0.05)
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        display = announced.readline().strip()
+    if not display:
+        server.kill()
+        pytest.fail("Xvfb did not start")
     yield f":{display}"
     server.terminate()
     server.wait(10)
