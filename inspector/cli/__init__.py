@@ -8,21 +8,50 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 
 from inspector import __version__
 
+# Each command by name: the module that registers it and its one-line help. Only the module of the
+# command being run is imported, so ``inspector --help`` and every command stay quick and the heavy
+# libraries (reportlab, pyHanko, openpyxl …) load only for the commands that use them. A test checks
+# that this table and the modules' ``register`` functions agree.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "audit": ("audit", "check the audit trail (痕迹执法)"),
+    "bench": ("bench", "run the benchmarks (ratios against same-run baselines)"),
+    "checklists": ("checklists", "list, validate, show checklists; import a spreadsheet"),
+    "demo": ("inspections", "fill the current workspace with realistic demo data"),
+    "enterprises": ("enterprises", "the register of enterprises (被检查单位)"),
+    "inspections": ("inspections", "list inspections"),
+    "render": ("render", "issue (if not yet issued) and write an enforcement document as PDF"),
+    "verify": ("verify", "check a document's signatures (PDF file, scanned QR text or printed short code)"),
+}
 
-def _command_modules():
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            if hasattr(module, "register"):
-                yield module
+# Options of the top-level parser that take a value (so the value is never mistaken for a command).
+_VALUED = {"--workspace", "--lang", "--screenshot"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str):
+    return importlib.import_module(f"{__name__}.{COMMANDS[name][0]}")
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _VALUED:
+            skip = True
+        elif token in COMMANDS:
+            return token
+        elif not token.startswith("-"):
+            return None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the full sub-parser of the command named in ``argv`` and one-line entries for
+    the others (enough for ``--help``)."""
     parser = argparse.ArgumentParser(
         prog="inspector",
         description="安全生产执法检查 — with no command, opens the app.",
@@ -38,13 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app, save a picture of the screen after it settles, quit",
     )
     subparsers = parser.add_subparsers(dest="command", title="headless commands", metavar="<command>")
-    for module in _command_modules():
-        module.register(subparsers)
+    chosen = _chosen_command(sys.argv[1:] if argv is None else argv)
+    if chosen:
+        command_module(chosen).register(subparsers)
+    for name, (_module, help_text) in sorted(COMMANDS.items()):
+        if name not in subparsers.choices:
+            subparsers.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:
         from inspector.app import run  # Qt is loaded only when the app opens

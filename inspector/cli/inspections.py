@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector.cli._common import open_store, print_json, print_table
-from inspector.core import clock, demo
+from inspector.core import clock
 from inspector.core.capture import inspections
 
 
@@ -55,6 +55,8 @@ def list_command(args) -> int:
 
 
 def demo_command(args) -> int:
+    from inspector.core import demo  # signing keys and generated photos: loaded only for this command
+
     store = open_store(args)
     try:
         before = store.row("SELECT count(*) AS n FROM inspections")["n"]
