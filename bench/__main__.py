@@ -1,7 +1,9 @@
-"""Run every benchmark: ``python -m bench [NAME …]`` (or ``inspector bench``).
+"""Run every benchmark: ``python -m bench [--check] [NAME …]`` (or ``inspector bench``).
 
 Each module ``bench/bench_*.py`` defines ``run() -> list[Result]``. Results are ratios against a
-baseline measured in the same run, so they mean the same on a fast desktop and an old laptop.
+baseline measured in the same run, so they mean the same on a fast desktop and an old laptop: the
+median of paired rounds with its min–max. A busy machine moves them, so the exit code reports a missed
+goal only with ``--check``.
 """
 
 from __future__ import annotations
@@ -14,8 +16,30 @@ import tempfile
 from pathlib import Path
 
 
+def _quiet_qt() -> None:
+    """Keep the offscreen plugin's 'does not support propagateSizeHints()' chatter out of the table."""
+    try:
+        from PySide6.QtCore import qInstallMessageHandler
+    except ImportError:
+        return
+    previous = None
+
+    def handler(kind, context, message):
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
 def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    argv = [a for a in argv if a != "--check"]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _quiet_qt()
     here = Path(__file__).parent
     names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     wanted = [n for n in names if not argv or any(a in n for a in argv)]
@@ -27,7 +51,12 @@ def main(argv: list[str]) -> int:
             for result in module.run():
                 print(result.line(), flush=True)
                 over += result.ratio > result.goal
-    return 1 if over else 0
+    if over:
+        print(
+            f"{over} benchmark(s) over their goal"
+            + ("" if check else " (exit 0: pass --check to fail on it)")
+        )
+    return 1 if over and check else 0
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
-"""A tiny harness: time a candidate and its baseline alternately, report the ratio of medians."""
+"""A tiny harness: time a candidate and its baseline in pairs, report the median ratio and its spread."""
 
 from __future__ import annotations
 
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -15,15 +15,23 @@ class Result:
     baseline: float
     goal: float  # the ratio we aim to stay under
     note: str = ""
+    ratios: list[float] = field(default_factory=list)  # one per paired round, when measured in pairs
 
     @property
     def ratio(self) -> float:
+        if self.ratios:
+            return statistics.median(self.ratios)
         return self.candidate / self.baseline if self.baseline else float("inf")
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        return (min(self.ratios), max(self.ratios)) if self.ratios else (self.ratio, self.ratio)
 
     def line(self) -> str:
         verdict = "ok" if self.ratio <= self.goal else "OVER GOAL"
+        low, high = self.spread
         return (
-            f"{self.name}: {self.ratio:.2f}× baseline (goal ≤ {self.goal:g}×, {verdict}); "
+            f"{self.name}: {self.ratio:.2f}× baseline [{low:.2f}–{high:.2f}] (goal ≤ {self.goal:g}×, {verdict}); "
             f"candidate {self.candidate * 1e3:.3f} ms, baseline {self.baseline * 1e3:.3f} ms"
             + (f" — {self.note}" if self.note else "")
         )
@@ -48,4 +56,5 @@ def compare(
             for _ in range(number):
                 fn()
             into.append((time.perf_counter() - start) / number)
-    return Result(name, statistics.median(cand), statistics.median(base), goal, note)
+    ratios = [c / b if b else float("inf") for c, b in zip(cand, base, strict=True)]
+    return Result(name, statistics.median(cand), statistics.median(base), goal, note, ratios)
