@@ -66,6 +66,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="open the app, save a picture of the screen after it settles, quit",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary workspace (store, checklists, a signed notice, Qt), then quit",
+    )
     subparsers = parser.add_subparsers(dest="command", title="headless commands", metavar="<command>")
     chosen = _chosen_command(sys.argv[1:] if argv is None else argv)
     if chosen:
@@ -80,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    if args.self_test:
+        from inspector.selftest import run as self_test
+
+        return self_test()
     if not args.command:
         from inspector.app import run  # Qt is loaded only when the app opens
 
