@@ -6,8 +6,7 @@ import json
 import sys
 from typing import Any
 
-from inspector.core.store import Store, paths
-from inspector.core.store.db import DatabaseError
+from inspector.core.store import paths
 
 
 def chosen_workspace(args) -> paths.Workspace:
@@ -16,7 +15,11 @@ def chosen_workspace(args) -> paths.Workspace:
     return paths.workspace(getattr(args, "workspace", None) or paths.DEFAULT_WORKSPACE)
 
 
-def open_store(args) -> Store:
+def open_store(args):
+    """The workspace's store; exits with a clear message when the database cannot be used."""
+    from inspector.core.store import Store
+    from inspector.core.store.db import DatabaseError
+
     try:
         return Store.open(chosen_workspace(args))
     except DatabaseError as exc:
