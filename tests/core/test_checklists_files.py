@@ -11,7 +11,7 @@ SECTORS_LIST = (
     "coal_mine（煤矿）、metal_mine（金属非金属矿山）、hazchem（危险化学品）、"
     "construction（建筑施工）、"
     "fire（消防（人员密集场所））、road_transport（道路运输）、pipeline（油气输送管道）、"
-    "industry_trade（工贸）、general（综合/专项）"
+    "industry_trade（工贸）、fireworks（烟花爆竹）、city_gas（城镇燃气）、general（综合/专项）"
 )
 ITEM_FIELDS = "id、content、method、basis、major、measure、photo_required、tags、note"
 
