@@ -89,10 +89,16 @@ def article_of(clause: str) -> str | None:
 def cited_pairs(checklist_dir: Path) -> list[Pair]:
     """Every (title, clause) cited by every checklist file of a folder, in file and item order."""
     from inspector.core.checklists import library
+    from inspector.core.checklists.errors import ChecklistError
 
     pairs = []
     for path in library.checklist_files(checklist_dir):
-        checklist = library.load_file(path)
+        try:
+            checklist = library.load_file(path)
+        except ChecklistError as exc:
+            raise ValueError(
+                f"{path.name} 未通过校验，先运行 inspector checklists validate：{exc.issues[0]}"
+            ) from exc
         for item in checklist.items:
             for basis in item.basis:
                 pairs.append(Pair(path.name, checklist.id, item.id, basis.title, basis.clause, False))
