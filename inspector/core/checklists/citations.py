@@ -80,9 +80,7 @@ def parse(text: str) -> list[Cited]:
         title = _ALIASES.get(title, (None, title))[1]
         clauses = _complete([c.strip(" 　。.") for c in _SPLIT.split(rest) if c.strip(" 　。.")])
         if not clauses:
-            raise ValueError(
-                f"《{title}》之后缺少条款：请写成《{title}》第X条（标准写条文号，如 4.2.3）"
-            )
+            raise ValueError(f"《{title}》之后缺少条款：请写成《{title}》第X条（标准写条文号，如 4.2.3）")
         found.extend(Cited(title, number, clause) for clause in clauses)
     return found
 
