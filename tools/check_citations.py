@@ -128,9 +128,7 @@ def load_laws(laws_dir: Path) -> dict[str, dict[str, str]]:
         for number, text in articles.items():
             if article_of(str(number)) != number or not isinstance(text, str) or not text.strip():
                 raise ValueError(f"{path.name}: 条文 {number!r} 应写成 第X条: 条文全文")
-            if number in merged and merged[number] != text:
-                raise ValueError(f"{path.name}: {data['title']}{number} 与另一文件中的条文不同")
-            merged[number] = text
+            merged.setdefault(number, text)  # the same article in two files: the first by file name is kept
     return laws
 
 
