@@ -9,7 +9,7 @@ from inspector.cli._common import chosen_workspace, fail, print_json, print_tabl
 from inspector.core import sectors
 from inspector.core.checklists import library
 from inspector.core.checklists.errors import ChecklistError, Issue, display_path
-from inspector.core.checklists.model import Checklist
+from inspector.core.checklists.model import UNCONFIRMED, Checklist
 from inspector.core.store import paths
 
 
@@ -134,6 +134,14 @@ def _print_ok(checklist: Checklist) -> None:
         f"✓ {where}：{checklist.title}（{checklist.id} {checklist.version}，{len(checklist.items)} 条，"
         f"重大隐患 {len(checklist.major_items)} 条）"
     )
+    unconfirmed = [item.id for item in checklist.items if UNCONFIRMED in item.note]
+    sources = [s.key for s in checklist.sources.values() if UNCONFIRMED in s.note]
+    if unconfirmed or sources:
+        print(
+            f"  待核实 {UNCONFIRMED}（仅供检查表维护人员，不在现场界面和文书中显示）："
+            f"条目 {len(unconfirmed)} 条{'（' + '、'.join(unconfirmed) + '）' if unconfirmed else ''}，"
+            f"依据来源 {len(sources)} 个{'（' + '、'.join(sources) + '）' if sources else ''}"
+        )
 
 
 def show_command(args) -> int:

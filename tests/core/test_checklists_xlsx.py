@@ -82,7 +82,7 @@ def realistic_sheet(path):
             "仓库",
             "库房内可燃气体浓度",
             "使用便携式可燃气体检测仪检测",
-            "《危险化学品仓库储存通则》（GB 15603-2022）相关条款",
+            "《危险化学品仓库储存通则》（GB 15603-2022）5.1",
             None,
             "可燃气体浓度",
             "%LEL",
@@ -150,7 +150,7 @@ def test_realistic_sheet_round_trips(tmp_path):
     assert four.measure.limit_text() == "≤ 25 %LEL"
     assert four.photo_required and four.tags == ("汛期", "复工复产")
     assert four.note == "[UNCONFIRMED] 条款号未核对"
-    assert four.basis_text() == "《危险化学品仓库储存通则》（GB 15603-2022）相关条款"
+    assert four.basis_text() == "《危险化学品仓库储存通则》（GB 15603-2022）5.1"
     assert five.basis_text() == (
         "《危险化学品安全管理条例》第二十四条；《危险化学品仓库储存通则》（GB 15603-2022）相关条款"
     )
@@ -232,7 +232,7 @@ def test_bad_sheet_is_refused_by_row_and_column(tmp_path, monkeypatch):
         "bad.xlsx:6:9: 条目 BA-005：第 6 行 I 列（上限）：限值“≤1.0”应为数字",
         "bad.xlsx:7:8: 条目 BA-006：第 7 行 H 列（下限）：下限 23.5 大于上限 19.5",
         "bad.xlsx:8:5: 条目 BA-007：第 8 行 E 列（检查依据）：《煤矿安全规程》之后缺少条款："
-        "请写成《煤矿安全规程》第X条；引用整部法规时写《煤矿安全规程》相关条款",
+        "请写成《煤矿安全规程》第X条（标准写条文号，如 4.2.3）",
         "bad.xlsx:8:10: 条目 BA-007：第 8 行 J 列（需拍照）：“可能”应为“是”或“否”",
     ]
     assert (caught.value.issues[0].line, caught.value.issues[0].column) == (3, 4)

@@ -17,6 +17,13 @@ _PAREN_NUMBER = re.compile(r"^\s*[（(]([^（）()]+)[）)]")
 _SPLIT = re.compile(r"[、，,；;\n]|(?<=[条款项章节])[和及](?=第)")
 _LEAD_IN = re.compile(r"^\s*(?:依据|根据|按照|参照|见)?[:：]?\s*$")
 _NONE = {"", "无", "否", "/", "-", "—", "——", "×", "不涉及"}
+_ARTICLE_LEVEL = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇]+条"  # 第三十六条, 第三十六条第四款
+    r"|第[一二三四五六七八九十]+项"  # items of a numbered notice: 第十二项
+    r"|(?:[一二三四五六七八九十]+、\S*?)?第[（(][一二三四五六七八九十]+[）)]项"  # 一、地下矿山第（三）项
+    r"|(?:附录\s*)?[A-Z0-9]+(?:\.[0-9]+)+"  # a standard's clause: 4.2.3, A.1.2
+    r"|表\s*[A-Z0-9])"  # a standard's table: 表1
+)
 _STANDARD_KEY = re.compile(r"^([A-Z]+)(?:/T)?\s*([0-9][0-9.]*)")
 
 # Well-known sources: short key, full title and the names offices shorten them to.
@@ -41,6 +48,11 @@ class Cited:
     title: str
     number: str
     clause: str
+
+
+def is_article_level(clause: str) -> bool:
+    """True for 第X条…, 第X项, a standard's clause 4.2.3 or table 表1; false for 第6章, 有关条款 …"""
+    return bool(_ARTICLE_LEVEL.match(clause.strip()))
 
 
 def is_blank(text: str) -> bool:
@@ -68,9 +80,7 @@ def parse(text: str) -> list[Cited]:
         title = _ALIASES.get(title, (None, title))[1]
         clauses = _complete([c.strip(" 　。.") for c in _SPLIT.split(rest) if c.strip(" 　。.")])
         if not clauses:
-            raise ValueError(
-                f"《{title}》之后缺少条款：请写成《{title}》第X条；引用整部法规时写《{title}》相关条款"
-            )
+            raise ValueError(f"《{title}》之后缺少条款：请写成《{title}》第X条（标准写条文号，如 4.2.3）")
         found.extend(Cited(title, number, clause) for clause in clauses)
     return found
 

@@ -112,6 +112,10 @@ class Item:
     def basis_text(self) -> str:
         return "；".join(b.text() for b in self.basis)
 
+    def field_note(self) -> str:
+        """The note without the maintainers' ``[UNCONFIRMED]`` remarks: what the field UI may show."""
+        return field_text(self.note)
+
     def major_text(self) -> str:
         return self.major.text() if self.major else ""
 
@@ -127,6 +131,50 @@ class Item:
             "tags": list(self.tags),
             "note": self.note,
         }
+
+
+UNCONFIRMED = "[UNCONFIRMED]"
+_SENTENCE = re.compile(r"[^。；;]*(?:[。；;]|$)")
+
+
+def field_text(note: str) -> str:
+    """A note with every sentence that carries ``[UNCONFIRMED]`` left out (those are for maintainers)."""
+    if UNCONFIRMED not in note:
+        return note
+    kept = [s for s in _SENTENCE.findall(note) if s.strip() and UNCONFIRMED not in s]
+    return "".join(kept).strip()
+
+
+@dataclass(frozen=True)
+class Combined:
+    """A combined judgement: ``needed`` or more of the listed items failed together make a major hazard."""
+
+    id: str
+    title: str
+    basis: Basis
+    needed: int
+    items: tuple[str, ...]
+
+    def failed(self, failed_ids: set[str] | frozenset[str]) -> int:
+        return sum(1 for item_id in self.items if item_id in failed_ids)
+
+    def met(self, failed_ids: set[str] | frozenset[str]) -> bool:
+        return self.failed(failed_ids) >= self.needed
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "basis": self.basis.to_dict(),
+            "needed": self.needed,
+            "items": list(self.items),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Combined:
+        return cls(
+            data["id"], data["title"], Basis.from_dict(data["basis"]), data["needed"], tuple(data["items"])
+        )
 
 
 @dataclass(frozen=True)
@@ -147,6 +195,7 @@ class Checklist:
     tags: tuple[str, ...] = ()
     sources: dict[str, Source] = field(default_factory=dict)
     sections: tuple[Section, ...] = ()
+    combined: tuple[Combined, ...] = ()
     content_hash: str = ""  # computed from the snapshot when not given
     path: Path | None = field(default=None, compare=False)
     _items: tuple[Item, ...] = field(init=False, repr=False, compare=False)
@@ -174,8 +223,16 @@ class Checklist:
     def major_items(self) -> tuple[Item, ...]:
         return tuple(item for item in self._items if item.major is not None)
 
+    def combined_for(self, item_id: str) -> tuple[Combined, ...]:
+        """The combined judgements this item is one condition of."""
+        return tuple(rule for rule in self.combined if item_id in rule.items)
+
+    def combined_met(self, failed_ids: set[str] | frozenset[str]) -> tuple[Combined, ...]:
+        """The combined judgements whose failed conditions reach their number: each is a major hazard."""
+        return tuple(rule for rule in self.combined if rule.met(failed_ids))
+
     def to_snapshot(self) -> dict[str, Any]:
-        return {
+        snapshot = {
             "snapshot": SNAPSHOT_FORMAT,
             "id": self.id,
             "title": self.title,
@@ -190,6 +247,9 @@ class Checklist:
                 for s in self.sections
             ],
         }
+        if self.combined:  # only when used, so checklists without one keep their content hash
+            snapshot["combined"] = [rule.to_dict() for rule in self.combined]
+        return snapshot
 
     @classmethod
     def from_snapshot(cls, data: dict[str, Any], path: Path | None = None) -> Checklist:
@@ -226,6 +286,7 @@ class Checklist:
             tags=tuple(data.get("tags", ())),
             sources={s["key"]: Source(**s) for s in data.get("sources", ())},
             sections=tuple(sections),
+            combined=tuple(Combined.from_dict(c) for c in data.get("combined", ())),
             content_hash=canonical.digest(data),
             path=path,
         )

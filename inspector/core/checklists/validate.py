@@ -14,9 +14,11 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from inspector.core import sectors
+from inspector.core.checklists import withdrawn
+from inspector.core.checklists.citations import is_article_level
 from inspector.core.checklists.errors import ChecklistError
 from inspector.core.checklists.loader import compose, scalar_value
-from inspector.core.checklists.model import Basis, Checklist, Item, Measure, Section, Source
+from inspector.core.checklists.model import Basis, Checklist, Combined, Item, Measure, Section, Source
 from inspector.core.checklists.nodes import INT, NodeReader, is_null, kind, suggest
 
 FORMAT_VERSION = 1
@@ -38,6 +40,7 @@ TOP = {
     "tags": "标签",
     "sources": "依据来源",
     "sections": "分节",
+    "combined": "综合判定",
 }
 TOP_REQUIRED = ("format", "id", "title", "sector", "version", "effective", "sources", "sections")
 SOURCE = {
@@ -61,6 +64,13 @@ ITEM = {
 }
 ITEM_REQUIRED = ("id", "content", "method", "basis")
 CITATION = {"source": "来源键", "clause": "条款"}
+COMBINED = {
+    "id": "综合判定编号",
+    "title": "综合判定名称",
+    "basis": "判定依据",
+    "needed": "构成重大隐患的项数",
+    "items": "判定要素条目",
+}
 MEASURE = {"name": "测量项目", "unit": "单位", "min": "下限", "max": "上限"}
 CITATION_EXAMPLE = "{source: aqf, clause: 第四十一条}"
 
@@ -109,6 +119,7 @@ class _Walk(NodeReader):
         tags = self.texts(top, "tags", TOP)
         self.sources = self.source_list(top.get("sources"))
         sections = self.section_list(top.get("sections"))
+        combined = self.combined_list(top.get("combined"), sections)
         if self.issues:
             return None
         return Checklist(
@@ -121,6 +132,7 @@ class _Walk(NodeReader):
             tags=tags,
             sources=self.sources,
             sections=sections,
+            combined=combined,
             path=origin,
         )
 
@@ -172,6 +184,13 @@ class _Walk(NodeReader):
             key = self.text(fields, "key", SOURCE)
             title = self.text(fields, "title", SOURCE)
             optional = [self.text(fields, f, SOURCE, empty_ok=True) for f in ("number", "edition", "note")]
+            replaced = withdrawn.replacement(optional[0])
+            if replaced:
+                self.add(
+                    fields["number"],
+                    f"标准 {optional[0].strip()} 已废止，自 {replaced[1]} 起由 {replaced[0]} 代替："
+                    "请改引现行标准并核对条款号",
+                )
             if key in lines:
                 self.add(fields["key"], f"来源键“{key}”重复（第 {lines[key]} 行已声明）；每个来源只声明一次")
             elif key:
@@ -227,6 +246,14 @@ class _Walk(NodeReader):
             tags=self.texts(fields, "tags", ITEM),
             note=self.text(fields, "note", ITEM, empty_ok=True),
         )
+        if len(self.issues) == count and not any(
+            is_article_level(b.clause) for b in (*item.basis, *((item.major,) if item.major else ()))
+        ):
+            self.add(
+                fields["basis"],
+                "检查依据没有具体到条款：至少要有一条写明条、款、项（如 第三十六条第四款）"
+                "或标准条文号（如 4.2.3），“有关条款”“第6章”不能写进执法文书",
+            )
         self.item_id = None
         return item if len(self.issues) == count else None
 
@@ -265,6 +292,43 @@ class _Walk(NodeReader):
         if source is None or not clause:
             return None
         return Basis(key, clause, source.title, source.number)
+
+    def combined_list(self, node: Node | None, sections: tuple[Section, ...]) -> tuple[Combined, ...]:
+        if is_null(node):
+            return ()
+        known = {item.id for section in sections for item in section.items}
+        found: list[Combined] = []
+        ids: set[str] = set()
+        example = (
+            "- {id: C1, title: …, basis: {source: …, clause: 6.2}, needed: 3, items: [X-001, X-002, X-003]}"
+        )
+        for entry in self.sequence(node, "综合判定（combined）", example):
+            fields = self.mapping(entry, COMBINED, tuple(COMBINED), "综合判定")
+            if fields is None:
+                continue
+            rule_id = self.identifier(fields, "id", COMBINED, ITEM_ID, "用字母、数字和“-”“_”“.”")
+            if rule_id in ids or rule_id in known:
+                self.add(fields["id"], f"综合判定编号“{rule_id}”与其他综合判定或条目编号重复")
+            ids.add(rule_id)
+            title = self.text(fields, "title", COMBINED)
+            basis = self.major(fields.get("basis"))
+            if basis is not None and not is_article_level(basis.clause):
+                self.add(fields["basis"], "综合判定依据要写明标准条文号，如 {source: gb35181, clause: 6.2}")
+            items = self.texts(fields, "items", COMBINED)
+            for item_id in items:
+                if item_id not in known:
+                    self.add(fields["items"], f"综合判定 {rule_id} 列出的条目“{item_id}”不在本检查表中")
+            if len(set(items)) != len(items):
+                self.add(fields["items"], f"综合判定 {rule_id} 的条目有重复")
+            needed = self.number(fields, "needed", COMBINED)
+            if not isinstance(needed, int) or not 2 <= needed <= max(len(items), 2):
+                self.add(
+                    fields.get("needed", entry),
+                    f"needed 应为 2 到条目数（{len(items)}）之间的整数：几项同时不合格即构成重大火灾隐患",
+                )
+            elif basis is not None and rule_id and title:
+                found.append(Combined(rule_id, title, basis, needed, items))
+        return tuple(found)
 
     def measure(self, node: Node | None) -> Measure | None:
         if is_null(node):

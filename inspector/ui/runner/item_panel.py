@@ -39,6 +39,8 @@ class ItemPanel(QWidget):
         self.basis = _label("basis", style="color: #333;")
         self.major = _label("major", style="color: #b71c1c;")
         self.extra = _label("extra", style="color: #666;")
+        self.combined = _label("combined", style="color: #b71c1c;")
+        self.combined.setVisible(False)
 
         self.buttons = QButtonGroup(self)
         self.answer_buttons: dict[str, QPushButton] = {}
@@ -81,6 +83,7 @@ class ItemPanel(QWidget):
         layout = QVBoxLayout(self)
         for widget in (self.section, self.content, self.method, self.basis, self.major, self.extra):
             layout.addWidget(widget)
+        layout.insertWidget(layout.indexOf(self.extra), self.combined)
         layout.addWidget(self.measure_row)
         layout.addLayout(row)
         layout.addWidget(self.finding)
@@ -99,8 +102,9 @@ class ItemPanel(QWidget):
             extra.append(self.tr("A failed answer needs a photo."))
         if item.tags:
             extra.append(" ".join(f"#{tag}" for tag in item.tags))
-        if item.note:
-            extra.append(item.note)
+        note = item.field_note()  # [UNCONFIRMED] remarks are for checklist maintainers only
+        if note:
+            extra.append(note)
         self.extra.setText("  ".join(extra))
         self.extra.setVisible(bool(extra))
         self.measure_row.setVisible(item.measure is not None)
@@ -109,6 +113,21 @@ class ItemPanel(QWidget):
             self.limit.setText(self.tr("limit %1").replace("%1", item.measure.limit_text()))
             self.value.setText("" if value is None else f"{value:g}")
         self.set_result(result)
+
+    def show_combined(self, rules) -> None:
+        """The combined judgements this item counts towards: ``(rule, failed so far)`` pairs."""
+        lines = [
+            self.tr(
+                "Combined judgement %1: %2 of these %3 conditions failing together make a major hazard; %4 failing now."
+            )
+            .replace("%1", rule.basis.text())
+            .replace("%2", str(rule.needed))
+            .replace("%3", str(len(rule.items)))
+            .replace("%4", str(failed))
+            for rule, failed in rules
+        ]
+        self.combined.setText("\n".join(lines))
+        self.combined.setVisible(bool(lines))
 
     def set_result(self, result: str | None) -> None:
         for key, button in self.answer_buttons.items():

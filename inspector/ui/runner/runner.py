@@ -63,6 +63,7 @@ class RunnerWidget(QWidget):
         checklists = inspections.checklists_of(store, inspection_id)
         self.answers = inspections.answers_of(store, inspection_id)
         self.model = ItemsModel(checklists, self.answers, self)
+        self._checklists = {c.content_hash: c for c in checklists}
         self.proxy = ItemsFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -210,8 +211,17 @@ class RunnerWidget(QWidget):
         result = self.model.results.get((row.snapshot_id, row.item.id))
         value = answer["value"] if answer else None
         self.panel.show_item(row, result, value)
+        self.panel.show_combined(self._combined(row))
         if result == "fail":
             self.editor.load(self.inspection, row.snapshot_id, row.item)
+
+    def _combined(self, row) -> list:
+        checklist = self._checklists.get(row.snapshot_id)
+        rules = checklist.combined_for(row.item.id) if checklist else ()
+        if not rules:
+            return []
+        failed = {i for (s, i), r in self.model.results.items() if s == row.snapshot_id and r == "fail"}
+        return [(rule, rule.failed(failed)) for rule in rules]
 
     def _back_to_shown(self) -> None:
         row = self._shown
@@ -330,6 +340,7 @@ class RunnerWidget(QWidget):
         if index.isValid() and self.items.currentIndex() != index:
             self.items.setCurrentIndex(index)
         self.panel.set_result(saved["result"])
+        self.panel.show_combined(self._combined(row))
         if saved["result"] == "fail":
             if before != "fail":
                 self.editor.load(self.inspection, row.snapshot_id, row.item)
