@@ -53,7 +53,8 @@ def test_vendored_law_files_keep_the_shared_format():
     for path in sorted(LAWS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert list(data) == ["title", "edition", "source", "articles"], path.name
-        assert "LawRefBook/Laws" in data["source"], path.name
+        # the law-text mirror, or a public repost that says so (the criteria the ministries publish as notices)
+        assert "LawRefBook/Laws" in data["source"] or "转载" in data["source"], path.name
         titles.add(data["title"])
     assert "煤矿安全生产条例" in titles and "中华人民共和国安全生产法" in titles
     # the road transport regulation is the 2023-07-20 revision
@@ -89,7 +90,7 @@ def test_sources_without_a_vendored_text_are_counted_not_failed(tmp_path):
     write(tmp_path / "lists", "one.yaml", text)
     problems, counts = check_citations.review(tmp_path / "lists", LAWS)
     assert problems == []
-    assert counts["one.yaml"] == {"checked": 0, "unchecked": 3}
+    assert counts["one.yaml"] == {"checked": 0, "unchecked": 3, "unconfirmed": 0}
 
 
 def test_law_files_with_the_same_title_merge_and_a_bad_file_is_named(tmp_path):
