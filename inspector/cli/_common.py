@@ -17,11 +17,16 @@ def chosen_workspace(args) -> paths.Workspace:
 
 
 def open_store(args) -> Store:
+    """The workspace's store; a write that must wait for another program says so on stderr."""
     try:
-        return Store.open(chosen_workspace(args))
+        store = Store.open(chosen_workspace(args))
     except DatabaseError as exc:
         fail(str(exc))
         raise SystemExit(2) from exc
+    store.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
+    if store.read_only:
+        print(f"注意：{store.read_only_message()}", file=sys.stderr)
+    return store
 
 
 def fail(message: str) -> None:

@@ -20,7 +20,7 @@ DAILY = "daily"
 MIN_FREE_BYTES = 64 * 2**20  # what a write is asked to leave free when the disk is full
 
 
-class StorageFullError(OSError):
+class DiskFullError(OSError):
     """The disk is full; the message names the folder, the space left and the space needed."""
 
 
@@ -75,7 +75,7 @@ def make(conn: sqlite3.Connection, path: Path) -> Path:
                 conn.execute("PRAGMA page_count").fetchone()[0]
                 * conn.execute("PRAGMA page_size").fetchone()[0]
             )
-            raise StorageFullError(errno.ENOSPC, disk_full_message(path.parent, size)) from exc
+            raise DiskFullError(errno.ENOSPC, disk_full_message(path.parent, size)) from exc
         raise
     return path
 

@@ -50,7 +50,14 @@ def connect(path: Path | str, read_only: bool = False) -> sqlite3.Connection:
 
 
 def read_only_uri(path: Path) -> str:
-    return f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    """A URI that reads ``path`` without ever writing it or checkpointing its -wal into it.
+
+    Without a -wal beside it the file alone is the database: ``immutable`` reads it without creating
+    side files. With one, ``mode=ro`` reads both.
+    """
+    path = Path(path).resolve()
+    has_wal = path.with_name(path.name + "-wal").exists()
+    return f"file:{quote(str(path))}?mode=ro" + ("" if has_wal else "&immutable=1")
 
 
 def writable(path: Path) -> bool:
@@ -72,12 +79,8 @@ def _applied_names(path: Path) -> list[str]:
     A ``mode=ro`` connection: it never writes the file, so it never checkpoints a ``-wal`` into it and a
     refused file is left exactly as it was found.
     """
-    # Without a -wal beside it the file alone is the database: ``immutable`` reads it without creating
-    # side files. With one, ``mode=ro`` reads both and never checkpoints the -wal into the file.
-    has_wal = path.with_name(path.name + "-wal").exists()
-    uri = read_only_uri(path) + ("" if has_wal else "&immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"无法读取数据库 {path}：{exc}") from exc
     try:

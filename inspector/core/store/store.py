@@ -111,8 +111,10 @@ class Store:
             try:
                 yield self
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                if self.conn.in_transaction:  # SQLite may have rolled all back already (e.g. disk full)
+                    with contextlib.suppress(sqlite3.OperationalError):
+                        self.conn.execute(f"ROLLBACK TO {name}")
+                        self.conn.execute(f"RELEASE {name}")
                 raise
             else:
                 self.conn.execute(f"RELEASE {name}")
@@ -120,7 +122,7 @@ class Store:
                 self._depth -= 1
             return
         if self.read_only:
-            raise ReadOnlyError(self._read_only_message())
+            raise ReadOnlyError(self.read_only_message())
         self._begin()
         self._depth = 1
         try:
@@ -174,7 +176,7 @@ class Store:
             else Path(self.db.conn.execute("PRAGMA database_list").fetchone()[2])
         )
 
-    def _read_only_message(self) -> str:
+    def read_only_message(self) -> str:
         return f"工作区 {self._where()} 以只读方式打开（文件或文件夹不可写），不能保存改动"
 
     def _translated(self, exc: sqlite3.OperationalError) -> Exception:
@@ -182,7 +184,7 @@ class Store:
             folder = self._where()
             return StorageFullError(backups.disk_full_message(folder, backups.MIN_FREE_BYTES))
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
-            return ReadOnlyError(self._read_only_message())
+            return ReadOnlyError(self.read_only_message())
         if "locked" in str(exc) or "busy" in str(exc):
             return StoreError(f"工作区 {self._where()} 正被另一个程序长时间写入，请稍后再试；本次改动未保存")
         return exc
