@@ -46,5 +46,6 @@ def verify_command(args) -> int:
         )
     tail = report.unanchored
     if tail:
-        print(f"尚未锚定：第 {tail[0]}–{tail[1]} 条（最后一个检查点之后；下次签发文书或导出时锚定）")
+        since = "最后一个检查点之后" if report.anchored_through else "还没有签名检查点"
+        print(f"尚未锚定：第 {tail[0]}–{tail[1]} 条（{since}；下次签发文书、导出或凭 PIN 结束检查时锚定）")
     return 0 if report.ok else 1
