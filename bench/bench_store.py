@@ -8,9 +8,9 @@ import tempfile
 from pathlib import Path
 
 from bench._harness import Result, compare
-from inspector.core import db as dbmod
 from inspector.core import demo
 from inspector.core.store import Store, paths
+from inspector.core.store import db as dbmod
 
 
 def run() -> list[Result]:
