@@ -265,3 +265,18 @@ def test_a_full_disk_while_copying_a_photo_leaves_no_part_and_names_the_folder(
     assert "磁盘空间不足" in str(caught.value) and str(media.media_root(demo_store)) in str(caught.value)
     assert not list(media.media_root(demo_store).rglob("*.part"))
     assert dump_hash(demo_store.conn) == before
+
+
+def test_a_failed_daily_backup_is_said_not_swallowed(workspace, monkeypatch, capsys):
+    import errno
+
+    def full(conn, path):
+        raise backups.DiskFullError(errno.ENOSPC, backups.disk_full_message(path.parent, 10 * 2**20))
+
+    monkeypatch.setattr(backups, "make", full)
+    store = Store.open(workspace)
+    assert len(store.warnings) == 1 and "自动备份没有完成" in store.warnings[0]
+    assert str(workspace.backups_dir) in store.warnings[0]
+    store.close()
+    assert main(["enterprises", "list"]) == 0
+    assert "注意：今天的自动备份没有完成" in capsys.readouterr().err

@@ -60,6 +60,7 @@ class Store:
         self.read_only = bool(self.conn.execute("PRAGMA query_only").fetchone()[0])
         # Called with a message when a write has to wait for another program's (CLI: print it).
         self.on_wait: Callable[[str], None] | None = None
+        self.warnings: list[str] = []  # said once to the user after opening (e.g. a failed daily backup)
         self.reload_identity()
 
     @classmethod
@@ -81,8 +82,9 @@ class Store:
             try:
                 workspace.mark()
                 backups.daily(store.conn, workspace.backups_dir, path.stem)
-            except OSError:
-                pass  # a failed daily copy must not stop the day's work; the next open tries again
+            except OSError as exc:  # the day's work goes on, but the user is told; the next open tries again
+                detail = str(exc) if isinstance(exc, backups.DiskFullError) else f"{exc.strerror or exc}"
+                store.warnings.append(f"今天的自动备份没有完成：{detail}")
         return store
 
     @classmethod
