@@ -148,7 +148,7 @@ def take(store, private_key, inspector_id: str, reason: str) -> Checkpoint | Non
 
 def latest(conn: sqlite3.Connection) -> Checkpoint | None:
     """The newest checkpoint of this database (what an export bundle carries to the office)."""
-    cur = conn.execute("SELECT * FROM checkpoints ORDER BY seq DESC, at DESC, id DESC LIMIT 1")
+    cur = conn.execute("SELECT * FROM checkpoints ORDER BY seq DESC, id DESC LIMIT 1")
     found = cur.fetchone()
     if found is None:
         return None
