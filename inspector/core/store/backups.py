@@ -11,7 +11,6 @@ import errno
 import shutil
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from inspector.core import clock
 
@@ -109,7 +108,7 @@ def latest_good(folder: Path) -> Path | None:
 
 def is_sound(path: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error:
         return False
     try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -57,7 +56,7 @@ def read_only_uri(path: Path) -> str:
     """
     path = Path(path).resolve()
     has_wal = path.with_name(path.name + "-wal").exists()
-    return f"file:{quote(str(path))}?mode=ro" + ("" if has_wal else "&immutable=1")
+    return f"{path.as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")  # file:///C:/… on Windows
 
 
 def writable(path: Path) -> bool:
