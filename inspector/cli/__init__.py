@@ -18,12 +18,14 @@ from inspector import __version__
 # that this table and the modules' ``register`` functions agree.
 COMMANDS: dict[str, tuple[str, str]] = {
     "audit": ("audit", "check the audit trail (痕迹执法)"),
+    "backup": ("backup", "copy the workspace database into its backups folder now"),
     "bench": ("bench", "run the benchmarks (ratios against same-run baselines)"),
     "checklists": ("checklists", "list, validate, show checklists; import a spreadsheet"),
     "demo": ("inspections", "fill the current workspace with realistic demo data"),
     "enterprises": ("enterprises", "the register of enterprises (被检查单位)"),
     "inspections": ("inspections", "list inspections"),
     "render": ("render", "issue (if not yet issued) and write an enforcement document as PDF"),
+    "restore": ("backup", "replace the workspace database with a backup (refused over newer data)"),
     "verify": ("verify", "check a document's signatures (PDF file, scanned QR text or printed short code)"),
 }
 
@@ -93,8 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         from inspector.app import run  # Qt is loaded only when the app opens
 
         return run(args)
+    from inspector.core.store import StoreError
+
     try:
         return int(args.handler(args) or 0)
+    except StoreError as exc:  # read-only workspace, full disk, a writer that never finished: said plainly
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

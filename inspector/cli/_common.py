@@ -16,15 +16,20 @@ def chosen_workspace(args) -> paths.Workspace:
 
 
 def open_store(args):
-    """The workspace's store; exits with a clear message when the database cannot be used."""
+    """The workspace's store; a write that must wait for another program says so on stderr; exits with a
+    clear message when the database cannot be used."""
     from inspector.core.store import Store
     from inspector.core.store.db import DatabaseError
 
     try:
-        return Store.open(chosen_workspace(args))
+        store = Store.open(chosen_workspace(args))
     except DatabaseError as exc:
         fail(str(exc))
         raise SystemExit(2) from exc
+    store.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
+    for note in [store.read_only_message()] * store.read_only + store.warnings:
+        print(f"注意：{note}", file=sys.stderr)
+    return store
 
 
 def fail(message: str) -> None:

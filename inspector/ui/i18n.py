@@ -104,8 +104,8 @@ def apply(mapping: dict[str, str]) -> int:
                 message,
                 mapping.get(f"{name}::{message.findtext('source')}", mapping.get(message.findtext("source"))),
             )
-    ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
+    update()  # back in lupdate's own layout, so that applying never rewrites every line
     return filled
 
 

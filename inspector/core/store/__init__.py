@@ -1,7 +1,7 @@
 """Where everything is kept: paths, the SQLite store, its migrations and the audit trail.
 
-``Store``, ``StoreError`` and ``SYSTEM_ACTOR`` are loaded on first use, so that a command needing only
-``paths`` (listing checklists, ``--help``) does not pay for sqlite-utils.
+``Store`` and its errors are loaded on first use, so that a command needing only ``paths`` (listing
+checklists, ``--help``) does not pay for sqlite-utils.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from inspector.core.store.store import SYSTEM_ACTOR, Store, StoreError
+    from inspector.core.store.store import SYSTEM_ACTOR, ReadOnlyError, StorageFullError, Store, StoreError
 
-__all__ = ["SYSTEM_ACTOR", "Store", "StoreError"]
+__all__ = ["SYSTEM_ACTOR", "ReadOnlyError", "StorageFullError", "Store", "StoreError"]
 
 
 def __getattr__(name: str):
