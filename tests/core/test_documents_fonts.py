@@ -70,7 +70,7 @@ def test_a_font_without_chinese_is_skipped():
 
 def test_no_usable_font_says_exactly_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setattr(fonts, "system_candidates", lambda platform=None: [])
-    with pytest.raises(FontError, match="sudo apt-get install fonts-wqy-microhei"):
+    with pytest.raises(FontError, match="sudo apt-get install fonts-arphic-uming"):
         find_font(platform="linux")
     with pytest.raises(FontError, match="不存在") as caught:
         find_font(str(tmp_path / "missing.ttf"), platform="linux")

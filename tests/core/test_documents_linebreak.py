@@ -239,3 +239,32 @@ def test_rendered_documents_keep_the_rules(content, tmp_path):
         assert "".join(MEASURES_SENTENCE.split()) in text
         assert "".join(BASIS_SENTENCE.split()) in text
     assert render(content, sample_signatures()) == pdf  # deterministic
+
+
+ARTICLES = ["第二十九条", "第十三条", "第（三）项", "第一百零二条", "第3款"]
+TITLES = ["《中华人民共和国安全生产法》", "《危险化学品安全管理条例》", "《工贸企业粉尘防爆安全规定》"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.integers(0, 40), st.sampled_from(ARTICLES), st.sampled_from(TITLES), st.floats(200, 460))
+def test_article_numbers_and_titles_are_never_split(prefix, article, title, width):
+    """Wherever a line would end, 「第二十九条」 and 《…》 stay on one line (a title may only be cut
+    when keeping it whole would leave the line before it less than half full)."""
+    text = "安全" * (prefix // 2) + "违反" + title + article + "的规定，责令限期改正" + "隐患：" + "整改"
+    lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
+    assert "".join(lines) == text
+    for cut in range(1, len(lines)):
+        joint = "".join(lines[:cut])
+        assert not any(joint.endswith(article[:k]) for k in range(1, len(article))), lines
+        assert not joint.endswith("隐患"), lines
+        inside_title = joint.count("《") > joint.count("》")
+        if inside_title:  # allowed only where the title could not fit after half a line
+            assert stringWidth(title, FONT.name, 12) > width / 2 - 24, lines
+
+
+def test_the_real_notice_lines_keep_articles_and_titles_whole():
+    text = "2．配电室动火作业未办理作业票，违反《中华人民共和国安全生产法》第三十条。"
+    for width in range(240, 470, 7):
+        lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
+        for line in lines[1:]:
+            assert not line.startswith(("十条", "条", "法》", "》")), (width, lines)

@@ -76,7 +76,7 @@ MEASURES = [
     "2．责令停止使用相关设施、设备。",
     "如果不服本决定，可以依法在60日内向巴音郭楞蒙古自治州人民政府申请行政复议",
     "但本决定不停止执行",
-    "被检查单位负责人（签名）：被检查单位负责人拒绝签字（2026年3月1日",
+    "被检查单位负责人（签名）：拒绝签字（2026年3月1日",
     "见证人：园区管委会王军）",
 ]
 RECHECK = [
@@ -145,7 +145,7 @@ def test_signatures_are_drawn_inside_their_boxes(tmp_path):
     del signatures["inspector2"]  # one box left empty for signing on paper
     rendered = render_detailed(content, signatures)
     boxes = {b.role: b for b in rendered.boxes}
-    assert set(boxes) == {"inspector1", "inspector2", "enterprise"}
+    assert set(boxes) == {"inspector1", "inspector2", "enterprise", "seal"}
     image = page_png(rendered.pdf, tmp_path, boxes["inspector1"].page)
     assert ink_inside(image, boxes["inspector1"]) > 40
     assert ink_inside(image, boxes["enterprise"]) > 40

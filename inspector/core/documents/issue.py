@@ -91,7 +91,8 @@ def render_document(store: Store, document: dict, signer: Signer | None = None) 
     """The unsigned PDF of a stored document, from its stored content and signatures alone."""
     content = json.loads(document["content"])
     qr = qr_for(signer, document["content_sha256"], document["number_text"])
-    return render(content, signatures_of(store, document["id"]), qr, document_font(store))
+    sigs = signatures_of(store, document["id"])
+    return render(content, sigs, qr, document_font(store), document["issued_at"])
 
 
 def signer_role(document: dict, signer: Signer) -> str:
