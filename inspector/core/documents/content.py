@@ -15,7 +15,7 @@ from inspector.core import clock, office
 from inspector.core.capture import findings
 from inspector.core.documents import registry
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES
-from inspector.core.store import Store
+from inspector.core.store import Store, paths
 
 FORMAT = 1
 MEASURES_BASIS_SETTING = "documents.measures_basis"
@@ -91,14 +91,64 @@ def default_deadline(settings: office.OfficeSettings, grade: str, day: date) -> 
     return findings.deadline_after(settings, grade, day).isoformat()
 
 
+def _item_positions(store: Store, inspection_id: str) -> dict[tuple[str, str], int]:
+    """(snapshot id, item id) → the item's place in its checklist, sections in order."""
+    positions: dict[tuple[str, str], int] = {}
+    for row in store.rows(
+        "SELECT s.id, s.content FROM inspection_checklists ic JOIN checklist_snapshots s ON s.id = ic.snapshot_id"
+        " WHERE ic.inspection_id=? ORDER BY ic.position",
+        [inspection_id],
+    ):
+        try:
+            items = [
+                i["id"] for s in json.loads(row["content"]).get("sections", []) for i in s.get("items", [])
+            ]
+        except (ValueError, AttributeError, TypeError, KeyError):
+            items = []
+        positions.update({(row["id"], item): n for n, item in enumerate(items)})
+    return positions
+
+
+def ordered_findings(store: Store, inspection_id: str) -> list[dict]:
+    """The findings in a stable order: the checklists' order, each checklist's item order, then the
+    time recorded, then the order they were saved in (the row sequence), never a random id."""
+    rows = store.rows(
+        "SELECT f.*, f.rowid AS seq, ic.position AS checklist_position FROM findings f"
+        " LEFT JOIN inspection_checklists ic"
+        " ON ic.inspection_id = f.inspection_id AND ic.snapshot_id = f.snapshot_id"
+        " WHERE f.inspection_id=? AND f.deleted_at IS NULL"
+        " ORDER BY ic.position, f.created_at, f.rowid",
+        [inspection_id],
+    )
+    positions = _item_positions(store, inspection_id)
+    last = len(positions) + 1
+
+    def key(row: dict) -> tuple:
+        checklist = row["checklist_position"] if row["checklist_position"] is not None else last
+        item = positions.get((row["snapshot_id"], row["item_id"]), last)
+        return checklist, item, row["created_at"], row["seq"]
+
+    return sorted(rows, key=key)
+
+
+QUESTION = re.compile(r"是否|[？?]")
+
+
+def check_statements(found: list[dict]) -> None:
+    """Refuse a problem that still reads as the checklist's question: a notice states what was found."""
+    for problem in found:
+        for field, label in (("spot", "部位"), ("description", "问题描述")):
+            text = problem.get(field) or ""
+            if QUESTION.search(text):
+                raise DocumentError(
+                    f"第{problem['n']}项问题的{label}「{text}」仍是提问（含“是否”或问号）："
+                    "请改写为陈述句，写明发现的问题，再签发文书"
+                )
+
+
 def problems(store: Store, inspection: dict) -> list[dict]:
     """The inspection's findings in checklist order, numbered from 1."""
-    rows = store.rows(
-        "SELECT f.* FROM findings f LEFT JOIN inspection_checklists ic"
-        " ON ic.inspection_id = f.inspection_id AND ic.snapshot_id = f.snapshot_id"
-        " WHERE f.inspection_id=? AND f.deleted_at IS NULL ORDER BY ic.position, f.created_at, f.id",
-        [inspection["id"]],
-    )
+    rows = ordered_findings(store, inspection["id"])
     settings = office.load(store)
     day = clock.local_date(inspection["finished_at"] or inspection["started_at"])
     counter = [0]
@@ -113,6 +163,7 @@ def problems(store: Store, inspection: dict) -> list[dict]:
                 "description": row["description"].strip(),
                 "basis": row["basis"].strip(),
                 "grade": row["grade"],
+                "major_criterion": (row["major_criterion"] or "").strip() if row["grade"] == "major" else "",
                 "deadline": row["deadline"] or default_deadline(settings, row["grade"], day),
                 "immediate_measures": row["immediate_measures"].strip(),
                 "photos": _photos(store, row["id"], counter),
@@ -121,14 +172,52 @@ def problems(store: Store, inspection: dict) -> list[dict]:
     return found
 
 
+_CITATION = re.compile(r"《([^《》]+)》([^《》；;]*)")
+MAJOR_WORDS = "判定为重大事故隐患"
+
+
+def _is_grading_standard(title: str) -> bool:
+    return "判定标准" in title
+
+
+def join_citations(parts: list[tuple[str, str]]) -> str:
+    """「《安全生产法》第四十一条、第四十二条；《…》…」: each law named once, its articles joined."""
+    by_title: dict[str, list[str]] = {}
+    for title, clause in parts:
+        clauses = by_title.setdefault(title, [])
+        clause = clause.strip().lstrip("，, ")
+        if clause and clause not in clauses:
+            clauses.append(clause)
+    return "；".join(f"《{title}》{'、'.join(clauses)}" for title, clauses in by_title.items())
+
+
+def citations(text: str) -> tuple[list[tuple[str, str]], str]:
+    """The 《title》clause citations in ``text``, and whatever text is not a citation."""
+    text = (text or "").strip().removeprefix("违反").removeprefix("依据")
+    found = [(m.group(1).strip(), m.group(2).strip()) for m in _CITATION.finditer(text)]
+    rest = _CITATION.sub("", text).strip("；;，,、 。")
+    return found, rest
+
+
 def problem_text(problem: dict) -> str:
-    """「2号罐区可燃气体检测报警装置未投用，违反《…》第×条」."""
-    spot, description = problem["spot"], problem["description"]
-    text = description if not spot or description.startswith(spot) else f"{spot}{description}"
-    text = text.rstrip("。；;，, ")
-    basis = problem["basis"]
-    if basis:
-        text += f"，{basis}" if basis.startswith("违反") else f"，违反{basis}"
+    """「2号罐区：可燃气体检测报警装置未投用，违反《…》第×条」; a major hazard adds
+    「，依据《…判定标准》第×项，判定为重大事故隐患」 (a grading standard is not a rule one violates)."""
+    spot, description = problem["spot"].strip(), problem["description"].strip()
+    if spot and description.startswith(spot):
+        description = description[len(spot) :].lstrip("：:，, ")
+    description = description.rstrip("。；;，, ")
+    text = f"{spot}：{description}" if spot else description
+    rules, rest = citations(problem["basis"])
+    standards = [c for c in rules if _is_grading_standard(c[0])]
+    rules = [c for c in rules if not _is_grading_standard(c[0])]
+    if rules:
+        text += f"，违反{join_citations(rules)}"
+    elif rest:
+        text += f"，违反{rest}"
+    if problem.get("grade") == "major":
+        criteria, _ = citations(problem.get("major_criterion") or "")
+        criteria = join_citations(criteria + standards)
+        text += f"，依据{criteria}，{MAJOR_WORDS}" if criteria else f"，{MAJOR_WORDS}"
     return text
 
 
@@ -163,8 +252,13 @@ def checklists(store: Store, inspection_id: str) -> list[dict]:
     return found
 
 
+def is_demo(store: Store) -> bool:
+    workspace = getattr(store, "workspace", None)
+    return workspace is not None and workspace.root.name == paths.DEMO_WORKSPACE
+
+
 def _base(store: Store, kind: str, inspection: dict) -> dict:
-    return {
+    base = {
         "format": FORMAT,
         "kind": kind,
         "title": KIND_TITLES[kind],
@@ -180,6 +274,9 @@ def _base(store: Store, kind: str, inspection: dict) -> dict:
         },
         "inspectors": _inspectors(store, inspection["id"]),
     }
+    if is_demo(store):  # printed 「演示」 on every page
+        base["demo"] = True
+    return base
 
 
 def _need_appeal_bodies(content: dict) -> None:
@@ -192,6 +289,7 @@ def record(store: Store, inspection_id: str) -> dict:
     content = _base(store, "record", inspection)
     content["checklists"] = checklists(store, inspection_id)
     content["problems"] = problems(store, inspection)
+    check_statements(content["problems"])
     return content
 
 
@@ -216,21 +314,59 @@ def notice(store: Store, inspection_id: str) -> dict:
     found = problems(store, inspection)
     if not found:
         raise DocumentError("这次检查没有发现问题，不需要出具责令限期整改指令书")
+    check_statements(found)
     content["problems"] = found
     content["deadline_groups"] = deadline_groups(found)
     content["major_count"] = sum(p["grade"] == "major" for p in found)
     return content
 
 
+# What free text says, by measure: the words that name each statutory measure.
+MEASURE_KEYWORDS = {
+    "evacuate": ("撤出", "撤离"),
+    "suspend": ("停产停业", "停产", "停业", "停止作业", "停止相关作业", "停止施工", "停工"),
+    "stop_equipment": ("停止使用",),
+}
+
+
+def _measures_of(problem: dict) -> list[tuple[str, str]]:
+    """(measure code, free-text detail) for each statutory measure a finding's text names."""
+    chosen: list[tuple[str, str]] = []
+    for part in re.split(r"[；;\n]+", problem["immediate_measures"]):
+        part = part.strip().rstrip("。；; ")
+        if not part:
+            continue
+        if part in MEASURE_WORDS:
+            chosen.append((part, ""))
+            continue
+        if part in MEASURE_WORDS.values():
+            chosen.append((next(k for k, v in MEASURE_WORDS.items() if v == part), ""))
+            continue
+        codes = [code for code, words in MEASURE_KEYWORDS.items() if any(w in part for w in words)]
+        if not codes:
+            raise DocumentError(
+                f"第{problem['n']}项问题的现场处理措施「{part}」不是法定的现场处理措施"
+                f"（{'；'.join(MEASURE_WORDS.values())}）：请写明采取其中哪一项，具体做法可作为说明"
+            )
+        chosen.extend((code, part) for code in codes)
+    return chosen
+
+
 def measure_list(problems_: list[dict]) -> list[str]:
-    """The distinct measures the findings call for, in order, in their official wording."""
-    found: list[str] = []
+    """One line per statutory measure chosen, in the statute's order, in its official wording; what the
+    inspector wrote goes after it only as the detail (「（第1项：…）」)."""
+    details: dict[str, list[str]] = {}
     for problem in problems_:
-        for part in re.split(r"[；;\n]+", problem["immediate_measures"]):
-            part = MEASURE_WORDS.get(part.strip(), part.strip()).rstrip("。；; ")
-            if part and part not in found:
-                found.append(part)
-    return found
+        for code, detail in _measures_of(problem):
+            notes = details.setdefault(code, [])
+            note = f"第{problem['n']}项：{detail}" if detail else ""
+            if note and note not in notes:
+                notes.append(note)
+    return [
+        MEASURE_WORDS[code] + (f"（{'；'.join(details[code])}）" if details[code] else "")
+        for code in MEASURE_WORDS
+        if code in details
+    ]
 
 
 def measures(store: Store, inspection_id: str) -> dict:
@@ -242,6 +378,7 @@ def measures(store: Store, inspection_id: str) -> dict:
         raise DocumentError("没有需要现场处理的隐患（未填写现场处理措施），不需要出具现场处理措施决定书")
     for n, problem in enumerate(found, start=1):
         problem["n"] = n
+    check_statements(found)
     content["problems"] = found
     content["measures"] = measure_list(found)
     content["checked_on"] = (content["inspection"]["started_at"] or "")[:10]
@@ -259,13 +396,25 @@ def _original(store: Store, inspection: dict, original_id: str | None) -> dict:
             " WHERE d.kind IN ('notice', 'measures') AND i.enterprise_id=? AND d.inspection_id != ?"
             " AND i.started_at < ? AND d.deleted_at IS NULL"
             f" AND {registry.NOT_REPLACED}"
-            " ORDER BY d.kind = 'notice' DESC, d.issued_at DESC LIMIT 1",
-            [inspection["enterprise_id"], inspection["id"], inspection["started_at"]],
+            " AND d.issued_at <= ?"
+            " ORDER BY d.kind = 'notice' DESC, d.issued_at DESC, d.number_year DESC, d.number_seq DESC,"
+            " d.number_text DESC LIMIT 1",
+            [
+                inspection["enterprise_id"],
+                inspection["id"],
+                inspection["started_at"],
+                inspection["started_at"],
+            ],
         )
         if row is None:
             raise DocumentError("找不到这家单位此前的责令限期整改指令书：复查意见书须指明所复查的文书")
     if row["kind"] not in ("notice", "measures"):
         raise DocumentError(f"{row['number_text']} 不是责令限期整改指令书或现场处理措施决定书")
+    if clock.local_date(row["issued_at"]) > clock.local_date(inspection["started_at"]):
+        raise DocumentError(
+            f"{row['number_text']} 签发于{clock.local_date(row['issued_at']).isoformat()}，"
+            f"晚于这次复查（{clock.local_date(inspection['started_at']).isoformat()}）：复查意见书不能引用复查之后签发的文书"
+        )
     return row
 
 

@@ -57,7 +57,7 @@ def current(store: Store, kind: str, inspection_id: str, pdf: bool = True) -> di
     return store.row(
         f"SELECT {columns} FROM documents d WHERE d.kind=? AND d.inspection_id=? AND d.deleted_at IS NULL"
         f" AND {registry.NOT_REPLACED}"
-        " ORDER BY d.issued_at DESC, d.number_seq DESC LIMIT 1",
+        " ORDER BY d.issued_at DESC, d.number_seq DESC, d.number_text DESC LIMIT 1",
         [kind, inspection_id],
     )
 
@@ -66,7 +66,7 @@ def of_inspection(store: Store, inspection_id: str) -> list[dict]:
     """Every document issued for an inspection (without the PDF bytes), oldest first."""
     return store.rows(
         "SELECT id, kind, number_text, issued_at, issued_by, content_sha256, pdf_sha256, replaces_id"
-        " FROM documents WHERE inspection_id=? AND deleted_at IS NULL ORDER BY issued_at, number_seq",
+        " FROM documents WHERE inspection_id=? AND deleted_at IS NULL ORDER BY issued_at, number_seq, number_text",
         [inspection_id],
     )
 
