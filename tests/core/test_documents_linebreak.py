@@ -24,7 +24,7 @@ NOT_LAST = "（《〈「『【〔〖“‘"
 
 MEASURES_SENTENCE = "本机关于2026年11月23日现场检查时，发现你单位有下列违法违规行为和事故隐患："
 BASIS_SENTENCE = (
-    "1．3号楼外脚手架（12～15层）连墙件整层缺失2处，违反《建筑施工安全检查标准》（JGJ 59-2011）3.3。"
+    "1．3号楼外脚手架（12～15层）：连墙件整层缺失2处，违反《建筑施工安全检查标准》（JGJ 59-2011）3.3。"
 )
 REAL = [
     MEASURES_SENTENCE,
@@ -268,3 +268,13 @@ def test_the_real_notice_lines_keep_articles_and_titles_whole():
         lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
         for line in lines[1:]:
             assert not line.startswith(("十条", "条", "法》", "》")), (width, lines)
+
+
+def test_a_document_number_and_the_heading_colon_stay_whole():
+    text = "本机关于2026年1月10日作出了责令限期整改的决定[（库）应急责改〔2026〕3号]，经对你单位整改情况进行复查，提出如下意见："
+    heading = "本机关于2026年11月24日现场检查时，发现你单位有下列违法违规行为和事故隐患："
+    for width in range(260, 470, 5):
+        lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
+        assert any("（库）应急责改〔2026〕3号" in line for line in lines), (width, lines)
+        lines = paragraph_lines(Paragraph(esc(heading), STYLES.body), width)
+        assert any("事故隐患：" in line for line in lines), (width, lines)

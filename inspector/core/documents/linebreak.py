@@ -8,7 +8,8 @@ digits (``JGJ 59-2011``, ``TC6013``) is not cut unless it is longer than half a 
 
 Some words are kept whole as well: an article number (「第二十九条」, 「第（三）项」) always, a title in
 guillemets (「《中华人民共和国安全生产法》」) unless that would leave a line less than half full, and
-the 「隐患：」 that ends a heading sentence.
+a document number (「（库）应急责改〔2026〕3号」) likewise, and the 「事故隐患：」 that ends a heading
+sentence.
 
 reportlab's own CJK wrap only hangs one forbidden character in the margin and never looks at the
 paragraph's last character. :func:`install` replaces its two splitters (``wordSplit`` for a
@@ -37,9 +38,11 @@ NO_END = frozenset("（《〈「『【〔〖〘［｛“‘([{") | frozenset(ALL
 _WORD_JOINERS = frozenset("-‐./_:+#&@%'")
 _NUMERAL = "一二三四五六七八九十百千零〇两0-9"
 # Kept whole whatever the cost (short): article, paragraph and item numbers; 「隐患：」.
-_ALWAYS_WHOLE = re.compile(rf"第(?:[{_NUMERAL}]+|（[{_NUMERAL}]+）)[条款项章节目]|隐患：")
+_ALWAYS_WHOLE = re.compile(rf"第(?:[{_NUMERAL}]+|（[{_NUMERAL}]+）)[条款项章节目]|(?:事故)?隐患：")
 # Kept whole unless the line before would be less than half full.
-_TITLE = re.compile(r"《[^《》\n]{1,60}》")
+_TITLE = re.compile(
+    r"《[^《》\n]{1,60}》|（[^（）\n]{1,6}）[^（）〔〕\n]{1,8}〔\d{4}〕\d+号"
+)  # and document numbers
 
 
 def _word(ch: str) -> bool:
