@@ -26,7 +26,8 @@ SETTING = "documents.font_path"
 # Characters every document prints: a font without them cannot set the documents.
 PROBE = "安全生产行政执法文书责令限期整改指令书现场检查记录处理措施决定复查意见（）〔〕：号年月日0123456789"
 
-# Family-name hints, best first: Song/Ming/FangSong faces match the printed forms; sans faces still serve.
+# Family-name hints, best first: Song/Ming/FangSong faces match the printed forms; sans faces still
+# serve, WenQuanYi Micro Hei last of all.
 _PREFERRED = (
     "simsun",
     "songti",
@@ -39,14 +40,14 @@ _PREFERRED = (
     "song",
     "kai",
     "simkai",
-    "wenquanyi micro hei",
-    "wenquanyi zen hei",
     "microsoft yahei",
     "simhei",
     "heiti",
     "pingfang",
     "droid sans fallback",
     "arial unicode",
+    "wenquanyi zen hei",
+    "wenquanyi micro hei",  # the last fallback: a sans face official documents are not set in
 )
 
 # The title's face: a Hei (sans, heavy) face where there is one, as printed forms set their titles.
@@ -70,12 +71,12 @@ MACOS_FONTS = (
 )
 LINUX_FONTS = (
     "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
     "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
 )
 
 
