@@ -10,12 +10,15 @@ The renderer puts the QR payload into the PDF's document information: ``/Inspect
 (preferred), or anywhere in ``/Subject`` or ``/Keywords``. When present it is verified too, and the
 content hash compared with the workspace's record of the document.
 
-A document is valid only when (a) every PDF signature is by one of the inspectors the document names
-(with the workspace's record) or, checked elsewhere, its first signature is by the inspector who signed
-its QR; (b) the signed bytes are the issued ones: a signed revision of the file is byte for byte the PDF
-the workspace archived (or, without the record, the QR's content hash is the one on record nowhere, so
-only the signatures and the QR are vouched for, and the verdict says so); (c) every revision after the
-first signed one adds a signature and nothing else. A document a correction replaced is 已被更正.
+A document is valid only when
+(a) every PDF signature is by an inspector the document names, with a certificate valid when it signed
+    (checked against the workspace's record of the document; where the workspace has no record, the
+    first signature must be by the inspector who signed the QR, since the issuer signs both);
+(b) the signed bytes are the issued ones: one signed revision of the file is, byte for byte, the PDF
+    the workspace archived (without a record only the QR's signature over the content hash is checked,
+    and the verdict says that the content itself could not be compared);
+(c) every revision after the first signed one adds a signature and nothing else.
+A document a correction has replaced is 已被更正 (its own exit code), never plainly 有效.
 """
 
 from __future__ import annotations
