@@ -8,7 +8,7 @@ import pytest
 
 from inspector.core import clock, office
 from inspector.core.capture import findings, inspections
-from inspector.core.documents import content
+from inspector.core.documents import content, wording
 from inspector.core.documents.content import DocumentError
 from inspector.core.documents.issue import issue
 from tests.core.test_documents_support import FIRST_DEADLINE, SECOND_DEADLINE, finished_inspection, set_office
@@ -202,7 +202,7 @@ def test_every_drafted_description_of_the_bundled_checklists_is_a_statement():
     items = [i for c in library.checklists for s in c.sections for i in s.items]
     assert len(items) >= 600
     questions = [(i.id, findings.draft_description(i.content)) for i in items]
-    assert [q for q in questions if content.QUESTION.search(q[1])] == []
+    assert [q for q in questions if wording.QUESTION.search(q[1])] == []
     assert findings.draft_description("以往隐患是否按期整改到位，同一部位是否反复出现相同隐患") == (
         "以往隐患未按期整改到位，同一部位反复出现相同隐患"
     )

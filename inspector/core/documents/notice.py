@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from inspector.core.documents.content import problem_text
 from inspector.core.documents.layout import cn_date
 from inspector.core.documents.parts import (
     Ctx,
@@ -14,6 +13,7 @@ from inspector.core.documents.parts import (
     header,
     numbered,
 )
+from inspector.core.documents.wording import problem_text
 
 
 def deadline_sentence(groups: list[dict]) -> str:
