@@ -4,6 +4,8 @@ document, the exact wording, and what ``--payload`` prints for a clerk to compar
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -144,3 +146,20 @@ def test_payload_prints_what_a_clerk_compares(demo_store, issued, capsys):
     assert f"问题：{len(content['problems'])}项" in out
     assert all(p["name"] in out and p["cert_no"] in out for p in content["inspectors"])
     assert canonical.digest(content) == issued["content_sha256"]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="needs poppler-utils and zbar-tools"
+)
+def test_the_qr_of_an_issued_notice_scans_at_150_dpi_greyscale_and_verifies(demo_store, issued, tmp_path):
+    (tmp_path / "notice.pdf").write_bytes(bytes(issued["pdf"]))
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", "notice.pdf", "scan"],
+        cwd=tmp_path,
+        check=True,
+    )
+    out = subprocess.run(["zbarimg", "-q", "--raw", "scan.png"], cwd=tmp_path, capture_output=True, text=True)
+    text = out.stdout.strip()
+    assert text.startswith(f"INSP1|{issued['number_text']}|")
+    verdict = signing.verify_payload(demo_store, text)
+    assert verdict.valid and verdict.particulars, verdict.problems
