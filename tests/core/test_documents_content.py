@@ -217,3 +217,16 @@ def test_documents_of_the_demo_workspace_say_so(tmp_path):
         assert content.is_demo(demo)
     finally:
         demo.close()
+
+
+def test_a_standard_is_named_once_with_its_number_once():
+    problem = {
+        "spot": "动火作业现场",
+        "description": "未办理作业票，现场未设监护人",
+        "basis": "《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.2；"
+        "《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.3",
+        "grade": "general",
+    }
+    assert content.problem_text(problem) == (
+        "动火作业现场：未办理作业票，现场未设监护人，违反《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.2、5.3"
+    )

@@ -41,15 +41,24 @@ def _is_grading_standard(title: str) -> bool:
     return "判定标准" in title
 
 
+_STANDARD_NUMBER = re.compile(r"^(（[^（）]*）)?\s*(.*)$")
+
+
 def join_citations(parts: list[tuple[str, str]]) -> str:
-    """「《安全生产法》第四十一条、第四十二条；《…》…」: each law named once, its articles joined."""
-    by_title: dict[str, list[str]] = {}
+    """「《安全生产法》第四十一条、第四十二条；《…》（GB 30871-2022）5.2、5.3」: each law or standard
+    named once (with its number once), its articles joined."""
+    by_title: dict[str, tuple[str, list[str]]] = {}
     for title, clause in parts:
-        clauses = by_title.setdefault(title, [])
-        clause = clause.strip().lstrip("，, ")
-        if clause and clause not in clauses:
-            clauses.append(clause)
-    return "；".join(f"《{title}》{'、'.join(clauses)}" for title, clauses in by_title.items())
+        prefix, rest = _STANDARD_NUMBER.match(clause.strip().lstrip("，, ")).groups()
+        number, clauses = by_title.setdefault(title, (prefix or "", []))
+        if prefix and not number:
+            by_title[title] = (prefix, clauses)
+        rest = rest.strip()
+        if rest and rest not in clauses:
+            clauses.append(rest)
+    return "；".join(
+        f"《{title}》{number}{'、'.join(clauses)}" for title, (number, clauses) in by_title.items()
+    )
 
 
 def citations(text: str) -> tuple[list[tuple[str, str]], str]:
