@@ -163,3 +163,32 @@ def test_the_qr_of_an_issued_notice_scans_at_150_dpi_greyscale_and_verifies(demo
     assert text.startswith(f"INSP1|{issued['number_text']}|")
     verdict = signing.verify_payload(demo_store, text)
     assert verdict.valid and verdict.particulars, verdict.problems
+
+
+def _elsewhere(store, doc: dict) -> None:
+    """As if checked in a workspace that knows the inspectors' certificates but not this document."""
+    store.conn.execute(
+        "UPDATE documents SET number_text = number_text || '-elsewhere' WHERE id=?", [doc["id"]]
+    )
+    store.conn.commit()
+
+
+def test_elsewhere_the_content_the_file_carries_is_checked_against_the_qr(demo_store, issued):
+    pdf = bytes(issued["pdf"])
+    named = {p["id"] for p in json.loads(issued["content"])["inspectors"]}
+    outsider = next(p for p in profile.roster(demo_store) if p["id"] not in named)
+    colleague = json.loads(issued["content"])["inspectors"][1]
+    forged = _forge(demo_store, issued, signing.signer_for(demo_store, colleague["id"], "135790"))
+    countersigned = signing.signer_for(demo_store, outsider["id"], "135790").sign_pdf(pdf, role="inspector2")
+    _elsewhere(demo_store, issued)
+
+    honest = signing.verify_pdf(demo_store, pdf)
+    assert honest.valid, honest.problems
+    assert any("文件所载的文书内容与二维码中签署的哈希一致" in note for note in honest.notes)
+    assert dict(honest.particulars)["问题"] == f"{len(json.loads(issued['content'])['problems'])}项"
+
+    verdict = signing.verify_pdf(demo_store, forged)  # a document inspector's key, a changed content
+    assert not verdict.valid and set(verdict.reasons) == {NOT_ITS_INSPECTOR, "content_changed"}
+
+    verdict = signing.verify_pdf(demo_store, countersigned)  # a signature by someone not on the document
+    assert verdict.reasons == [NOT_ITS_INSPECTOR], verdict.problems

@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from inspector.core import clock
+from inspector.core import canonical, clock
 from inspector.core.documents import linebreak
 from inspector.core.documents.fonts import DocumentFont
 from inspector.core.documents.marks import Box, QrMark, SealSpace, SignatureBox, draw_drawing, qr_drawing
@@ -57,6 +57,7 @@ DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，�
 BLANK_BELOW = "（以下空白）"
 BLANK_ROOM = 30  # points of a frame left empty, before more pages, that call for 「以下空白」
 DEMO_MARK = "演示"
+CONTENT_KEY = "InspectorContent"  # the document information entry that carries the canonical content
 
 # Chinese line breaking (标点禁则) for every wordWrap="CJK" paragraph: see linebreak.py.
 linebreak.install()
@@ -208,7 +209,30 @@ def _pdf_time(issued_at: str | None) -> tuple[tuple, int, int] | None:
     return tuple(moment.timetuple())[:6], int(offset / 60), abs(offset) % 60
 
 
-def canvas_maker(font: str, stats: dict, issued_at: str | None = None) -> Callable[..., Canvas]:
+def _info_with(info, extra: dict[str, str]):
+    """reportlab's document information with more entries: a numbered document carries its canonical
+    content, so a verifier without the workspace's record can hash what the signed file says."""
+    from reportlab.pdfbase.pdfdoc import PDFString
+
+    original = info.format
+
+    class _Info(type(info)):
+        def format(self, document):
+            text = original(document)
+            entries = "".join(
+                f"/{key} {PDFString(value).format(document).decode('latin-1')}\n"
+                for key, value in extra.items()
+            )
+            return text.replace(b"<<", b"<<\n" + entries.encode("latin-1"), 1)
+
+    copied = _Info.__new__(_Info)
+    copied.__dict__.update(info.__dict__)
+    return copied
+
+
+def canvas_maker(
+    font: str, stats: dict, issued_at: str | None = None, extra_info: dict | None = None
+) -> Callable[..., Canvas]:
     """A canvas that holds its pages until the end, then stamps each with 共 N 页 第 M 页."""
 
     class NumberedCanvas(Canvas):
@@ -225,6 +249,8 @@ def canvas_maker(font: str, stats: dict, issued_at: str | None = None) -> Callab
             if when is not None:  # the document's issue time, not reportlab's fixed 2000-01-01
                 stamp = self._doc._timeStamp
                 stamp.YMDhms, stamp.dhh, stamp.dmm = when
+            if extra_info:
+                self._doc.info = _info_with(self._doc.info, extra_info)
             total = stats["pages"] = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
@@ -339,6 +365,7 @@ def build(
     )
     doc.blank_font = font.name
     stats: dict = {}
-    doc.build(story, canvasmaker=canvas_maker(font.name, stats, issued_at))
+    extra = {CONTENT_KEY: canonical.dumps(content)} if number_text else None
+    doc.build(story, canvasmaker=canvas_maker(font.name, stats, issued_at, extra))
     qr_box = Box("qr", 1, LEFT, QR_Y, QR_SIZE, QR_SIZE)
     return Rendered(buffer.getvalue(), stats.get("pages", 0), list(boxes), qr_box)

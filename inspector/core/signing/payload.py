@@ -201,7 +201,7 @@ def verify_payload(store: Store, text: str, content: Any = None) -> Verdict:
     if signer is None:  # registered but no longer trusted (e.g. its inspector was removed)
         return verdict.fail(UNKNOWN_SIGNER, "签名人未知：证书不属于本工作区的执法人员")
     verdict.signers.append(f"{signer.name}（证号 {signer.cert_no}）")
-    verdict.qr_signer_id = signer.inspector_id
+    verdict.qr_signer_id, verdict.content_sha256 = signer.inspector_id, payload.content_sha256
     verdict.note(f"二维码签名有效：{payload.number_text}，由 {signer.name}（证号 {signer.cert_no}）签署")
     _check_content(store, payload, content, verdict)
     return verdict

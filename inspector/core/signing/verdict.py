@@ -47,6 +47,7 @@ class Verdict:
     number_text: str | None = None
     signers: list[str] = field(default_factory=list)  # "张伟（证号 65280019001）"
     qr_signer_id: str | None = None  # the inspector whose paper key signed the QR payload
+    content_sha256: str | None = None  # the content hash the QR payload signed
     superseded_by: str | None = None  # the number of the correction that replaced the document
     # What a clerk compares with the paper copy (from the workspace's record), label → value, in order.
     particulars: list[tuple[str, str]] = field(default_factory=list)
@@ -91,6 +92,7 @@ class Verdict:
         self.number_text = self.number_text or other.number_text
         self.superseded_by = self.superseded_by or other.superseded_by
         self.qr_signer_id = self.qr_signer_id or other.qr_signer_id
+        self.content_sha256 = self.content_sha256 or other.content_sha256
         self.particulars = self.particulars or other.particulars
         self.signers.extend(s for s in other.signers if s not in self.signers)
         return self

@@ -42,6 +42,7 @@ from pyhanko_certvalidator import ValidationContext
 from inspector.core.signing import certs, payload
 from inspector.core.signing.pades import asn1_cert
 from inspector.core.signing.verdict import (
+    CONTENT_CHANGED,
     FILE_CHANGED,
     MALFORMED,
     NO_SIGNATURE,
@@ -54,6 +55,7 @@ from inspector.core.signing.verdict import (
 from inspector.core.store import Store
 
 PAYLOAD_KEYS = ("/InspectorPayload", "/Subject", "/Keywords")
+CONTENT_KEY = "/InspectorContent"  # the canonical content the renderer puts in the information
 _PAYLOAD = re.compile(re.escape(payload.MAGIC) + r"\|\S+")
 # pyHanko logs every untrusted certificate with a traceback; the verdict already says it.
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
@@ -161,12 +163,9 @@ def _check_issued(store: Store, verdict: Verdict, data: bytes, signed, has_paylo
             [verdict.number_text],
         )
     if doc is None:
-        _check_without_record(verdict, signed, has_payload)
+        _check_without_record(verdict, signed, has_payload, _signed_content(signed))
         return
-    try:
-        named = {p["id"] for p in json.loads(doc["content"])["inspectors"]}
-    except (ValueError, KeyError, TypeError):
-        named = set()
+    named = _inspector_ids(doc["content"])
     for embedded, signer in signed:
         if signer is not None and signer.inspector_id not in named:
             verdict.fail(
@@ -192,8 +191,22 @@ def _check_issued(store: Store, verdict: Verdict, data: bytes, signed, has_paylo
         )
 
 
-def _check_without_record(verdict: Verdict, signed, has_payload: bool) -> None:
-    """Checked elsewhere: the issuer signs the QR and then the PDF, so the first signature is theirs."""
+def _signed_content(signed) -> str | None:
+    """The canonical content carried in the document information of the first signed revision."""
+    embedded = signed[0][0] if signed else None
+    if embedded is None:
+        return None
+    try:
+        view = embedded.reader.get_historical_resolver(embedded.signed_revision)
+        value = view.trailer_view["/Info"].get(CONTENT_KEY)
+    except Exception:  # an old document without it, or a damaged information dictionary
+        return None
+    return str(value) if value is not None else None
+
+
+def _check_without_record(verdict: Verdict, signed, has_payload: bool, content_text: str | None) -> None:
+    """Checked elsewhere: the issuer signs the QR and then the PDF, so the first signature is theirs;
+    the content the signed file carries must hash to what the QR signed, and then names the inspectors."""
     first_embedded, first = signed[0]
     qr_signer = verdict.qr_signer_id if has_payload else None
     if qr_signer and first is not None and first.inspector_id != qr_signer:
@@ -202,10 +215,36 @@ def _check_without_record(verdict: Verdict, signed, has_payload: bool) -> None:
             f"签名 {first_embedded.field_name} 的签名人 {first.name}（证号 {first.cert_no}）"
             "不是签署二维码的执法人员",
         )
-    if verdict.number_text:
-        verdict.note(
-            f"本工作区没有 {verdict.number_text} 的记录：只核对了数字签名和二维码，未能核对文书内容和执法人员"
-        )
+    if not (qr_signer and content_text and verdict.content_sha256):
+        if verdict.number_text:
+            verdict.note(
+                f"本工作区没有 {verdict.number_text} 的记录：只核对了数字签名和二维码，"
+                "未能核对文书内容和执法人员"
+            )
+        return
+    if payload.content_digest(content_text) != verdict.content_sha256:
+        verdict.fail(CONTENT_CHANGED, "内容已被改动：文件所载的文书内容与二维码中签署的哈希不一致")
+        return
+    named = _inspector_ids(content_text)
+    for embedded, signer in signed:
+        if signer is not None and signer.inspector_id not in named:
+            verdict.fail(
+                NOT_ITS_INSPECTOR,
+                f"签名 {embedded.field_name} 的签名人 {signer.name}（证号 {signer.cert_no}）"
+                f"不是 {verdict.number_text} 所载的执法人员",
+            )
+    verdict.note(
+        f"本工作区没有 {verdict.number_text} 的记录：文件所载的文书内容与二维码中签署的哈希一致，"
+        "签名人均为文书所载的执法人员；页面上的文字未与记录比对"
+    )
+    verdict.particulars = payload.particulars(content_text)
+
+
+def _inspector_ids(content_text: str) -> set[str]:
+    try:
+        return {p["id"] for p in json.loads(content_text)["inspectors"]}
+    except (ValueError, KeyError, TypeError):
+        return set()
 
 
 def _check_signature(
