@@ -11,13 +11,15 @@ The renderer puts the QR payload into the PDF's document information: ``/Inspect
 content hash compared with the workspace's record of the document.
 
 A document is valid only when
-(a) every PDF signature is by an inspector the document names, with a certificate valid when it signed
-    (checked against the workspace's record of the document; where the workspace has no record, the
-    first signature must be by the inspector who signed the QR, since the issuer signs both);
+(a) every PDF signature is by an inspector the document names, with a certificate valid when it signed;
 (b) the signed bytes are the issued ones: one signed revision of the file is, byte for byte, the PDF
-    the workspace archived (without a record only the QR's signature over the content hash is checked,
-    and the verdict says that the content itself could not be compared);
+    the workspace archived;
 (c) every revision after the first signed one adds a signature and nothing else.
+Where the workspace has no record of the document (checked elsewhere), (a) and (b) rest on the QR: the
+first signature must be by the inspector who signed the QR (the issuer signs both), and the canonical
+content the first signed revision carries (``/InspectorContent``) must hash to the QR's content hash;
+its inspectors are then the ones every signature must belong to. The verdict says that the page's
+text itself was not compared with a record.
 A document a correction has replaced is 已被更正 (its own exit code), never plainly 有效.
 """
 
