@@ -156,8 +156,11 @@ def test_no_widow_or_orphan_in_a_notice_of_22_problems(seed, tmp_path):
     rng = random.Random(seed)
     for problem in content["problems"]:
         problem["description"] += "，" + "现场检查发现" * rng.randint(0, 9)
-    pages = [_body(page) for page in _layout_lines(render(content, sample_signatures(), _qr()), tmp_path)]
-    pages = [page for page in pages if page]
+    raw = [page for page in _layout_lines(render(content, sample_signatures(), _qr()), tmp_path) if page]
+    pages = [_body(page) for page in raw]
+    for page, following in itertools.pairwise(raw):  # 「以下空白」 never interrupts the list of problems
+        if "（以下空白）" in page:
+            assert not re.match(r"^\d+．", _body(following)[0]), _body(following)[0]
     assert len(pages) >= 3
     for before, after in itertools.pairwise(pages):
         first, last = after[0], before[-1]
