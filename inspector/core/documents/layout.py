@@ -55,7 +55,7 @@ LATER_BOTTOM = RULE_Y + 2 * mm
 LATER_TOP = PAGE_H - TOP - 8 * mm  # room for the continuation header
 DUPLICATE_LINE = "本文书一式两份：一份由应急管理部门备案，一份交被检查单位。"
 BLANK_BELOW = "（以下空白）"
-BLANK_ROOM = 60  # points (three lines) left empty before more pages call for 「以下空白」: never a widow's gap
+BLANK_ROOM = 60  # points (3 lines) left empty, more pages to come: 「以下空白」 (never a widow's gap)
 DEMO_MARK = "演示"
 CONTENT_KEY = "InspectorContent"  # the document information entry that carries the canonical content
 
