@@ -209,21 +209,20 @@ def _pdf_time(issued_at: str | None) -> tuple[tuple, int, int] | None:
     return tuple(moment.timetuple())[:6], int(offset / 60), abs(offset) % 60
 
 
+def _text_string(value: str) -> str:
+    """A PDF text string as UTF-16BE hex with its byte-order mark: one pass, whatever the characters."""
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
+
+
 def _info_with(info, extra: dict[str, str]):
     """reportlab's document information with more entries: a numbered document carries its canonical
     content, so a verifier without the workspace's record can hash what the signed file says."""
-    from reportlab.pdfbase.pdfdoc import PDFString
-
     original = info.format
+    entries = "".join(f"/{key} {_text_string(value)}\n" for key, value in extra.items()).encode("ascii")
 
     class _Info(type(info)):
         def format(self, document):
-            text = original(document)
-            entries = "".join(
-                f"/{key} {PDFString(value).format(document).decode('latin-1')}\n"
-                for key, value in extra.items()
-            )
-            return text.replace(b"<<", b"<<\n" + entries.encode("latin-1"), 1)
+            return original(document).replace(b"<<", b"<<\n" + entries, 1)
 
     copied = _Info.__new__(_Info)
     copied.__dict__.update(info.__dict__)
