@@ -173,3 +173,24 @@ def test_no_widow_or_orphan_in_a_notice_of_22_problems(seed, tmp_path):
 def test_a_page_with_room_left_says_nothing_follows(tmp_path):
     pages = pages_text(render(sample_content("notice", 22), sample_signatures(), _qr()), tmp_path)
     assert "（以下空白）" in pages[1] and "（以下空白）" not in pages[-1]
+
+
+@needs_zbar
+def test_the_qr_decodes_from_a_photo_like_image(tmp_path):
+    """A phone photo of the printed page: about 300 dpi, turned a few degrees, slightly blurred, JPEG."""
+    from PIL import Image, ImageFilter
+
+    pdf = render(sample_content("notice", 3), sample_signatures(), _qr(), issued_at=ISSUED_AT)
+    (tmp_path / "doc.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", "doc.pdf", "page"],
+        cwd=tmp_path,
+        check=True,
+    )
+    page = Image.open(tmp_path / "page.png").convert("L")
+    photo = page.rotate(3, expand=True, fillcolor=255, resample=Image.BICUBIC)
+    photo.filter(ImageFilter.GaussianBlur(1.6)).save(tmp_path / "photo.jpg", quality=60)
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", "photo.jpg"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert out.stdout.strip() == PAYLOAD
