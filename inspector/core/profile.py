@@ -109,7 +109,7 @@ def roster(store: Store, active_only: bool = False) -> list[dict]:
     """Colleagues (not the profile), active first, by name."""
     where = " AND active=1" if active_only else ""
     return store.rows(
-        f"SELECT * FROM inspectors WHERE is_profile=0 AND deleted_at IS NULL{where} ORDER BY active DESC, name"
+        f"SELECT * FROM inspectors WHERE is_profile=0 AND deleted_at IS NULL{where} ORDER BY active DESC, name, id"
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, timedelta
 
 import pytest
 
-from inspector.core import office
+from inspector.core import clock, office
 from inspector.core.capture import findings, inspections
-from inspector.core.documents import content
+from inspector.core.documents import content, wording
 from inspector.core.documents.content import DocumentError
 from inspector.core.documents.issue import issue
 from tests.core.test_documents_support import FIRST_DEADLINE, SECOND_DEADLINE, finished_inspection, set_office
@@ -19,7 +19,10 @@ def test_the_notice_lists_the_problems_with_spot_and_basis_and_groups_the_deadli
     assert [p["spot"] for p in notice["problems"]] == ["安全管理部", "中控室", "2号罐区"]
     assert [p["n"] for p in notice["problems"]] == [1, 2, 3]
     first = content.problem_text(notice["problems"][0])
-    assert first == "安全管理部安全管理人员未经考核合格，违反《中华人民共和国安全生产法》第二十七条"
+    assert first == (
+        "安全管理部：安全管理人员未经考核合格，违反《中华人民共和国安全生产法》第二十七条，"
+        "依据《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第一项，判定为重大事故隐患"
+    )
     assert notice["deadline_groups"] == [
         {"items": [1, 3], "deadline": FIRST_DEADLINE.isoformat()},
         {"items": [2], "deadline": SECOND_DEADLINE.isoformat()},
@@ -56,9 +59,9 @@ def test_measures_list_only_findings_with_immediate_measures_in_official_words(d
     measures = content.measures(demo_store, finished["id"])
     assert [p["spot"] for p in measures["problems"]] == ["安全管理部", "2号罐区"]
     assert [p["n"] for p in measures["problems"]] == [1, 2]
-    assert measures["measures"] == [
-        "责令暂时停产停业",
+    assert measures["measures"] == [  # in the statute's order
         "责令从危险区域内撤出作业人员",
+        "责令暂时停产停业",
         "责令停止使用相关设施、设备",
     ]
     assert measures["office"]["measures_basis"] == content.MEASURES_BASIS
@@ -127,5 +130,103 @@ def test_a_problem_line_does_not_repeat_the_spot_or_the_word_violates():
         "description": "2号罐区报警器未投用。",
         "basis": "违反《安全生产法》第三十六条",
     }
-    assert content.problem_text(problem) == "2号罐区报警器未投用，违反《安全生产法》第三十六条"
+    assert content.problem_text(problem) == "2号罐区：报警器未投用，违反《安全生产法》第三十六条"
     assert findings.GRADES == ("general", "major")
+
+
+def test_a_recheck_cannot_cite_a_notice_issued_after_the_re_check(
+    demo_store, mini_checklist, finished, tmp_path
+):
+    original = issue(demo_store, "notice", finished["id"])
+    again = finished_inspection(demo_store, mini_checklist, tmp_path, kind="复查", failures={})
+    later = (clock.local(again["started_at"]) + timedelta(days=3)).astimezone(UTC).isoformat()
+    demo_store.conn.execute("UPDATE documents SET issued_at=? WHERE id=?", [later, original["id"]])
+    with pytest.raises(DocumentError, match="复查意见书不能引用复查之后签发的文书"):
+        content.recheck(demo_store, again["id"], original_id=original["number_text"])
+    with pytest.raises(DocumentError, match="找不到这家单位此前的"):
+        content.recheck(demo_store, again["id"])
+
+
+def test_a_major_item_is_judged_by_the_standard_not_violated():
+    problem = {
+        "spot": "2号罐区",
+        "description": "可燃气体检测报警装置未投用",
+        "basis": "《中华人民共和国安全生产法》第三十六条；《中华人民共和国安全生产法》第九十九条；"
+        "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项",
+        "grade": "major",
+        "major_criterion": "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项",
+    }
+    assert content.problem_text(problem) == (
+        "2号罐区：可燃气体检测报警装置未投用，违反《中华人民共和国安全生产法》第三十六条、第九十九条，"
+        "依据《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项，判定为重大事故隐患"
+    )
+    general = dict(problem, grade="general")
+    assert "判定" not in content.problem_text(general) and "违反《化工" not in content.problem_text(general)
+
+
+def test_the_measures_print_the_statutory_wording_with_free_text_as_detail():
+    problems = [
+        {"n": 1, "immediate_measures": "责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域"},
+        {"n": 2, "immediate_measures": "stop_equipment"},
+    ]
+    assert content.measure_list(problems) == [
+        "责令从危险区域内撤出作业人员（第1项：责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域）",
+        "责令暂时停产停业（第1项：责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域）",
+        "责令停止使用相关设施、设备",
+    ]
+    with pytest.raises(DocumentError, match="第3项问题的现场处理措施「设置警戒区域」不是法定的现场处理措施"):
+        content.measure_list([{"n": 3, "immediate_measures": "设置警戒区域"}])
+
+
+def test_a_problem_that_still_reads_as_a_question_cannot_be_issued(demo_store, finished):
+    demo_store.conn.execute(
+        "UPDATE findings SET description='同一部位是否反复出现相同隐患' WHERE inspection_id=? AND item_id='T-003'",
+        [finished["id"]],
+    )
+    demo_store.conn.commit()
+    for build in (content.notice, content.record):
+        with pytest.raises(
+            DocumentError, match="第2项问题的问题描述「同一部位是否反复出现相同隐患」仍是提问"
+        ):
+            build(demo_store, finished["id"])
+    with pytest.raises(DocumentError, match="仍是提问"):
+        issue(demo_store, "notice", finished["id"])
+    assert demo_store.row("SELECT count(*) AS n FROM documents")["n"] == 0
+
+
+def test_every_drafted_description_of_the_bundled_checklists_is_a_statement():
+    from inspector.core.checklists import load_library
+    from inspector.core.store import paths
+
+    library = load_library(paths.bundled_checklists_dir(), None)
+    items = [i for c in library.checklists for s in c.sections for i in s.items]
+    assert len(items) >= 600
+    questions = [(i.id, findings.draft_description(i.content)) for i in items]
+    assert [q for q in questions if wording.QUESTION.search(q[1])] == []
+    assert findings.draft_description("以往隐患是否按期整改到位，同一部位是否反复出现相同隐患") == (
+        "以往隐患未按期整改到位，同一部位反复出现相同隐患"
+    )
+    assert findings.draft_description("证书是否齐全，是否在有效期内？") == "证书不齐全，不在有效期内"
+
+
+def test_documents_of_the_demo_workspace_say_so(tmp_path):
+    from inspector.core.store import Store, paths
+
+    demo = Store.open(paths.demo_workspace().ensure())
+    try:
+        assert content.is_demo(demo)
+    finally:
+        demo.close()
+
+
+def test_a_standard_is_named_once_with_its_number_once():
+    problem = {
+        "spot": "动火作业现场",
+        "description": "未办理作业票，现场未设监护人",
+        "basis": "《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.2；"
+        "《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.3",
+        "grade": "general",
+    }
+    assert content.problem_text(problem) == (
+        "动火作业现场：未办理作业票，现场未设监护人，违反《危险化学品企业特殊作业安全规范》（GB 30871-2022）5.2、5.3"
+    )

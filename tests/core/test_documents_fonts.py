@@ -70,7 +70,7 @@ def test_a_font_without_chinese_is_skipped():
 
 def test_no_usable_font_says_exactly_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setattr(fonts, "system_candidates", lambda platform=None: [])
-    with pytest.raises(FontError, match="sudo apt-get install fonts-wqy-microhei"):
+    with pytest.raises(FontError, match="sudo apt-get install fonts-arphic-uming"):
         find_font(platform="linux")
     with pytest.raises(FontError, match="不存在") as caught:
         find_font(str(tmp_path / "missing.ttf"), platform="linux")
@@ -93,3 +93,25 @@ def test_a_character_the_font_lacks_is_refused_not_printed_blank():
         pytest.skip("this system's font has extension B")
     with pytest.raises(FontError, match="缺少这些字符：𪚥"):
         render(content)
+
+
+def test_song_faces_come_first_and_wenquanyi_last():
+    from inspector.core.documents.fonts import Candidate, _rank
+
+    found = [
+        Candidate("/f/wqy-microhei.ttc", 0, "WenQuanYi Micro Hei"),
+        Candidate("/f/DroidSansFallbackFull.ttf", 0, "Droid Sans Fallback"),
+        Candidate("/f/uming.ttc", 2, "AR PL UMing TW"),
+        Candidate("/f/uming.ttc", 0, "AR PL UMing CN"),
+        Candidate("/f/uming.ttc", 1, "AR PL UMing HK"),
+    ]
+    ranked = [c.family for c in sorted(found, key=_rank)]
+    assert ranked[0] == "AR PL UMing CN" and ranked[-1] == "WenQuanYi Micro Hei"
+    assert ranked == [c.family for c in sorted(reversed(found), key=_rank)]  # one order, always
+    assert fonts.LINUX_FONTS[0].endswith("arphic/uming.ttc") and "wqy" in fonts.LINUX_FONTS[-1]
+    assert [c.path.replace("\\", "/").rsplit("/", 1)[-1] for c in fonts.system_candidates("win32")][:3] == [
+        "simsun.ttc",
+        "simfang.ttf",
+        "simkai.ttf",
+    ]
+    assert fonts.WINDOWS_HEADING_FONTS[0] == "simhei.ttf"

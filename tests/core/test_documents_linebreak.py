@@ -24,7 +24,7 @@ NOT_LAST = "（《〈「『【〔〖“‘"
 
 MEASURES_SENTENCE = "本机关于2026年11月23日现场检查时，发现你单位有下列违法违规行为和事故隐患："
 BASIS_SENTENCE = (
-    "1．3号楼外脚手架（12～15层）连墙件整层缺失2处，违反《建筑施工安全检查标准》（JGJ 59-2011）3.3。"
+    "1．3号楼外脚手架（12～15层）：连墙件整层缺失2处，违反《建筑施工安全检查标准》（JGJ 59-2011）3.3。"
 )
 REAL = [
     MEASURES_SENTENCE,
@@ -237,5 +237,45 @@ def test_rendered_documents_keep_the_rules(content, tmp_path):
     text = "".join("".join(line.split()) for line in lines)
     if content["kind"] == "measures":
         assert "".join(MEASURES_SENTENCE.split()) in text
-        assert "".join(BASIS_SENTENCE.split()) in text
+        judged = BASIS_SENTENCE.removesuffix("。") + "，判定为重大事故隐患。"  # the demo's items are major
+        assert "".join(judged.split()) in text
     assert render(content, sample_signatures()) == pdf  # deterministic
+
+
+ARTICLES = ["第二十九条", "第十三条", "第（三）项", "第一百零二条", "第3款"]
+TITLES = ["《中华人民共和国安全生产法》", "《危险化学品安全管理条例》", "《工贸企业粉尘防爆安全规定》"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.integers(0, 40), st.sampled_from(ARTICLES), st.sampled_from(TITLES), st.floats(200, 460))
+def test_article_numbers_and_titles_are_never_split(prefix, article, title, width):
+    """Wherever a line would end, 「第二十九条」 and 《…》 stay on one line (a title may only be cut
+    when keeping it whole would leave the line before it less than half full)."""
+    text = "安全" * (prefix // 2) + "违反" + title + article + "的规定，责令限期改正" + "隐患：" + "整改"
+    lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
+    assert "".join(lines) == text
+    for cut in range(1, len(lines)):
+        joint = "".join(lines[:cut])
+        assert not any(joint.endswith(article[:k]) for k in range(1, len(article))), lines
+        assert not joint.endswith("隐患"), lines
+        inside_title = joint.count("《") > joint.count("》")
+        if inside_title:  # allowed only where the title could not fit after half a line
+            assert stringWidth(title, FONT.name, 12) > width / 2 - 24, lines
+
+
+def test_the_real_notice_lines_keep_articles_and_titles_whole():
+    text = "2．配电室动火作业未办理作业票，违反《中华人民共和国安全生产法》第三十条。"
+    for width in range(240, 470, 7):
+        lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
+        for line in lines[1:]:
+            assert not line.startswith(("十条", "条", "法》", "》")), (width, lines)
+
+
+def test_a_document_number_and_the_heading_colon_stay_whole():
+    text = "本机关于2026年1月10日作出了责令限期整改的决定[（库）应急责改〔2026〕3号]，经对你单位整改情况进行复查，提出如下意见："
+    heading = "本机关于2026年11月24日现场检查时，发现你单位有下列违法违规行为和事故隐患："
+    for width in range(260, 470, 5):
+        lines = paragraph_lines(Paragraph(esc(text), STYLES.body), width)
+        assert any("（库）应急责改〔2026〕3号" in line for line in lines), (width, lines)
+        lines = paragraph_lines(Paragraph(esc(heading), STYLES.body), width)
+        assert any("事故隐患：" in line for line in lines), (width, lines)

@@ -35,8 +35,9 @@ NOTICE = [
     "（库）应急责改〔2026〕17号",
     "库尔勒金泰化工有限责任公司（被检查单位）：",
     "经查，你单位存在下列问题：",
-    "1．2号罐区可燃气体检测报警装置未投用，违反《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十二项。",
-    "2．甲类仓库疏散通道堆放杂物，未保持畅通，违反《中华人民共和国安全生产法》第四十二条。",
+    "1．2号罐区：可燃气体检测报警装置未投用，依据《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》"
+    "第十二项，判定为重大事故隐患。",
+    "2．甲类仓库：疏散通道堆放杂物，未保持畅通，违反《中华人民共和国安全生产法》第四十二条。",
     "（此栏不够，可另附页）",
     "其中重大事故隐患1项。",
     "现责令你单位对上述第1、2项问题于2026年3月15日前整改完毕；第3项问题于2026年3月31日前整改完毕，"
@@ -76,7 +77,7 @@ MEASURES = [
     "2．责令停止使用相关设施、设备。",
     "如果不服本决定，可以依法在60日内向巴音郭楞蒙古自治州人民政府申请行政复议",
     "但本决定不停止执行",
-    "被检查单位负责人（签名）：被检查单位负责人拒绝签字（2026年3月1日",
+    "被检查单位负责人（签名）：拒绝签字（2026年3月1日",
     "见证人：园区管委会王军）",
 ]
 RECHECK = [
@@ -145,7 +146,7 @@ def test_signatures_are_drawn_inside_their_boxes(tmp_path):
     del signatures["inspector2"]  # one box left empty for signing on paper
     rendered = render_detailed(content, signatures)
     boxes = {b.role: b for b in rendered.boxes}
-    assert set(boxes) == {"inspector1", "inspector2", "enterprise"}
+    assert set(boxes) == {"inspector1", "inspector2", "enterprise", "seal"}
     image = page_png(rendered.pdf, tmp_path, boxes["inspector1"].page)
     assert ink_inside(image, boxes["inspector1"]) > 40
     assert ink_inside(image, boxes["enterprise"]) > 40

@@ -220,3 +220,16 @@ def test_an_office_issued_certificate_is_checked_at_the_signing_time_once_expire
     later = verify_pdf(demo_store, data, at=clock.now() + timedelta(days=5 * 365))
     assert later.valid, later.problems
     assert any("现已过期" in note for note in later.notes)
+
+
+def test_without_the_record_the_first_signature_must_be_the_qr_signers(demo_store, people):
+    """Checked where the workspace has no record: a copied QR under another inspector's signature fails."""
+    from inspector.core.signing.verdict import NOT_ITS_INSPECTOR
+
+    first, second = people
+    qr_text, _ = first.payload_for(canonical.digest(CONTENT), NUMBER)
+    verdict = verify_pdf(demo_store, second.sign_pdf(_pdf(qr_text, first)))
+    assert verdict.reasons == [NOT_ITS_INSPECTOR]
+    assert "不是签署二维码的执法人员" in verdict.problems[0].message
+    honest = verify_pdf(demo_store, first.sign_pdf(_pdf(qr_text, first)))
+    assert honest.valid and any("未能核对文书内容和执法人员" in note for note in honest.notes)

@@ -85,7 +85,7 @@ def test_office_settings_are_edited_and_saved(qtbot, demo_store):
         True,
     )
     assert profile.device(demo_store)["series_no"] == 3
-    assert "WenQuanYi" in dialog.font_status.text() or "TrueType" in dialog.font_status.text()
+    assert any(name in dialog.font_status.text() for name in ("UMing", "WenQuanYi", "TrueType"))
 
 
 def test_the_office_sets_this_devices_number_block(qtbot, demo_store):

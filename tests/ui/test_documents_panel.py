@@ -113,3 +113,21 @@ def test_the_draft_is_read_before_signing_then_issued_in_the_same_window(qtbot, 
     issued = demo_store.row("SELECT * FROM documents WHERE kind='notice'")
     assert issued is not None and len(signing_user) == 1
     assert not window.sign_button.isVisible() and issued["number_text"] in window.windowTitle()
+
+
+def test_nobody_signs_while_a_problem_still_reads_as_a_question(qtbot, demo_store, signing_user, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
+    inspection = _finished_with_major(demo_store)
+    with demo_store.transaction():
+        demo_store.conn.execute(
+            "UPDATE findings SET description='同一部位是否反复出现相同隐患' WHERE inspection_id=?",
+            [inspection["id"]],
+        )
+    panel = DocumentsPanel(demo_store, inspection["id"])
+    qtbot.addWidget(panel)
+    assert panel.open_kind("notice") is None
+    assert signing_user == []
+    assert "第1项问题的问题描述「同一部位是否反复出现相同隐患」仍是提问" in warned[0]

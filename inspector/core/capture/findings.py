@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,35 +30,124 @@ def default_deadline(store: Store, grade: str, today: date | None = None) -> dat
     return deadline_after(office.load(store), grade, today or date.today())
 
 
+# After 是否, words that name the bad thing itself: 「是否存在…」 fails as 「存在…」.
 _NEGATIVE_AFTER = (
     "存在",
     "超",
-    "有",
-    "使用",
     "占用",
     "锁闭",
     "堵塞",
     "违规",
     "违章",
+    "违反",
     "擅自",
     "私拉",
     "混放",
     "出现",
+    "反复",
+    "被",
+    "仍",
+    "堆放",
+    "夹带",
+    "招揽",
+    "积水",
+    "渗漏",
+    "失效",
+    "急剧",
+    "严重",
+    "显示",
+    "相互贯通",
+    "大于",
+    "小于",
+    "低于",
+    "有油污",
+    "有设计以外",
+    "为单回路",
+    "为追赶",
+    "使用淘汰",
+    "使用国家明令",
+    "使用已达到报废",
+    "使用报废",
+    "设置影响",
+    "采用彩钢",
 )
+# After 是否, states and qualities: 「是否完好」 fails as 「不完好」.
+_NOT_BEFORE = (
+    "符合",
+    "满足",
+    "完好",
+    "齐全",
+    "完整",
+    "一致",
+    "正常",
+    "畅通",
+    "正确",
+    "真实",
+    "到位",
+    "合格",
+    "规范",
+    "牢固",
+    "稳固",
+    "健全",
+    "相符",
+    "熟练",
+    "统一",
+    "连续",
+    "闭环",
+    "阴凉",
+    "清晰",
+    "明显",
+    "准确",
+    "充足",
+    "足够",
+    "合理",
+    "清楚",
+    "完善",
+    "相适应",
+    "匹配",
+    "灵敏",
+    "能",
+    "可",
+    "高于",
+)
+_WITHIN = re.compile(r"^在[^，；：、,;]*(?:内|范围)(?=[，；：、,;]|$)")  # 是否在有效期内 → 不在有效期内
+_QUESTION_MARKS = "？?"
+
+
+def _negate(after: str) -> str:
+    """What follows one 是否, turned into the failed state."""
+    if after.startswith(_NEGATIVE_AFTER):
+        return after
+    if after.startswith("不"):  # 是否不少于 → 少于
+        return after[1:]
+    if after.startswith("有效"):  # 是否有效执行 → 未有效执行; 保护装置是否有效 → 保护装置失效
+        return "未" + after if after[2:3] in ("执", "实", "运", "落") else "失效" + after[2:]
+    if after.startswith("有"):
+        return "无" + after[1:]
+    if after.startswith("为") and after[1:2].isascii() and after[1:2].isalpha():
+        return "不是" + after[1:]
+    if _WITHIN.match(after):
+        return "不" + after
+    if after.startswith(_NOT_BEFORE):
+        return "不" + after
+    return "未" + after
 
 
 def draft_description(content: str) -> str:
-    """The first draft of the problem from the checklist question; the inspector edits it.
+    """The first draft of the problem from the checklist question, every 是否 turned into the failed
+    state; the inspector edits it.
 
-    ``是否设置报警装置`` → ``未设置报警装置``; ``甲烷浓度是否超限`` → ``甲烷浓度超限``.
+    ``是否设置报警装置`` → ``未设置报警装置``; ``甲烷浓度是否超限`` → ``甲烷浓度超限``;
+    ``证书是否齐全，是否按期复审`` → ``证书不齐全，未按期复审``.
     """
     text = content.strip().rstrip("？?。")
+    for mark in _QUESTION_MARKS:
+        text = text.replace(mark, "，")
+    text = re.sub(r"有无(?!关)", "有", text)  # 有无破损 → 有破损
     if "是否" not in text:
         return f"{text}不符合要求"
-    before, after = text.split("是否", 1)
-    if after.startswith(_NEGATIVE_AFTER):
-        return f"{before}{after}"
-    return f"{before}未{after}"
+    parts = text.split("是否")
+    return parts[0] + "".join(_negate(after) for after in parts[1:])
 
 
 def _failed_answer(store: Store, inspection_id: str, snapshot_id: str, item_id: str) -> dict:
@@ -216,7 +306,7 @@ def earlier_spots(store: Store, enterprise_id: str) -> list[str]:
     """Spots recorded at this enterprise before, most used first (offered while typing)."""
     rows = store.rows(
         "SELECT spot, count(*) AS n FROM findings WHERE enterprise_id=? AND deleted_at IS NULL AND spot != ''"
-        " GROUP BY spot ORDER BY n DESC, max(created_at) DESC",
+        " GROUP BY spot ORDER BY n DESC, max(created_at) DESC, spot",
         [enterprise_id],
     )
     return [row["spot"] for row in rows]
@@ -241,7 +331,7 @@ def repeats(store: Store, inspection_id: str, snapshot_id: str, item_id: str, sp
         " JOIN inspections i ON i.id = f.inspection_id"
         " LEFT JOIN checklist_snapshots s ON s.id = f.snapshot_id"
         " WHERE f.enterprise_id=? AND f.inspection_id != ? AND f.deleted_at IS NULL"
-        " ORDER BY i.started_at DESC",
+        " ORDER BY i.started_at DESC, i.rowid DESC, f.rowid",
         [inspection["enterprise_id"], inspection_id],
     )
     wanted = _norm(spot)

@@ -222,7 +222,7 @@ def findings_of(store: Store, inspection_id: str) -> list[dict]:
     return store.rows(
         "SELECT f.* FROM findings f LEFT JOIN inspection_checklists ic"
         " ON ic.inspection_id = f.inspection_id AND ic.snapshot_id = f.snapshot_id"
-        " WHERE f.inspection_id=? AND f.deleted_at IS NULL ORDER BY ic.position, f.created_at",
+        " WHERE f.inspection_id=? AND f.deleted_at IS NULL ORDER BY ic.position, f.created_at, f.rowid",
         [inspection_id],
     )
 
@@ -244,7 +244,7 @@ def drafts(store: Store) -> list[dict]:
     """Unfinished inspections, newest first: offered for resuming after a crash or restart."""
     return store.rows(
         "SELECT i.*, e.name AS enterprise FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id"
-        " WHERE i.status='draft' AND i.deleted_at IS NULL ORDER BY i.started_at DESC"
+        " WHERE i.status='draft' AND i.deleted_at IS NULL ORDER BY i.started_at DESC, i.rowid DESC"
     )
 
 
@@ -288,7 +288,7 @@ def listing(store: Store) -> list[dict]:
         " (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.grade='major'"
         "   AND f.deleted_at IS NULL) AS major"
         " FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.deleted_at IS NULL"
-        " ORDER BY i.started_at DESC"
+        " ORDER BY i.started_at DESC, i.rowid DESC"
     )
     for row in rows:
         for key in ("checklists", "checklist_titles"):

@@ -4,7 +4,7 @@ No Qt here, ever. The parts:
 
 - :mod:`fonts` finds and embeds a CJK TrueType font;
 - :mod:`numbering` hands out per-device document numbers;
-- :mod:`content` builds what each document says from the store;
+- :mod:`content` builds what each document says from the store, :mod:`wording` how it words a problem;
 - :mod:`layout`, :mod:`parts` and one module per kind render content and signatures to PDF;
 - :mod:`issue` numbers, stores, renders and signs a document in the right order.
 """

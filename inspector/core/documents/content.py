@@ -8,28 +8,26 @@ from. Times are local ISO-8601 with their offset; dates are ``YYYY-MM-DD``.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 from inspector.core import clock, office
 from inspector.core.capture import findings
 from inspector.core.documents import registry
+from inspector.core.documents.errors import DocumentError
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES
-from inspector.core.store import Store
+from inspector.core.documents.wording import (
+    MEASURE_WORDS,
+    check_statements,
+    measure_list,
+    problem_text,
+)
+from inspector.core.store import Store, paths
+
+__all__ = ["MEASURE_WORDS", "DocumentError", "build", "measure_list", "problem_text"]
 
 FORMAT = 1
 MEASURES_BASIS_SETTING = "documents.measures_basis"
 MEASURES_BASIS = "《中华人民共和国安全生产法》第六十五条第一款第三项"
-# Short codes a finding's immediate measures may use, and the official wording they stand for.
-MEASURE_WORDS = {
-    "evacuate": "责令从危险区域内撤出作业人员",
-    "suspend": "责令暂时停产停业",
-    "stop_equipment": "责令停止使用相关设施、设备",
-}
-
-
-class DocumentError(ValueError):
-    """The document cannot be issued as the records stand; the message says what to do."""
 
 
 def local_iso(utc_text: str | None) -> str | None:
@@ -91,14 +89,49 @@ def default_deadline(settings: office.OfficeSettings, grade: str, day: date) -> 
     return findings.deadline_after(settings, grade, day).isoformat()
 
 
+def _item_positions(store: Store, inspection_id: str) -> dict[tuple[str, str], int]:
+    """(snapshot id, item id) → the item's place in its checklist, sections in order."""
+    positions: dict[tuple[str, str], int] = {}
+    for row in store.rows(
+        "SELECT s.id, s.content FROM inspection_checklists ic JOIN checklist_snapshots s ON s.id = ic.snapshot_id"
+        " WHERE ic.inspection_id=? ORDER BY ic.position",
+        [inspection_id],
+    ):
+        try:
+            items = [
+                i["id"] for s in json.loads(row["content"]).get("sections", []) for i in s.get("items", [])
+            ]
+        except (ValueError, AttributeError, TypeError, KeyError):
+            items = []
+        positions.update({(row["id"], item): n for n, item in enumerate(items)})
+    return positions
+
+
+def ordered_findings(store: Store, inspection_id: str) -> list[dict]:
+    """The findings in a stable order: the checklists' order, each checklist's item order, then the
+    time recorded, then the order they were saved in (the row sequence), never a random id."""
+    rows = store.rows(
+        "SELECT f.*, f.rowid AS seq, ic.position AS checklist_position FROM findings f"
+        " LEFT JOIN inspection_checklists ic"
+        " ON ic.inspection_id = f.inspection_id AND ic.snapshot_id = f.snapshot_id"
+        " WHERE f.inspection_id=? AND f.deleted_at IS NULL"
+        " ORDER BY ic.position, f.created_at, f.rowid",
+        [inspection_id],
+    )
+    positions = _item_positions(store, inspection_id)
+    last = len(positions) + 1
+
+    def key(row: dict) -> tuple:
+        checklist = row["checklist_position"] if row["checklist_position"] is not None else last
+        item = positions.get((row["snapshot_id"], row["item_id"]), last)
+        return checklist, item, row["created_at"], row["seq"]
+
+    return sorted(rows, key=key)
+
+
 def problems(store: Store, inspection: dict) -> list[dict]:
     """The inspection's findings in checklist order, numbered from 1."""
-    rows = store.rows(
-        "SELECT f.* FROM findings f LEFT JOIN inspection_checklists ic"
-        " ON ic.inspection_id = f.inspection_id AND ic.snapshot_id = f.snapshot_id"
-        " WHERE f.inspection_id=? AND f.deleted_at IS NULL ORDER BY ic.position, f.created_at, f.id",
-        [inspection["id"]],
-    )
+    rows = ordered_findings(store, inspection["id"])
     settings = office.load(store)
     day = clock.local_date(inspection["finished_at"] or inspection["started_at"])
     counter = [0]
@@ -113,23 +146,13 @@ def problems(store: Store, inspection: dict) -> list[dict]:
                 "description": row["description"].strip(),
                 "basis": row["basis"].strip(),
                 "grade": row["grade"],
+                "major_criterion": (row["major_criterion"] or "").strip() if row["grade"] == "major" else "",
                 "deadline": row["deadline"] or default_deadline(settings, row["grade"], day),
                 "immediate_measures": row["immediate_measures"].strip(),
                 "photos": _photos(store, row["id"], counter),
             }
         )
     return found
-
-
-def problem_text(problem: dict) -> str:
-    """「2号罐区可燃气体检测报警装置未投用，违反《…》第×条」."""
-    spot, description = problem["spot"], problem["description"]
-    text = description if not spot or description.startswith(spot) else f"{spot}{description}"
-    text = text.rstrip("。；;，, ")
-    basis = problem["basis"]
-    if basis:
-        text += f"，{basis}" if basis.startswith("违反") else f"，违反{basis}"
-    return text
 
 
 def deadline_groups(items: list[dict]) -> list[dict]:
@@ -163,8 +186,13 @@ def checklists(store: Store, inspection_id: str) -> list[dict]:
     return found
 
 
+def is_demo(store: Store) -> bool:
+    workspace = getattr(store, "workspace", None)
+    return workspace is not None and workspace.root.name == paths.DEMO_WORKSPACE
+
+
 def _base(store: Store, kind: str, inspection: dict) -> dict:
-    return {
+    base = {
         "format": FORMAT,
         "kind": kind,
         "title": KIND_TITLES[kind],
@@ -180,6 +208,9 @@ def _base(store: Store, kind: str, inspection: dict) -> dict:
         },
         "inspectors": _inspectors(store, inspection["id"]),
     }
+    if is_demo(store):  # printed 「演示」 on every page
+        base["demo"] = True
+    return base
 
 
 def _need_appeal_bodies(content: dict) -> None:
@@ -192,6 +223,7 @@ def record(store: Store, inspection_id: str) -> dict:
     content = _base(store, "record", inspection)
     content["checklists"] = checklists(store, inspection_id)
     content["problems"] = problems(store, inspection)
+    check_statements(content["problems"])
     return content
 
 
@@ -216,21 +248,11 @@ def notice(store: Store, inspection_id: str) -> dict:
     found = problems(store, inspection)
     if not found:
         raise DocumentError("这次检查没有发现问题，不需要出具责令限期整改指令书")
+    check_statements(found)
     content["problems"] = found
     content["deadline_groups"] = deadline_groups(found)
     content["major_count"] = sum(p["grade"] == "major" for p in found)
     return content
-
-
-def measure_list(problems_: list[dict]) -> list[str]:
-    """The distinct measures the findings call for, in order, in their official wording."""
-    found: list[str] = []
-    for problem in problems_:
-        for part in re.split(r"[；;\n]+", problem["immediate_measures"]):
-            part = MEASURE_WORDS.get(part.strip(), part.strip()).rstrip("。；; ")
-            if part and part not in found:
-                found.append(part)
-    return found
 
 
 def measures(store: Store, inspection_id: str) -> dict:
@@ -242,6 +264,7 @@ def measures(store: Store, inspection_id: str) -> dict:
         raise DocumentError("没有需要现场处理的隐患（未填写现场处理措施），不需要出具现场处理措施决定书")
     for n, problem in enumerate(found, start=1):
         problem["n"] = n
+    check_statements(found)
     content["problems"] = found
     content["measures"] = measure_list(found)
     content["checked_on"] = (content["inspection"]["started_at"] or "")[:10]
@@ -259,13 +282,25 @@ def _original(store: Store, inspection: dict, original_id: str | None) -> dict:
             " WHERE d.kind IN ('notice', 'measures') AND i.enterprise_id=? AND d.inspection_id != ?"
             " AND i.started_at < ? AND d.deleted_at IS NULL"
             f" AND {registry.NOT_REPLACED}"
-            " ORDER BY d.kind = 'notice' DESC, d.issued_at DESC LIMIT 1",
-            [inspection["enterprise_id"], inspection["id"], inspection["started_at"]],
+            " AND d.issued_at <= ?"
+            " ORDER BY d.kind = 'notice' DESC, d.issued_at DESC, d.number_year DESC, d.number_seq DESC,"
+            " d.number_text DESC LIMIT 1",
+            [
+                inspection["enterprise_id"],
+                inspection["id"],
+                inspection["started_at"],
+                inspection["started_at"],
+            ],
         )
         if row is None:
             raise DocumentError("找不到这家单位此前的责令限期整改指令书：复查意见书须指明所复查的文书")
     if row["kind"] not in ("notice", "measures"):
         raise DocumentError(f"{row['number_text']} 不是责令限期整改指令书或现场处理措施决定书")
+    if clock.local_date(row["issued_at"]) > clock.local_date(inspection["started_at"]):
+        raise DocumentError(
+            f"{row['number_text']} 签发于{clock.local_date(row['issued_at']).isoformat()}，"
+            f"晚于这次复查（{clock.local_date(inspection['started_at']).isoformat()}）：复查意见书不能引用复查之后签发的文书"
+        )
     return row
 
 

@@ -26,7 +26,8 @@ SETTING = "documents.font_path"
 # Characters every document prints: a font without them cannot set the documents.
 PROBE = "安全生产行政执法文书责令限期整改指令书现场检查记录处理措施决定复查意见（）〔〕：号年月日0123456789"
 
-# Family-name hints, best first: Song/Ming/FangSong faces match the printed forms; sans faces still serve.
+# Family-name hints, best first: Song/Ming/FangSong faces match the printed forms; sans faces still
+# serve, WenQuanYi Micro Hei last of all.
 _PREFERRED = (
     "simsun",
     "songti",
@@ -39,14 +40,22 @@ _PREFERRED = (
     "song",
     "kai",
     "simkai",
-    "wenquanyi micro hei",
-    "wenquanyi zen hei",
     "microsoft yahei",
     "simhei",
     "heiti",
     "pingfang",
     "droid sans fallback",
     "arial unicode",
+    "wenquanyi zen hei",
+    "wenquanyi micro hei",  # the last fallback: a sans face official documents are not set in
+)
+
+# The title's face: a Hei (sans, heavy) face where there is one, as printed forms set their titles.
+HEADING_HINTS = ("simhei", "heiti", "microsoft yahei", "wenquanyi micro hei", "wenquanyi zen hei")
+WINDOWS_HEADING_FONTS = ("simhei.ttf", "msyh.ttc")
+LINUX_HEADING_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#0",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#0",
 )
 
 WINDOWS_FONTS = ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simhei.ttf", "msyh.ttc", "msyh.ttf")
@@ -62,12 +71,12 @@ MACOS_FONTS = (
 )
 LINUX_FONTS = (
     "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
     "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
 )
 
 
@@ -132,8 +141,8 @@ def install_advice(platform: str | None = None) -> str:
             "请在“字体册”中恢复或下载“宋体-简”，或在办公室设置中指定一个中文 TrueType 字体文件。"
         )
     return (
-        "请安装文泉驿微米黑字体：sudo apt-get install fonts-wqy-microhei"
-        "（Fedora：sudo dnf install wqy-microhei-fonts），或在办公室设置中指定一个中文 TrueType 字体文件。"
+        "请安装文鼎明体（宋体）：sudo apt-get install fonts-arphic-uming"
+        "（Fedora：sudo dnf install cjkuni-uming-fonts），或在办公室设置中指定一个中文 TrueType 字体文件。"
     )
 
 
@@ -230,10 +239,13 @@ def parse_configured(value: str | None) -> Candidate | None:
     return Candidate(os.path.expanduser(path), int(index) if index else None, "")
 
 
-def _rank(candidate: Candidate) -> tuple[int, int]:
+def _rank(candidate: Candidate) -> tuple:
+    """Best first and always the same order: the family hint, then the Simplified Chinese face of a
+    family (AR PL UMing CN before its HK/TW faces), then file and face index."""
     family = candidate.family.lower()
     hint = next((i for i, h in enumerate(_PREFERRED) if h in family), len(_PREFERRED))
-    return hint, "mono" in family
+    simplified = family.endswith((" cn", " sc", " gb")) or "简" in family
+    return hint, "mono" in family, not simplified, candidate.path, candidate.index or 0, family
 
 
 def fontconfig_candidates() -> list[Candidate]:
@@ -289,6 +301,26 @@ def find_font(configured: str | None = None, platform: str | None = None) -> Doc
             reasons.append(outcome)
     detail = ("已跳过：" + "；".join(reasons) + "。") if reasons else "系统中没有中文 TrueType 字体。"
     raise FontError(f"找不到可嵌入 PDF 的中文字体。{detail}{install_advice(platform)}")
+
+
+def heading_candidates(platform: str | None = None) -> list[Candidate]:
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        folder = Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts"
+        return [Candidate(str(folder / name), 0) for name in WINDOWS_HEADING_FONTS]
+    if platform == "darwin":
+        return [Candidate("/System/Library/Fonts/STHeiti Medium.ttc", 0)]
+    return [parse_configured(p) for p in LINUX_HEADING_FONTS]
+
+
+@functools.lru_cache(maxsize=8)
+def heading_font(body: DocumentFont, platform: str | None = None) -> DocumentFont:
+    """A Hei face for titles when the system has one, else the body font itself."""
+    for candidate in heading_candidates(platform):
+        outcome = try_candidate(candidate)
+        if isinstance(outcome, DocumentFont):
+            return outcome
+    return body
 
 
 @functools.lru_cache(maxsize=8)

@@ -57,7 +57,7 @@ def current(store: Store, kind: str, inspection_id: str, pdf: bool = True) -> di
     return store.row(
         f"SELECT {columns} FROM documents d WHERE d.kind=? AND d.inspection_id=? AND d.deleted_at IS NULL"
         f" AND {registry.NOT_REPLACED}"
-        " ORDER BY d.issued_at DESC, d.number_seq DESC LIMIT 1",
+        " ORDER BY d.issued_at DESC, d.number_seq DESC, d.number_text DESC LIMIT 1",
         [kind, inspection_id],
     )
 
@@ -66,7 +66,7 @@ def of_inspection(store: Store, inspection_id: str) -> list[dict]:
     """Every document issued for an inspection (without the PDF bytes), oldest first."""
     return store.rows(
         "SELECT id, kind, number_text, issued_at, issued_by, content_sha256, pdf_sha256, replaces_id"
-        " FROM documents WHERE inspection_id=? AND deleted_at IS NULL ORDER BY issued_at, number_seq",
+        " FROM documents WHERE inspection_id=? AND deleted_at IS NULL ORDER BY issued_at, number_seq, number_text",
         [inspection_id],
     )
 
@@ -91,7 +91,8 @@ def render_document(store: Store, document: dict, signer: Signer | None = None) 
     """The unsigned PDF of a stored document, from its stored content and signatures alone."""
     content = json.loads(document["content"])
     qr = qr_for(signer, document["content_sha256"], document["number_text"])
-    return render(content, signatures_of(store, document["id"]), qr, document_font(store))
+    sigs = signatures_of(store, document["id"])
+    return render(content, sigs, qr, document_font(store), document["issued_at"])
 
 
 def signer_role(document: dict, signer: Signer) -> str:

@@ -6,6 +6,11 @@ the characters before it go down to the next line (推出), so no line is wider 
 none is empty; the last characters of a paragraph obey the same rules. A run of Latin letters and
 digits (``JGJ 59-2011``, ``TC6013``) is not cut unless it is longer than half a line.
 
+Some words are kept whole as well: an article number (「第二十九条」, 「第（三）项」) always, a title in
+guillemets (「《中华人民共和国安全生产法》」) unless that would leave a line less than half full, and
+a document number (「（库）应急责改〔2026〕3号」) likewise, and the 「事故隐患：」 that ends a heading
+sentence.
+
 reportlab's own CJK wrap only hangs one forbidden character in the margin and never looks at the
 paragraph's last character. :func:`install` replaces its two splitters (``wordSplit`` for a
 paragraph of one style, ``cjkFragSplit`` for mixed styles and ``<br/>``) for every paragraph with
@@ -14,6 +19,7 @@ paragraph of one style, ``cjkFragSplit`` for mixed styles and ``<br/>``) for eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
@@ -30,6 +36,13 @@ NO_START = frozenset("，。、；：！？）》〉」』】〕〗〙］｝”�
 # Opening brackets and quotes, and prefixes such as currency signs.
 NO_END = frozenset("（《〈「『【〔〖〘［｛“‘([{") | frozenset(ALL_CANNOT_END)
 _WORD_JOINERS = frozenset("-‐./_:+#&@%'")
+_NUMERAL = "一二三四五六七八九十百千零〇两0-9"
+# Kept whole whatever the cost (short): article, paragraph and item numbers; 「隐患：」.
+_ALWAYS_WHOLE = re.compile(rf"第(?:[{_NUMERAL}]+|（[{_NUMERAL}]+）)[条款项章节目]|(?:事故)?隐患：")
+# Kept whole unless the line before would be less than half full.
+_TITLE = re.compile(
+    r"《[^《》\n]{1,60}》|（[^（）\n]{1,6}）[^（）〔〕\n]{1,8}〔\d{4}〕\d+号"
+)  # and document numbers
 
 
 def _word(ch: str) -> bool:
@@ -42,11 +55,28 @@ def can_break(before: str, after: str) -> bool:
     return before not in NO_END and after not in NO_START and not after.isspace()
 
 
-def _break_before(chars: Sequence[str], start: int, end: int) -> int:
+def _inside(chars: Sequence[str], pattern: re.Pattern) -> set[int]:
+    """Break positions ``b`` (between ``chars[b-1]`` and ``chars[b]``) inside a match of ``pattern``."""
+    if not all(len(ch) == 1 for ch in chars):
+        return set()
+    return {b for m in pattern.finditer("".join(chars)) for b in range(m.start() + 1, m.end())}
+
+
+def _break_before(
+    chars: Sequence[str], start: int, end: int, whole: set[int] = frozenset(), titles: set[int] = frozenset()
+) -> int:
     """The break for a line from ``start`` that fits up to ``end`` (``chars[end]`` does not fit)."""
-    floor = (start + end) // 2  # keep words whole, but not at the cost of half a line
+    floor = (start + end) // 2  # keep words and titles whole, but not at the cost of half a line
     for b in range(end, floor, -1):
-        if can_break(chars[b - 1], chars[b]) and not (_word(chars[b - 1]) and _word(chars[b])):
+        if (
+            can_break(chars[b - 1], chars[b])
+            and b not in whole
+            and b not in titles
+            and not (_word(chars[b - 1]) and _word(chars[b]))
+        ):
+            return b
+    for b in range(end, start, -1):
+        if can_break(chars[b - 1], chars[b]) and b not in whole:
             return b
     for b in range(end, start, -1):
         if can_break(chars[b - 1], chars[b]):
@@ -59,6 +89,7 @@ def break_lines(chars: Sequence[str], widths: Sequence[float], max_widths: Seque
     wide (the last entry holds for the rest). Every line has at least one character."""
     n = len(chars)
     last = len(max_widths) - 1
+    whole, titles = _inside(chars, _ALWAYS_WHOLE), _inside(chars, _TITLE)
     ends: list[int] = []
     start = 0
     while start < n:
@@ -72,7 +103,7 @@ def break_lines(chars: Sequence[str], widths: Sequence[float], max_widths: Seque
         if end >= n:
             ends.append(n)
             break
-        start = _break_before(chars, start, end)
+        start = _break_before(chars, start, end, whole, titles)
         ends.append(start)
     return ends
 

@@ -14,6 +14,9 @@ from reportlab.platypus import Flowable
 from inspector.core.documents.signatures import PAD_ASPECT, Signature
 
 INK = (0.08, 0.12, 0.42)
+CAPTION_SIZE = 10  # the signer's name under a signature box
+SEAL_SIZE = 42 * mm  # an office seal's diameter
+SEAL_LINE = "应急管理部门（印章）"
 
 
 @dataclass
@@ -63,7 +66,7 @@ class SignatureBox(Flowable):
         super().__init__()
         self.role, self.sig, self.sink, self.font = role, sig, sink, font
         self.box_w, self.box_h, self.caption = width, height, caption
-        self.cap_h = 8 if caption else 0
+        self.cap_h = CAPTION_SIZE + 3 if caption else 0
 
     def wrap(self, avail_w, avail_h):
         return self.box_w, self.box_h + self.cap_h
@@ -97,11 +100,35 @@ class SignatureBox(Flowable):
             c.drawPath(ink, stroke=1, fill=0)
         c.restoreState()
         if self.caption:
-            c.setFont(self.font, 7)
-            c.setFillColorRGB(0.35, 0.35, 0.35)
-            c.drawString(1, 1, self.caption)
+            c.setFont(self.font, CAPTION_SIZE)
+            c.setFillColorRGB(0.2, 0.2, 0.2)
+            c.drawString(1, 2, self.caption)
         x, y = c.absolutePosition(0, self.cap_h)
         self.sink.append(Box(self.role, c.getPageNumber(), round(x, 2), round(y, 2), self.box_w, self.box_h))
+
+
+class SealBlock(Flowable):
+    """A square the seal is pressed on: 「应急管理部门（印章）」 and the date at its middle, right-aligned,
+    nothing else within it. Its place is reported as the box ``seal``."""
+
+    def __init__(self, sink: list[Box], font: str, date_text: str, width: float):
+        super().__init__()
+        self.sink, self.font, self.date_text, self.block_w = sink, font, date_text, width
+
+    def wrap(self, avail_w, avail_h):
+        return self.block_w, SEAL_SIZE
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont(self.font, 12)
+        middle = SEAL_SIZE / 2
+        c.drawRightString(self.block_w, middle + 2, SEAL_LINE)
+        c.drawRightString(self.block_w, middle - 18, self.date_text)
+        c.restoreState()
+        x, y = c.absolutePosition(self.block_w - SEAL_SIZE, 0)
+        self.sink.append(Box("seal", c.getPageNumber(), round(x, 2), round(y, 2), SEAL_SIZE, SEAL_SIZE))
 
 
 class SealSpace(Flowable):

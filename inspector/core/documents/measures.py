@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from inspector.core.documents.content import problem_text
 from inspector.core.documents.layout import cn_date
 from inspector.core.documents.parts import Ctx, addressee, appeal_text, body, closing, header, numbered
+from inspector.core.documents.wording import problem_text
 
 
 def story(ctx: Ctx) -> list:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from inspector.core.documents.content import problem_text
 from inspector.core.documents.layout import cn_date
-from inspector.core.documents.parts import Ctx, addressee, appeal_text, body, closing, header, numbered
+from inspector.core.documents.parts import (
+    Ctx,
+    OnFirstPage,
+    addressee,
+    appeal_text,
+    body,
+    closing,
+    header,
+    numbered,
+)
+from inspector.core.documents.wording import problem_text
 
 
 def deadline_sentence(groups: list[dict]) -> str:
@@ -21,7 +30,7 @@ def story(ctx: Ctx) -> list:
     flow += numbered(ctx, [problem_text(p) for p in c["problems"]])
     if c["office"]["print_major_count"]:
         flow.append(body(ctx, f"其中重大事故隐患{c['major_count']}项。"))
-    flow.append(body(ctx, "（此栏不够，可另附页）"))
+    flow.append(OnFirstPage(body(ctx, "（此栏不够，可另附页）")))
     flow.append(
         body(
             ctx,

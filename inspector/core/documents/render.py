@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from inspector.core.documents import measures, notice, recheck, record
-from inspector.core.documents.fonts import DocumentFont, FontError, document_font
+from inspector.core.documents.fonts import DocumentFont, FontError, document_font, heading_font
 from inspector.core.documents.layout import QrMark, Rendered, Styles, build
 from inspector.core.documents.parts import Ctx
 from inspector.core.documents.signatures import Signature, collect
@@ -39,22 +39,40 @@ def check_glyphs(font: DocumentFont, content: dict, sigs: dict[str, Signature]) 
         )
 
 
+def _heading(font: DocumentFont, content: dict) -> DocumentFont:
+    """The title's Hei face, when it has every character of the title and the issuing body."""
+    heading = heading_font(font)
+    title = content.get("title", "") + content.get("office", {}).get("issuing_body", "")
+    return heading if not heading.covers(title) else font
+
+
 def render_detailed(
-    content: dict, signatures=None, qr: QrMark | None = None, font: DocumentFont | None = None
+    content: dict,
+    signatures=None,
+    qr: QrMark | None = None,
+    font: DocumentFont | None = None,
+    issued_at: str | None = None,
 ) -> Rendered:
-    """The PDF with where its signature boxes and QR box are (page, points from bottom-left)."""
+    """The PDF with where its signature boxes and QR box are (page, points from bottom-left).
+
+    ``issued_at`` (stored UTC ISO-8601) becomes the PDF's creation date."""
     kind = content["kind"]
     if kind not in STORIES:
         raise ValueError(f"未知的文书种类“{kind}”")
     font = font or document_font()
     sigs = collect(signatures)
     check_glyphs(font, content, sigs)
-    ctx = Ctx(content, sigs, Styles(font.name))
+    heading = _heading(font, content)
+    ctx = Ctx(content, sigs, Styles(font.name, heading.name))
     story = STORIES[kind](ctx)
-    return build(content, story, font, qr, ctx.boxes)
+    return build(content, story, font, qr, ctx.boxes, issued_at, heading)
 
 
 def render(
-    content: dict, signatures=None, qr: QrMark | None = None, font: DocumentFont | None = None
+    content: dict,
+    signatures=None,
+    qr: QrMark | None = None,
+    font: DocumentFont | None = None,
+    issued_at: str | None = None,
 ) -> bytes:
-    return render_detailed(content, signatures, qr, font).pdf
+    return render_detailed(content, signatures, qr, font, issued_at).pdf

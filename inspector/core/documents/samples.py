@@ -127,7 +127,7 @@ def sample_content(
             {
                 "n": p["n"],
                 "finding_id": p["finding_id"],
-                "text": f"{p['spot']}{p['description']}，违反{p['basis']}",
+                "text": f"{p['spot']}：{p['description']}，违反{p['basis']}",
                 "rectified": p["n"] % 3 != 0,
                 "observed": "" if p["n"] % 3 else "报警控制器仍处于屏蔽状态",
             }

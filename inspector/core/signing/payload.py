@@ -201,6 +201,7 @@ def verify_payload(store: Store, text: str, content: Any = None) -> Verdict:
     if signer is None:  # registered but no longer trusted (e.g. its inspector was removed)
         return verdict.fail(UNKNOWN_SIGNER, "签名人未知：证书不属于本工作区的执法人员")
     verdict.signers.append(f"{signer.name}（证号 {signer.cert_no}）")
+    verdict.qr_signer_id, verdict.content_sha256 = signer.inspector_id, payload.content_sha256
     verdict.note(f"二维码签名有效：{payload.number_text}，由 {signer.name}（证号 {signer.cert_no}）签署")
     _check_content(store, payload, content, verdict)
     return verdict
@@ -222,11 +223,50 @@ def _check_content(store: Store, payload: Payload, content: Any, verdict: Verdic
         return
     recomputed = {content_digest(doc["content"]), canonical.sha256_text(doc["content"])}
     if doc["content_sha256"] != payload.content_sha256:
-        verdict.fail(CONTENT_CHANGED, "内容已被改动：与本工作区登记的这份文书内容不一致")
+        verdict.fail(CONTENT_CHANGED, "内容已被改动：二维码中签署的内容哈希与本工作区登记的这份文书不一致")
     elif doc["content_sha256"] not in recomputed:
         verdict.fail(CONTENT_CHANGED, "内容已被改动：本工作区登记的文书内容与其哈希不一致（记录被改动）")
-    else:
-        verdict.note("与本工作区登记的文书内容一致")
+    else:  # a hash was compared, not the text: say so
+        verdict.note("二维码中签署的内容哈希与本工作区登记的这份文书一致")
+        verdict.particulars = particulars(doc["content"])
     later = registry.replaced_by(store, doc["id"])
     if later:
-        verdict.note(f"注意：该文书已由 {later['number_text']} 更正替代")
+        verdict.superseded_by = later["number_text"]
+
+
+def particulars(content_json: str) -> list[tuple[str, str]]:
+    """What a clerk compares with the paper copy: enterprise, number, date, deadlines, problems, inspectors."""
+    try:
+        content = json.loads(content_json)
+        found = [
+            ("被检查单位", content["enterprise"]["name"]),
+            ("文书", f"{content['title']} {content['number']['text']}"),
+            ("签发日期", _cn_date(content.get("issued_on"))),
+        ]
+        groups = content.get("deadline_groups") or []
+        if groups:
+            found.append(
+                (
+                    "整改期限",
+                    "；".join(
+                        f"第{'、'.join(str(n) for n in g['items'])}项 {_cn_date(g['deadline'])}前"
+                        for g in groups
+                    ),
+                )
+            )
+        if "problems" in content:
+            found.append(("问题", f"{len(content['problems'])}项"))
+        if content.get("original"):
+            found.append(("所复查的文书", content["original"]["number_text"]))
+        people = "、".join(f"{p['name']}（证号 {p['cert_no']}）" for p in content["inspectors"])
+        found.append(("执法人员", people))
+    except (ValueError, KeyError, TypeError):
+        return []
+    return found
+
+
+def _cn_date(iso: str | None) -> str:
+    if not iso:
+        return "（未记载）"
+    y, m, d = iso[:10].split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
