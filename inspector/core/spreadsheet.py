@@ -102,9 +102,27 @@ def bounded_rows(rows: Iterable[tuple], name: str, max_rows: int, first_row: int
         yield cells
 
 
-def check_text(text: str, limit: int, where: str) -> str:
-    """``text`` when it fits ``limit`` characters; else a reason naming ``where`` and the limit."""
-    return "" if len(text) <= limit else f"{where}不能超过 {limit} 个字（此处有 {len(text)} 个字）"
+def merged_ranges(worksheet, name: str) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of each merged range of a read-only worksheet.
+
+    Read-only worksheets do not offer them, so the sheet's XML part is streamed once more for its
+    ``<mergeCell ref="B4:D9"/>`` elements; callers clip each range to the cells they use.
+    """
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    found = []
+    with worksheet._get_source() as source:  # the part openpyxl itself reads the rows from
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                found.append(range_boundaries(element.get("ref")))
+                if len(found) > MAX_MERGED_RANGES:
+                    raise SheetError(
+                        f"“{name}”有超过 {MAX_MERGED_RANGES} 个合并单元格区域；请取消多余的合并后再导入"
+                    )
+            element.clear()
+    return found
 
 
 def formula_like(text: str) -> bool:

@@ -124,3 +124,62 @@ def test_the_code_lookup_uses_the_index(demo_store):
     plan = demo_store.rows("EXPLAIN QUERY PLAN " + enterprises.CODE_OWNER_SQL, ["x", None])
     details = " ".join(row["detail"] for row in plan)
     assert "USING INDEX enterprises_code" in details and "SCAN enterprises" not in details
+
+
+# -- checklist sheets ----------------------------------------------------------------------------------
+
+CHECKLIST_HEADER = ["序号", "检查项目", "检查内容", "检查方法", "检查依据"]
+CHECKLIST_META = ["行业：工贸", None, "版本：2026.1", None, "检查表编号：hostile-test"]
+CHECKLIST_ROWS = [
+    ["巴州工贸企业安全检查表"],
+    CHECKLIST_META,
+    CHECKLIST_HEADER,
+    [1, "安全管理", "是否建立安全生产责任制", "查阅文件", "《中华人民共和国安全生产法》第四条"],
+    [2, None, "是否开展安全培训", "查阅记录", "《中华人民共和国安全生产法》第二十八条"],
+]
+
+
+def checklist_refused(path) -> str:
+    from inspector.core.checklists import ChecklistError
+    from inspector.core.checklists.xlsx import read_xlsx
+
+    with pytest.raises(ChecklistError) as caught:
+        read_xlsx(path)
+    return str(caught.value)
+
+
+def test_checklist_sheet_merge_to_the_last_cell_is_clipped(tmp_path):
+    from inspector.core.checklists.xlsx import read_xlsx
+
+    path = hostile.xlsx(tmp_path / "merged.xlsx", CHECKLIST_ROWS, merges=["B4:XFD1048576"])
+    result = read_xlsx(path)  # clipped to the rows and columns used: nothing huge is made
+    assert [i.content for i in result.checklist.items] == ["是否建立安全生产责任制", "是否开展安全培训"]
+
+
+def test_checklist_sheet_bombs_and_damage_are_located_errors(tmp_path, monkeypatch):
+    from inspector.core.checklists import xlsx as checklist_xlsx
+
+    bomb = hostile.xlsx_with_huge_cell(
+        tmp_path / "bomb.xlsx", CHECKLIST_ROWS, column=3, text_bytes=300 * 2**20
+    )
+    assert "“bomb.xlsx”解压后有" in checklist_refused(bomb)
+    damaged = hostile.broken_xml_xlsx(tmp_path / "damaged.xlsx", CHECKLIST_ROWS)
+    assert "“damaged.xlsx”内部的 XML 已损坏" in checklist_refused(damaged)
+    wide = hostile.xlsx(tmp_path / "wide.xlsx", [*CHECKLIST_ROWS, [3] + [None] * 100 + ["x"]])
+    assert f"在第 {spreadsheet.MAX_COLUMNS} 列之后还有内容" in checklist_refused(wide)
+    monkeypatch.setattr(spreadsheet, "MAX_MERGED_RANGES", 2)
+    many = hostile.xlsx(tmp_path / "many.xlsx", CHECKLIST_ROWS, merges=["A1:B1", "A2:B2", "A3:B3"])
+    assert "超过 2 个合并单元格区域" in checklist_refused(many)
+    monkeypatch.setattr(checklist_xlsx, "MAX_ROWS", 4)
+    assert "超过 4 行" in checklist_refused(hostile.xlsx(tmp_path / "rows.xlsx", CHECKLIST_ROWS))
+
+
+def test_checklist_sheet_out_of_memory_is_a_clear_error(tmp_path, monkeypatch):
+    import openpyxl
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(openpyxl, "load_workbook", no_memory)
+    path = hostile.xlsx(tmp_path / "ok.xlsx", CHECKLIST_ROWS)
+    assert "内存不足" in checklist_refused(path)

@@ -115,7 +115,7 @@ def _row_problems(sheet: Sheet, row: SheetRow) -> list[Problem]:
         found.append(Problem(row.number, sheet.header("name"), "缺少单位名称"))
     if values.get("code") and not row.problems:
         try:
-            uscc.validate(values["code"])
+            values["code"] = uscc.validate(values["code"]).code  # normalised once, for the plan
         except uscc.CodeError as exc:
             found.append(Problem(row.number, sheet.header("code"), str(exc)))
     if values.get("sector") and sectors.from_text(values["sector"]) is None:
@@ -135,7 +135,7 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
             report.rejected.extend(problems)
             continue
         values = row.values
-        code = uscc.validate(values["code"]).code if values.get("code") else ""
+        code = values.get("code") or ""
         existing = by_code.get(code) if code else None
         if code and existing is None and code in retired:
             clash = enterprises.code_clash(retired[code])
@@ -247,8 +247,10 @@ def apply(store: Store, report: ImportReport, skip_bad: bool = False) -> Applied
         fresh = plan(store, report.sheet)
         if fresh.rejected and not skip_bad:
             raise ImportRefused(fresh)
+        # the plan, made inside this transaction, has checked every value and every code against the
+        # register and the sheet: the rows go in as they are, without checking each one again
         for planned in fresh.to_update:
-            enterprises.update(store, planned.enterprise_id, planned.values)
+            store.update("enterprises", planned.enterprise_id, planned.values)
         for planned in fresh.to_add:
-            enterprises.create(store, planned.values)
+            store.insert("enterprises", planned.values)
     return Applied(len(fresh.to_add), len(fresh.to_update), fresh.rejected_rows, fresh)
