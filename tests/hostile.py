@@ -126,3 +126,38 @@ def png_bomb(path: Path, side: int = 40_000) -> Path:
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
     )
     return path
+
+
+def alias_bomb(levels: int = 9, width: int = 10) -> str:
+    """A small checklist whose nested aliases stand for ``width ** levels`` strings (a billion laughs)."""
+    lines = ["format: 1", "id: bomb", "title: 炸弹", "sector: general", 'version: "1"', 'a0: &a0 ["哈"]']
+    for n in range(1, levels + 1):
+        refs = ", ".join([f"*a{n - 1}"] * width)
+        lines.append(f"a{n}: &a{n} [{refs}]")
+    lines.append(f"sections: [{{id: S1, title: 炸弹, items: *a{levels}}}]")
+    return "\n".join(lines) + "\n"
+
+
+def many_items_checklist(sections: int, items_per_section: int, tags: int = 1) -> str:
+    """A valid-looking checklist with the given numbers of sections, items and tags per item."""
+    out = [
+        "format: 1",
+        "id: big",
+        "title: 大检查表",
+        "sector: general",
+        'version: "1"',
+        "effective: 2026-01-01",
+    ]
+    out += ["sources:", "  - key: aqf", "    title: 中华人民共和国安全生产法", "sections:"]
+    tag_list = ", ".join(f"标签{t}" for t in range(tags))
+    for s in range(sections):
+        out += [f"  - id: S{s}", f"    title: 第{s}部分", "    items:"]
+        for i in range(items_per_section):
+            out += [
+                f"      - id: I{s}-{i}",
+                f"        content: 检查内容{s}-{i}",
+                "        method: 查看",
+                "        basis: [{source: aqf, clause: 第四条}]",
+                f"        tags: [{tag_list}]",
+            ]
+    return "\n".join(out) + "\n"
