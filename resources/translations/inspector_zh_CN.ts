@@ -399,6 +399,12 @@
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n photo(s) not added:</source>
+        <translation>
+            <numerusform>有 %n 张照片未添加：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>

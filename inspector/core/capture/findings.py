@@ -187,6 +187,25 @@ def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None =
     return item
 
 
+def add_photos(
+    store: Store, finding_id: str, paths, amendment: str | None = None
+) -> tuple[list[dict], list[str]]:
+    """(added, failures): each photo is added on its own, so a bad one never drops those after it.
+
+    A failure is the reason a photo was refused, naming its file. A problem of the finding itself
+    (not saved, an amendment without a reason) is raised, as it would refuse every photo alike.
+    """
+    added, failures = [], []
+    for path in paths:
+        try:
+            added.append(add_photo(store, finding_id, Path(path), amendment))
+        except media.MediaError as exc:
+            failures.append(str(exc))
+        except OSError as exc:
+            failures.append(f"{Path(path).name}：无法读取（{exc.strerror or exc}）")
+    return added, failures
+
+
 def remove_photo(store: Store, finding_id: str, media_id: str, amendment: str | None = None) -> None:
     finding = store.get("findings", finding_id)
     action = _action(get(store, finding["inspection_id"]), "photo-remove", amendment)

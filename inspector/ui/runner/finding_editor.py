@@ -280,11 +280,17 @@ class FindingEditor(QWidget):
         finding = self.save()
         if finding is None:
             return
+        failures = []
         try:
-            for path in paths:
-                findings.add_photo(self.store, finding["id"], path, amendment=self.amendment_reason())
+            _added, failures = findings.add_photos(
+                self.store, finding["id"], paths, amendment=self.amendment_reason()
+            )
         except SAVE_ERRORS as exc:
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            failures = [str(exc)]
         self._show_photos(finding)
-        self.saved.emit(finding)
+        if failures:  # the others are kept; each refused photo is named, and nothing says "saved"
+            message = self.tr("%n photo(s) not added:", "", len(failures)) + "\n" + "\n".join(failures)
+            self.error.setText(message)
+            self.failed.emit(message)
+        else:
+            self.saved.emit(finding)
