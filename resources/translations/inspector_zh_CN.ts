@@ -773,6 +773,10 @@ Leave anyway and lose what was typed there?</source>
         <translation>在指令书上打印“其中重大事故隐患…项”</translation>
     </message>
     <message>
+        <source>Require a passphrase of 12 or more characters instead</source>
+        <translation>改为要求 12 个字以上的签名口令</translation>
+    </message>
+    <message>
         <source>found automatically</source>
         <translation>自动查找</translation>
     </message>
@@ -803,6 +807,10 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Deadline of a major hazard (days)</source>
         <translation>重大事故隐患整改期限（天）</translation>
+    </message>
+    <message>
+        <source>Signing PIN: at least (digits)</source>
+        <translation>签名 PIN 最少位数</translation>
     </message>
     <message>
         <source>Legal basis of immediate measures</source>
@@ -1129,8 +1137,12 @@ Photos: %6</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits. It protects the new signing key; keep it to yourself.</source>
-        <translation>%1 首次在本机使用数字签名：请设置 6–12 位数字的 PIN。它用于保护新建的签名密钥，请勿告诉他人。</translation>
+        <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits (or a passphrase of 12 or more characters, if your office requires one). It protects the new signing key; keep it to yourself.</source>
+        <translation>%1 首次在本机进行数字签名：请设定 6–12 位数字的 PIN（如单位要求，则设定 12 个字以上的口令）。它保护新建的签名密钥，请勿告诉他人。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN: 6 to 12 digits, or a passphrase of 12 to 64 characters.</source>
+        <translation>请输入 PIN：6–12 位数字，或 12–64 个字的口令。</translation>
     </message>
     <message>
         <source>%1, enter your PIN to sign the PDF and the QR code digitally.</source>
@@ -1155,10 +1167,6 @@ Photos: %6</source>
     <message>
         <source>The head of the enterprise must sign, or tick the refusal and name a witness.</source>
         <translation>被检查单位负责人须签名；如拒绝签字，请勾选“拒绝签字”并填写见证人。</translation>
-    </message>
-    <message>
-        <source>Enter the PIN: 6 to 12 digits.</source>
-        <translation>请输入 PIN：6–12 位数字。</translation>
     </message>
     <message>
         <source>The two PINs are not the same.</source>
