@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTableModel</name>
     <message>
         <source>Title</source>
@@ -549,6 +560,14 @@
         <translation>文件：%1</translation>
     </message>
     <message>
+        <source>Reading %1 …</source>
+        <translation>正在读取 %1 …</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -571,6 +590,16 @@
     <message>
         <source>Nothing to import: every row is already in the register.</source>
         <translation>没有需要导入的内容：表中各行均已登记，信息也没有变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n row(s) …</source>
+        <translation>
+            <numerusform>正在导入 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>已取消导入：未导入任何数据。</translation>
     </message>
 </context>
 <context>

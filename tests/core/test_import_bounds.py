@@ -183,3 +183,28 @@ def test_checklist_sheet_out_of_memory_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(openpyxl, "load_workbook", no_memory)
     path = hostile.xlsx(tmp_path / "ok.xlsx", CHECKLIST_ROWS)
     assert "内存不足" in checklist_refused(path)
+
+
+def test_a_cancelled_import_changes_nothing(demo_store, tmp_path, monkeypatch):
+    from inspector.core import progress
+
+    monkeypatch.setattr(progress, "EVERY", 10)
+    rows = [HEADER] + [[f"巴州第{n}号企业有限公司", None, "工贸"] for n in range(50)]
+    path = hostile.xlsx(tmp_path / "many.xlsx", rows)
+    seen = []
+
+    def stop_at_20(done, total):
+        seen.append((done, total))
+        if done >= 20:
+            raise progress.Cancelled()
+
+    with pytest.raises(progress.Cancelled):
+        enterprise_import.read(demo_store, path, stop_at_20)
+    assert seen[0] == (10, 0)  # this file declares no size: a busy bar
+    report = enterprise_import.read(demo_store, path)
+    before = hostile.database_hash(demo_store)
+    seen.clear()
+    with pytest.raises(progress.Cancelled):
+        enterprise_import.apply(demo_store, report, progress=stop_at_20)
+    assert seen == [(10, 50), (20, 50)]
+    assert hostile.database_hash(demo_store) == before

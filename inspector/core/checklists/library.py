@@ -118,6 +118,22 @@ def load_library(bundled_dir: Path, user_dir: Path | None = None) -> Library:
     return library
 
 
+def user_bytes(workspace: paths.Workspace) -> int:
+    """The size of the workspace's own checklist files (the app reads a large folder in the background)."""
+    total = 0
+    for path in checklist_files(workspace.checklists_dir):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def load_bundled() -> Library:
+    """The bundled checklists alone: what the app offers while a large user folder is still being read."""
+    return load_library(paths.bundled_checklists_dir())
+
+
 def load_for_workspace(workspace: paths.Workspace | None = None) -> Library:
     """The bundled checklists together with the workspace's own ``checklists`` folder."""
     workspace = workspace or paths.workspace()

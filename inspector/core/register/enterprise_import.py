@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inspector.core import progress as progress_
 from inspector.core import sectors
 from inspector.core.register import enterprises, uscc
 from inspector.core.register.enterprise_sheet import (  # noqa: F401 - ImportFileError and Problem: this module's API
@@ -230,18 +231,24 @@ def _duplicates(sheet: Sheet, planned: list[Planned]) -> tuple[list[Problem], se
     return found, clashing
 
 
-def read(store: Store, path: Path | str) -> ImportReport:
+def read(store: Store, path: Path | str, progress: progress_.Progress = progress_.ignore) -> ImportReport:
     """Read ``path`` and plan its import against ``store``; changes nothing."""
-    return plan(store, read_sheet(path))
+    return plan(store, read_sheet(path, progress))
 
 
 # -- applying ---------------------------------------------------------------------------------------------
 
 
-def apply(store: Store, report: ImportReport, skip_bad: bool = False) -> Applied:
+def apply(
+    store: Store,
+    report: ImportReport,
+    skip_bad: bool = False,
+    progress: progress_.Progress = progress_.ignore,
+) -> Applied:
     """Write the sheet in one transaction, re-planned against the register as it is at that moment.
 
-    Raises :class:`ImportRefused` (writing nothing) when rows are rejected and ``skip_bad`` is false.
+    Raises :class:`ImportRefused` (writing nothing) when rows are rejected and ``skip_bad`` is false;
+    ``progress(rows written, rows to write)`` may raise :class:`progress.Cancelled` (writing nothing).
     """
     with store.transaction():
         fresh = plan(store, report.sheet)
@@ -249,8 +256,13 @@ def apply(store: Store, report: ImportReport, skip_bad: bool = False) -> Applied
             raise ImportRefused(fresh)
         # the plan, made inside this transaction, has checked every value and every code against the
         # register and the sheet: the rows go in as they are, without checking each one again
-        for planned in fresh.to_update:
+        total = fresh.changes
+        for done, planned in enumerate(fresh.to_update, start=1):
             store.update("enterprises", planned.enterprise_id, planned.values)
-        for planned in fresh.to_add:
+            if done % progress_.EVERY == 0:
+                progress(done, total)
+        for done, planned in enumerate(fresh.to_add, start=len(fresh.to_update) + 1):
             store.insert("enterprises", planned.values)
+            if done % progress_.EVERY == 0:
+                progress(done, total)
     return Applied(len(fresh.to_add), len(fresh.to_update), fresh.rejected_rows, fresh)

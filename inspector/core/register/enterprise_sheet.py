@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.core import progress as progress_
 from inspector.core import spreadsheet
 from inspector.core.register import enterprises
 
@@ -205,14 +206,18 @@ def _find_header(rows: list[tuple]) -> tuple[int, dict[int, str], dict[int, str]
     return None
 
 
-def read_sheet(path: Path | str) -> Sheet:
-    """Read the first worksheet that has a recognisable header row within its first rows."""
+def read_sheet(path: Path | str, progress: progress_.Progress = progress_.ignore) -> Sheet:
+    """Read the first worksheet that has a recognisable header row within its first rows.
+
+    ``progress(rows read, rows the sheet declares or 0)`` may raise :class:`progress.Cancelled`.
+    """
     path = Path(path)
     workbook = _open_workbook(path)
     try:
         for worksheet in workbook.worksheets:
             if not hasattr(worksheet, "iter_rows"):
                 continue  # a chart sheet
+            declared = getattr(worksheet, "max_row", None) or 0  # as recorded: only for the progress bar
             if hasattr(worksheet, "reset_dimensions"):
                 worksheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
             rows = spreadsheet.bounded_rows(
@@ -227,8 +232,11 @@ def read_sheet(path: Path | str) -> Sheet:
             if found is None:
                 continue
             index, fields, headers = found
-            return _read_body(path, worksheet.title, index + 1, fields, headers, top[index + 1 :], rows)
-    except ImportFileError:
+            found_rows = (top[index + 1 :], rows)
+            return _read_body(
+                path, worksheet.title, index + 1, fields, headers, found_rows, declared, progress
+            )
+    except (ImportFileError, progress_.Cancelled):
         raise
     except spreadsheet.SheetError as exc:
         raise ImportFileError(str(exc)) from exc
@@ -243,7 +251,7 @@ def read_sheet(path: Path | str) -> Sheet:
     )
 
 
-def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_rows) -> Sheet:
+def _read_body(path, sheet_name, header_row, fields, headers, found_rows, declared, progress) -> Sheet:
     if "name" not in fields.values():
         names = "、".join(f"“{a}”" for a in HEADERS["name"][:4])
         raise ImportFileError(
@@ -262,9 +270,11 @@ def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_r
             ignored.append(header)
     body = []
     number = header_row
-    for rows in (first_rows, more_rows):
+    for rows in found_rows:
         for cells in rows:
             number += 1
+            if number % progress_.EVERY == 0:
+                progress(number, max(declared, number) if declared else 0)
             values, problems = {}, []
             for col, field_name in use.items():
                 raw = cells[col] if col < len(cells) else None
