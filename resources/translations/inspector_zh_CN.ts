@@ -411,6 +411,16 @@
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
     </message>
     <message numerus="yes">
+        <source>Adding %n photo(s) …</source>
+        <translation>
+            <numerusform>正在添加 %n 张照片…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Adding photos was cancelled: none of them was added.</source>
+        <translation>已取消添加照片：所选照片均未添加。</translation>
+    </message>
+    <message numerus="yes">
         <source>%n photo(s) not added:</source>
         <translation>
             <numerusform>有 %n 张照片未添加：</numerusform>

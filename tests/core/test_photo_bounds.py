@@ -65,3 +65,32 @@ def test_a_batch_keeps_every_good_photo_and_names_each_bad_one(demo_store, findi
         "IMG_1.jpg",
         "IMG_3.jpg",
     ]
+
+
+def test_preparing_a_photo_reports_progress_and_a_cancel_leaves_nothing(
+    demo_store, finding, tmp_path, monkeypatch
+):
+    from inspector.core import progress
+
+    monkeypatch.setattr(media, "_BLOCK", 4096)
+    photo = tmp_path / "scan.png"
+    Image.effect_noise((300, 300), 64).convert("RGB").save(photo)
+    seen = []
+
+    def stop_in_the_copy(done, total):
+        seen.append(done)
+        if done > total * 3 // 4:
+            raise progress.Cancelled()
+
+    media_dir = media.media_root(demo_store)
+    files = sorted(p for p in media_dir.rglob("*") if p.is_file())
+    before = hostile.database_hash(demo_store)
+    with pytest.raises(progress.Cancelled):
+        media.prepare(media_dir, photo, stop_in_the_copy)
+    assert seen == sorted(seen) and len(seen) > 10
+    assert sorted(p for p in media_dir.rglob("*") if p.is_file()) == files  # no .part, no half copy
+    assert hostile.database_hash(demo_store) == before
+    prepared = findings.prepare_photos(media_dir, [photo, tmp_path / "gone.jpg"])
+    assert isinstance(prepared[0], media.Prepared) and isinstance(prepared[1], media.MediaError)
+    added, failures = findings.add_photos(demo_store, finding["id"], prepared)
+    assert [a["original_name"] for a in added] == ["scan.png"] and "gone.jpg" in failures[0]

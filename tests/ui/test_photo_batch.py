@@ -42,3 +42,30 @@ def test_a_bad_photo_never_drops_the_ones_after_it(
     assert lines[2].startswith("IMG_bomb.png 有 12000×12000 像素，超过了照片的上限")
     assert runner.saved.text() == "Not saved"  # never "Saved" while photos the user chose were refused
     assert "IMG_bomb.png" in runner.saved.toolTip()
+
+
+def test_adding_photos_runs_in_the_background_and_can_be_cancelled(
+    qtbot, typer, runner, demo_store, inspection, tmp_path, monkeypatch
+):
+    import time
+
+    from tests.ui.test_background import cancel_when_shown
+
+    photo = tmp_path / "IMG_big.jpg"
+    Image.new("RGB", (64, 48), "navy").save(photo, "JPEG")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(photo)], "")))
+
+    def slow(media_dir, paths, progress):  # stands in for hashing and copying a 500 MB photo
+        for step in range(1000):
+            progress(step, 1000)
+            time.sleep(0.005)
+        raise AssertionError("not cancelled")
+
+    monkeypatch.setattr(findings, "prepare_photos", slow)
+    for key in (Qt.Key_1, Qt.Key_1, Qt.Key_1, Qt.Key_2):
+        qtbot.keyClick(runner.items, key)
+    typer(runner.editor.spot.lineEdit(), "3号罐区")
+    cancel_when_shown(runner)
+    qtbot.mouseClick(runner.editor.add_photo, Qt.LeftButton)
+    assert runner.editor.error.text() == "Adding photos was cancelled: none of them was added."
+    assert runner.editor.photos.count() == 0 and runner.saved.text() == "Not saved"

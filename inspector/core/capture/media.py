@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import shutil
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from inspector.core import progress as progress_
 from inspector.core.store import Store
 
 THUMB_SIZE = 256
@@ -20,17 +21,21 @@ SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"}  
 MAX_PHOTO_BYTES = 512 * 2**20
 MAX_PHOTO_PIXELS = 120_000_000  # a 108-megapixel phone photo fits
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+_BLOCK = 1 << 20
 
 
 class MediaError(ValueError):
     pass
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: Path, progress=lambda done: None) -> str:
     digest = hashlib.sha256()
+    done = 0
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
+        for block in iter(lambda: handle.read(_BLOCK), b""):
             digest.update(block)
+            done += len(block)
+            progress(done)
     return digest.hexdigest()
 
 
@@ -40,8 +45,29 @@ def media_root(store: Store) -> Path:
     return store.workspace.media_dir
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A photo checked and copied into the media folder, not yet recorded (no database needed)."""
+
+    source: Path
+    sha256: str
+    rel_path: str
+    width: int
+    height: int
+    size: int
+
+
 def add_file(store: Store, source: Path) -> dict:
     """Copy a photo into the media folder (once per content) and return its media record."""
+    return record(store, prepare(media_root(store), source))
+
+
+def prepare(media_dir: Path, source: Path, progress: progress_.Progress = progress_.ignore) -> Prepared:
+    """Check a photo (size, pixels, readable) and copy it into ``media_dir`` under its SHA-256.
+
+    Touches no database, so a large photo can be prepared off the GUI thread; ``progress(bytes done,
+    bytes)`` may raise :class:`progress.Cancelled` (then no ``.part`` file is left behind).
+    """
     source = Path(source)
     if not source.is_file():
         raise MediaError(f"找不到照片文件：{source}")
@@ -52,31 +78,45 @@ def add_file(store: Store, source: Path) -> dict:
             "请用相机或手机另存为较小的 JPEG 后再添加"
         )
     width, height = _checked_size(source)
-    sha = _sha256(source)
-    existing = store.row("SELECT * FROM media WHERE sha256=?", [sha])
-    if existing:
-        return existing
+    sha = _sha256(source, lambda done: progress(done // 2, size))
     suffix = source.suffix.lower() if source.suffix.lower() in SUFFIXES else ".img"
     rel = Path(sha[:2]) / f"{sha}{suffix}"
-    target = media_root(store) / rel
+    target = media_dir / rel
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, partial)
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        partial.replace(target)
+        try:
+            with source.open("rb") as reader, partial.open("wb") as writer:
+                done = 0
+                for block in iter(lambda: reader.read(_BLOCK), b""):
+                    writer.write(block)
+                    done += len(block)
+                    progress(size // 2 + done // 2, size)
+                writer.flush()
+                os.fsync(writer.fileno())
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         _fsync_dir(target.parent)
+    return Prepared(source, sha, rel.as_posix(), width, height, size)
+
+
+def record(store: Store, prepared: Prepared) -> dict:
+    """The media record of a prepared photo (the one already there for the same content)."""
+    existing = store.row("SELECT * FROM media WHERE sha256=?", [prepared.sha256])
+    if existing:
+        return existing
     return store.insert(
         "media",
         {
-            "sha256": sha,
-            "rel_path": rel.as_posix(),
-            "mime": mimetypes.guess_type(source.name)[0] or "application/octet-stream",
-            "original_name": source.name,
-            "width": width,
-            "height": height,
-            "size": source.stat().st_size,
+            "sha256": prepared.sha256,
+            "rel_path": prepared.rel_path,
+            "mime": mimetypes.guess_type(prepared.source.name)[0] or "application/octet-stream",
+            "original_name": prepared.source.name,
+            "width": prepared.width,
+            "height": prepared.height,
+            "size": prepared.size,
             "origin_device": store.device_id,
         },
     )
@@ -92,9 +132,13 @@ def _checked_size(source: Path) -> tuple[int, int]:
             width, height = image.size
             if width * height > MAX_PHOTO_PIXELS:
                 raise MediaError(_too_many_pixels(source, width, height))
-            if image.getexif().get(0x0112) in _TURNED:
-                width, height = height, width
             image.verify()  # reads the file through once, never decoding the whole picture
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(source)
+        with image:
+            if image.getexif().get(0x0112) in _TURNED:  # the header's orientation tag only
+                width, height = height, width
     except MediaError:
         raise
     except Image.DecompressionBombError as exc:  # PIL's own limit, met before ours could be checked

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.capture import findings, inspections
+from inspector.core.capture import findings, inspections, media
 from inspector.core.capture.inspections import InspectionError
+from inspector.core.progress import Cancelled
 from inspector.core.store import Store, StoreError
+from inspector.ui import background
 from inspector.ui.runner.photos import PhotoStrip
 
 AUTOSAVE_MS = 600
@@ -282,9 +284,20 @@ class FindingEditor(QWidget):
             return
         failures = []
         try:
-            _added, failures = findings.add_photos(
-                self.store, finding["id"], paths, amendment=self.amendment_reason()
+            # checking, hashing and copying a large photo runs off the GUI thread; recording it does not
+            media_dir = media.media_root(self.store)
+            prepared = background.run(
+                self,
+                self.tr("Adding %n photo(s) …", "", len(paths)),
+                lambda progress: findings.prepare_photos(media_dir, paths, progress),
             )
+            _added, failures = findings.add_photos(
+                self.store, finding["id"], prepared, amendment=self.amendment_reason()
+            )
+        except Cancelled:
+            self.error.setText(self.tr("Adding photos was cancelled: none of them was added."))
+            self.failed.emit(self.error.text())
+            return
         except SAVE_ERRORS as exc:
             failures = [str(exc)]
         self._show_photos(finding)
