@@ -208,3 +208,17 @@ def test_a_cancelled_import_changes_nothing(demo_store, tmp_path, monkeypatch):
         enterprise_import.apply(demo_store, report, progress=stop_at_20)
     assert seen == [(10, 50), (20, 50)]
     assert hostile.database_hash(demo_store) == before
+
+
+def test_the_checklist_command_reports_a_damaged_sheet_without_a_traceback(tmp_path, capsys):
+    damaged = hostile.broken_xml_xlsx(tmp_path / "damaged.xlsx", CHECKLIST_ROWS)
+    out = tmp_path / "out.yaml"
+    assert main(["checklists", "import-xlsx", str(damaged), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "内部的 XML 已损坏" in err and "Traceback" not in err and not out.exists()
+    bomb = hostile.alias_bomb()
+    path = tmp_path / "bomb.yaml"
+    path.write_text(bomb, encoding="utf-8")
+    assert main(["checklists", "validate", str(path)]) == 1
+    err = capsys.readouterr()
+    assert "锚点（&a0）" in err.out + err.err
