@@ -242,6 +242,10 @@ class ImportDialog(QDialog):
             self.error.setStyleSheet(f"color: {RED};")
             self.error.setText(str(exc))
             return
+        except MemoryError:
+            self.error.setStyleSheet(f"color: {RED};")
+            self.error.setText(self.tr("Not enough memory to import this sheet: nothing was imported."))
+            return
         self.accept()
 
     def _in_background(self, label: str, work):

@@ -611,6 +611,10 @@
         <source>Import cancelled: nothing was imported.</source>
         <translation>已取消导入：未导入任何数据。</translation>
     </message>
+    <message>
+        <source>Not enough memory to import this sheet: nothing was imported.</source>
+        <translation>内存不足，无法导入此表格：未导入任何数据。</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsModel</name>

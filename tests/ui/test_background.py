@@ -67,3 +67,18 @@ def test_an_import_cancelled_in_the_dialog_imports_nothing(qtbot, demo_store, tm
     dialog.run_import(skip_bad=False)  # not cancelled: written by the worker's own connection
     assert dialog.applied.added == 400
     assert enterprises.count(demo_store) == len(enterprise_import.read(demo_store, path).unchanged) + 7
+
+
+def test_out_of_memory_while_importing_is_a_message_not_a_crash(qtbot, demo_store, tmp_path, monkeypatch):
+    path = hostile.xlsx(tmp_path / "few.xlsx", [["单位名称", "行业"], ["巴州某公司", "工贸"]])
+    dialog = ImportDialog(demo_store, path)
+    qtbot.addWidget(dialog)
+    before = hostile.database_hash(demo_store)
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(enterprise_import, "apply", no_memory)
+    dialog.run_import(skip_bad=False)
+    assert dialog.error.text() == "Not enough memory to import this sheet: nothing was imported."
+    assert hostile.database_hash(demo_store) == before
