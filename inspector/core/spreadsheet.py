@@ -128,3 +128,10 @@ def merged_ranges(worksheet, name: str) -> list[tuple[int, int, int, int]]:
 def formula_like(text: str) -> bool:
     """Text a spreadsheet would take for a formula (=, +, -, @ first): kept as text, written as text."""
     return bool(text) and text[0] in "=+-@"
+
+
+def set_text(cell, text: str) -> None:
+    """Put ``text`` into an openpyxl cell as text: openpyxl would store ``=…`` as a formula to run."""
+    cell.value = text
+    if formula_like(text):
+        cell.data_type = "s"

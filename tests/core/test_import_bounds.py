@@ -222,3 +222,13 @@ def test_the_checklist_command_reports_a_damaged_sheet_without_a_traceback(tmp_p
     assert main(["checklists", "validate", str(path)]) == 1
     err = capsys.readouterr()
     assert "锚点（&a0）" in err.out + err.err
+
+
+def test_text_written_to_a_spreadsheet_is_never_a_formula(tmp_path):
+    formula = '=HYPERLINK("http://example.com","点击")'
+    book = openpyxl.Workbook()
+    spreadsheet.set_text(book.active["A1"], formula)
+    spreadsheet.set_text(book.active["A2"], "库尔勒恒远机械有限公司")
+    book.save(tmp_path / "out.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "out.xlsx").active["A1"]
+    assert (cell.value, cell.data_type) == (formula, "s")
