@@ -215,6 +215,8 @@ def _duplicates(sheet: Sheet, planned: list[Planned]) -> tuple[list[Problem], se
     found: list[Problem] = []
     clashing: set[int] = set()
     for (kind, _), members in groups.items():
+        if len(members) < 2:
+            continue
         rows = sorted({p.row for p in members})
         if len(rows) < 2:
             continue
