@@ -76,3 +76,14 @@ def test_files_are_validated_once_per_content(tmp_path, monkeypatch):
     assert len(calls) == 2  # one parse per file, however often the library is reloaded
     write(tmp_path, "coal.yaml", variant('version: "2026.1"', 'version: "2026.2"'))
     assert load_file(path).version == "2026.2" and len(calls) == 3  # changed content: read again
+
+
+def test_out_of_memory_while_reading_a_checklist_is_an_issue(tmp_path, monkeypatch):
+    from inspector.core.checklists import library
+
+    def no_memory(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(library, "parse", no_memory)
+    found = issues_of(write(tmp_path, "huge.yaml", VALID + "# another copy\n"))
+    assert found and "内存不足以读取" in found[0]

@@ -77,6 +77,9 @@ def load_file(path: Path) -> Checklist:
             known = parse(data, shown, Path(path))
         except ChecklistError as exc:
             known = exc
+        except (MemoryError, RecursionError) as exc:  # never a traceback at start-up
+            known = ChecklistError([Issue(shown, 0, 0, None, "文件太大或嵌套太深，内存不足以读取")])
+            known.__cause__ = exc
         with _cache_lock:
             _cache[key] = known
             while len(_cache) > CACHE_FILES:
