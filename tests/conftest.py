@@ -70,3 +70,4 @@ def quick_keys(monkeypatch):
 
     monkeypatch.setattr(keys, "RSA_BITS", 2048)
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(keys, "LEGACY_SCRYPT_N", 2**10)

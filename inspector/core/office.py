@@ -22,6 +22,8 @@ class OfficeSettings:
     general_deadline_days: int = 15  # default rectification deadline of a general hazard
     major_deadline_days: int = 30  # … of a major hazard
     print_major_count: bool = False  # print 「其中重大事故隐患…项」 on notices (a local variant)
+    pin_min_digits: int = 6  # signing PINs chosen from now on: at least this many digits (6–12) …
+    pin_passphrase: bool = False  # … or a passphrase of 12+ characters is required instead
 
 
 def load(store: Store) -> OfficeSettings:
@@ -52,6 +54,8 @@ def check(settings: OfficeSettings) -> OfficeSettings:
     for name in ("general_deadline_days", "major_deadline_days"):
         if not 1 <= int(getattr(settings, name)) <= 365:
             raise OfficeError(name, "整改期限应为 1–365 天")
+    if not 6 <= int(settings.pin_min_digits) <= 12:
+        raise OfficeError("pin_min_digits", "签名 PIN 的最少位数应为 6–12")
     return settings
 
 

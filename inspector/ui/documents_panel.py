@@ -181,16 +181,22 @@ class DocumentsPanel(QWidget):
             check_pin=lambda pin: unlocked.update(signer=self._signer(me, pin)),
             parent=self,
         )
-        if dialog.exec() != QDialog.Accepted:
-            return None
-        return issue(
-            self.store,
-            kind,
-            self.inspection_id,
-            signatures=dialog.signatures(),
-            signer=unlocked.get("signer") or self._signer(me, dialog.pin()),
-            replaces=replaces,
-        )
+        try:
+            if dialog.exec() != QDialog.Accepted:
+                return None
+            return issue(
+                self.store,
+                kind,
+                self.inspection_id,
+                signatures=dialog.signatures(),
+                signer=unlocked.get("signer") or self._signer(me, dialog.pin()),
+                replaces=replaces,
+            )
+        finally:  # unlocked for this one signing only: nothing keeps the keys or the PIN afterwards
+            unlocked.clear()
+            dialog.pin_edit.clear()
+            dialog.pin_confirm.clear()
+            dialog.deleteLater()
 
     def _signer(self, me: dict, pin: str | None):
         return signing.signer_for(self.store, me["id"], pin)

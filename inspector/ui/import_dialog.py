@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.progress import Cancelled
 from inspector.core.register import enterprise_import, enterprises
 from inspector.core.store import Store, StoreError
+from inspector.ui import background
 
 RED = "#b00020"
 AMBER = "#b26a00"
@@ -148,14 +150,18 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.error.clear()
         self.file_label.setText(self.tr("File: %1").replace("%1", str(self.path)))
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        path = self.path
         try:
-            self.report = enterprise_import.read(self.store, self.path)
+            self.report = self._in_background(
+                self.tr("Reading %1 …").replace("%1", path.name),
+                lambda store, progress: enterprise_import.read(store, path, progress),
+            )
         except enterprise_import.ImportFileError as exc:
             self.report = None
             self.error.setText(str(exc))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        except Cancelled:
+            self.report = None
+            self.error.setText(self.tr("Reading was cancelled."))
         self._show(self.report)
 
     def choose_other(self) -> None:
@@ -218,17 +224,36 @@ class ImportDialog(QDialog):
     def run_import(self, skip_bad: bool) -> None:
         if self.report is None:
             return
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        report = self.report
         try:
-            self.applied = enterprise_import.apply(self.store, self.report, skip_bad=skip_bad)
+            self.applied = self._in_background(
+                self.tr("Importing %n row(s) …", "", report.changes),
+                lambda store, progress: enterprise_import.apply(store, report, skip_bad, progress),
+            )
         except enterprise_import.ImportRefused as exc:  # the register changed since the sheet was read
             self.report = exc.report
             self._show(exc.report)
+            return
+        except Cancelled:
+            self.error.setStyleSheet(f"color: {RED};")
+            self.error.setText(self.tr("Import cancelled: nothing was imported."))
             return
         except (StoreError, enterprises.EnterpriseError) as exc:
             self.error.setStyleSheet(f"color: {RED};")
             self.error.setText(str(exc))
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        except MemoryError:
+            self.error.setStyleSheet(f"color: {RED};")
+            self.error.setText(self.tr("Not enough memory to import this sheet: nothing was imported."))
+            return
         self.accept()
+
+    def _in_background(self, label: str, work):
+        """``work(store, progress)`` off the GUI thread with a progress bar and Cancel (see background)."""
+        if not background.can_move(self.store):  # a bare database file: it stays on this thread
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                return work(self.store, lambda done, total: None)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return background.run(self, label, background.with_store(self.store, work))

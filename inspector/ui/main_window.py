@@ -15,14 +15,20 @@ from PySide6.QtWidgets import (
 
 from inspector.core import clock
 from inspector.core.capture import inspections
+from inspector.core.checklists import library as checklist_library
 from inspector.core.checklists.library import load_for_workspace
 from inspector.core.store import Store
 from inspector.core.store.paths import Workspace
+from inspector.ui import background
 from inspector.ui.checklists_page import ChecklistsPage
 from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.home_page import HomePage
 from inspector.ui.inspections_page import InspectionsPage
 from inspector.ui.settings_page import SettingsPage
+
+# A user checklist folder larger than this is read in the background: the window opens at once with
+# the bundled checklists, and the user's join them when read.
+BACKGROUND_LIBRARY_BYTES = 1 * 2**20
 
 
 class MainWindow(QMainWindow):
@@ -30,7 +36,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.workspace = workspace
-        self.library = load_for_workspace(workspace)
+        self._loader: background.Job | None = None
+        self.library = self._load_library()
         self.setWindowTitle(self.tr("Inspector — work-safety inspection"))
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
@@ -84,7 +91,30 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.show_page(self.inspections)
             return
+        if self._loader is not None:
+            self._loader.wait()  # reading files only: it ends by itself
         super().closeEvent(event)
+
+    def _load_library(self):
+        """The checklists now; a large user folder is read in a thread and shown when ready."""
+        if checklist_library.user_bytes(self.workspace) <= BACKGROUND_LIBRARY_BYTES:
+            return load_for_workspace(self.workspace)
+        if self._loader is None:
+            workspace = self.workspace
+            self._loader = background.Job(lambda _progress: load_for_workspace(workspace), self)
+            self._loader.done.connect(self._library_loaded)
+            self._loader.start()
+        current = getattr(self, "library", None)
+        return current if current is not None else checklist_library.load_bundled()
+
+    def _library_loaded(self, library, error) -> None:
+        self._loader.wait()
+        self._loader = None
+        if error is not None or library is None:
+            return  # load_library reports bad files itself; anything else leaves the bundled ones
+        self.library = library
+        self.checklists.set_library(library)
+        self.inspections.library = library
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)
@@ -92,7 +122,7 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, _row: int) -> None:
         if self.pages.currentWidget() is self.checklists:  # files may have been corrected or added
-            self.library = load_for_workspace(self.workspace)
+            self.library = self._load_library()  # unchanged files come from the cache
             self.checklists.set_library(self.library)
             self.inspections.library = self.library
 

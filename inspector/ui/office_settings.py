@@ -48,6 +48,13 @@ class OfficeSettingsDialog(QDialog):
             self.tr("Print the number of major hazards on notices"), objectName="print_major_count"
         )
         self.print_major_count.setChecked(settings.print_major_count)
+        self.pin_min_digits = QSpinBox(objectName="pin_min_digits")
+        self.pin_min_digits.setRange(6, 12)
+        self.pin_min_digits.setValue(int(settings.pin_min_digits))
+        self.pin_passphrase = QCheckBox(
+            self.tr("Require a passphrase of 12 or more characters instead"), objectName="pin_passphrase"
+        )
+        self.pin_passphrase.setChecked(bool(settings.pin_passphrase))
         basis = store.setting(content.MEASURES_BASIS_SETTING) or content.MEASURES_BASIS
         self.measures_basis = QLineEdit(basis, objectName="measures_basis")
         self.font_path = QLineEdit(store.setting(fonts.SETTING) or "", objectName="font_path")
@@ -68,6 +75,8 @@ class OfficeSettingsDialog(QDialog):
         form.addRow(self.tr("Deadline of a general hazard (days)"), self.general_days)
         form.addRow(self.tr("Deadline of a major hazard (days)"), self.major_days)
         form.addRow("", self.print_major_count)
+        form.addRow(self.tr("Signing PIN: at least (digits)"), self.pin_min_digits)
+        form.addRow("", self.pin_passphrase)
         form.addRow(self.tr("Legal basis of immediate measures"), self.measures_basis)
         form.addRow(self.tr("Document font file"), font_row)
         form.addRow("", self.font_status)
@@ -201,6 +210,8 @@ class OfficeSettingsDialog(QDialog):
             general_deadline_days=self.general_days.value(),
             major_deadline_days=self.major_days.value(),
             print_major_count=self.print_major_count.isChecked(),
+            pin_min_digits=self.pin_min_digits.value(),
+            pin_passphrase=self.pin_passphrase.isChecked(),
         )
 
     def accept(self) -> None:

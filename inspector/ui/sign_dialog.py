@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import clock
+from inspector.core.signing import pin_rules
 from inspector.core.signing.keys import PinError
 from inspector.ui.signature_pad import SignaturePad
 
@@ -145,21 +145,20 @@ class SignDialog(QDialog):
         box = QGroupBox(self.tr("Digital signature"))
         if self.first_use:
             text = self.tr(
-                "First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits. "
+                "First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits "
+                "(or a passphrase of 12 or more characters, if your office requires one). "
                 "It protects the new signing key; keep it to yourself."
             )
         else:
             text = self.tr("%1, enter your PIN to sign the PDF and the QR code digitally.")
         intro = QLabel(text.replace("%1", issuer["name"]))
         intro.setWordWrap(True)
-        digits = QRegularExpressionValidator(QRegularExpression(r"^[0-9]{0,12}$"), self)
         self.pin_edit = QLineEdit(objectName="pin")
         self.pin_confirm = QLineEdit(objectName="pin_confirm")
         form = QFormLayout()
         for edit in (self.pin_edit, self.pin_confirm):
             edit.setEchoMode(QLineEdit.Password)
-            edit.setValidator(digits)
-            edit.setMaxLength(12)
+            edit.setMaxLength(pin_rules.PASSPHRASE_MAX)  # digits, or a passphrase if the office asks
             edit.textChanged.connect(lambda _text: self.error.clear())
         form.addRow(self.tr("PIN"), self.pin_edit)
         if self.first_use:
@@ -225,8 +224,10 @@ class SignDialog(QDialog):
         elif self.pads[ENTERPRISE].is_empty():
             return self.tr("The head of the enterprise must sign, or tick the refusal and name a witness.")
         pin = self.pin()
-        if not (6 <= len(pin) <= 12 and pin.isdigit()):
-            return self.tr("Enter the PIN: 6 to 12 digits.")
+        try:
+            pin_rules.checked(pin)
+        except PinError:
+            return self.tr("Enter the PIN: 6 to 12 digits, or a passphrase of 12 to 64 characters.")
         if self.first_use and self.pin_confirm.text().strip() != pin:
             return self.tr("The two PINs are not the same.")
         return None

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTableModel</name>
     <message>
         <source>Title</source>
@@ -399,6 +410,22 @@
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
     </message>
+    <message numerus="yes">
+        <source>Adding %n photo(s) …</source>
+        <translation>
+            <numerusform>正在添加 %n 张照片…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Adding photos was cancelled: none of them was added.</source>
+        <translation>已取消添加照片：所选照片均未添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) not added:</source>
+        <translation>
+            <numerusform>有 %n 张照片未添加：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -543,6 +570,14 @@
         <translation>文件：%1</translation>
     </message>
     <message>
+        <source>Reading %1 …</source>
+        <translation>正在读取 %1 …</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -565,6 +600,20 @@
     <message>
         <source>Nothing to import: every row is already in the register.</source>
         <translation>没有需要导入的内容：表中各行均已登记，信息也没有变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n row(s) …</source>
+        <translation>
+            <numerusform>正在导入 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>已取消导入：未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to import this sheet: nothing was imported.</source>
+        <translation>内存不足，无法导入此表格：未导入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -775,6 +824,10 @@ Leave anyway and lose what was typed there?</source>
         <translation>在指令书上打印“其中重大事故隐患…项”</translation>
     </message>
     <message>
+        <source>Require a passphrase of 12 or more characters instead</source>
+        <translation>改为要求 12 个字以上的签名口令</translation>
+    </message>
+    <message>
         <source>found automatically</source>
         <translation>自动查找</translation>
     </message>
@@ -805,6 +858,10 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Deadline of a major hazard (days)</source>
         <translation>重大事故隐患整改期限（天）</translation>
+    </message>
+    <message>
+        <source>Signing PIN: at least (digits)</source>
+        <translation>签名 PIN 最少位数</translation>
     </message>
     <message>
         <source>Legal basis of immediate measures</source>
@@ -1131,8 +1188,12 @@ Photos: %6</source>
         <translation>数字签名</translation>
     </message>
     <message>
-        <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits. It protects the new signing key; keep it to yourself.</source>
-        <translation>%1 首次在本机使用数字签名：请设置 6–12 位数字的 PIN。它用于保护新建的签名密钥，请勿告诉他人。</translation>
+        <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits (or a passphrase of 12 or more characters, if your office requires one). It protects the new signing key; keep it to yourself.</source>
+        <translation>%1 首次在本机进行数字签名：请设定 6–12 位数字的 PIN（如单位要求，则设定 12 个字以上的口令）。它保护新建的签名密钥，请勿告诉他人。</translation>
+    </message>
+    <message>
+        <source>Enter the PIN: 6 to 12 digits, or a passphrase of 12 to 64 characters.</source>
+        <translation>请输入 PIN：6–12 位数字，或 12–64 个字的口令。</translation>
     </message>
     <message>
         <source>%1, enter your PIN to sign the PDF and the QR code digitally.</source>
@@ -1157,10 +1218,6 @@ Photos: %6</source>
     <message>
         <source>The head of the enterprise must sign, or tick the refusal and name a witness.</source>
         <translation>被检查单位负责人须签名；如拒绝签字，请勾选“拒绝签字”并填写见证人。</translation>
-    </message>
-    <message>
-        <source>Enter the PIN: 6 to 12 digits.</source>
-        <translation>请输入 PIN：6–12 位数字。</translation>
     </message>
     <message>
         <source>The two PINs are not the same.</source>

@@ -264,7 +264,7 @@ def test_sheet_without_a_header_row(tmp_path, monkeypatch):
 def test_not_a_spreadsheet(tmp_path):
     fake = tmp_path / "old.xlsx"
     fake.write_bytes(b"\xd0\xcf\x11\xe0 an old .xls file")
-    with pytest.raises(ChecklistError, match=r"无法打开电子表格.*另存为 \.xlsx"):
+    with pytest.raises(ChecklistError, match=r"无法作为 Excel 工作簿.*另存为 \.xlsx"):
         read_xlsx(fake)
 
 

@@ -172,8 +172,7 @@ def test_report_finds_the_header_below_the_title_and_plans_every_row(demo_store,
     assert report.rejected == [
         Problem(7, "社会信用代码", "统一社会信用代码校验位错误：第 18 位应为“7”，实际为“D”"),
         Problem(8, "企业名称", "缺少单位名称"),
-        Problem(9, "社会信用代码", "与第 10 行的统一社会信用代码相同"),
-        Problem(10, "社会信用代码", "与第 9 行的统一社会信用代码相同"),
+        Problem(9, "社会信用代码", "第 9、10 行的统一社会信用代码相同"),
     ]
     assert report.rejected_rows == [7, 8, 9, 10]
     assert str(report.rejected[0]) == (
@@ -380,7 +379,7 @@ def test_cli_import_names_rows_and_reasons_and_refuses_by_default(demo_store, sh
     assert "共读取 8 行：新增 2，更新 2，无变化 0，有问题 4" in out
     assert "第 7 行（社会信用代码）：统一社会信用代码校验位错误：第 18 位应为“7”，实际为“D”" in out
     assert "第 8 行（企业名称）：缺少单位名称" in out
-    assert "第 9 行（社会信用代码）：与第 10 行的统一社会信用代码相同" in out
+    assert "第 9 行（社会信用代码）：第 9、10 行的统一社会信用代码相同" in out
     assert "--skip-bad" in err
     assert counts(demo_store) == before
 

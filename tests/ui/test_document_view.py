@@ -76,8 +76,10 @@ def test_office_settings_are_edited_and_saved(qtbot, demo_store):
     dialog.major_days.setValue(45)
     dialog.print_major_count.setChecked(True)
     dialog.series.setValue(3)
+    dialog.pin_min_digits.setValue(8)  # signing PINs chosen from now on: 8 digits at least
     dialog.accept()
     saved = office.load(demo_store)
+    assert (saved.pin_min_digits, saved.pin_passphrase) == (8, False)
     assert (saved.government, saved.court, saved.major_deadline_days, saved.print_major_count) == (
         "巴音郭楞蒙古自治州",
         "库尔勒市人民法院",

@@ -1,10 +1,13 @@
 """Issuing from the app: sign in the dialog, the document is numbered, stored, signed and shown."""
 
+import gc
+
 import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from inspector.core import signing
 from inspector.core.capture import inspections
+from inspector.core.signing import keys
 from inspector.ui import sign_dialog
 from inspector.ui.documents_panel import DocumentsPanel
 
@@ -52,6 +55,9 @@ def test_issue_the_notice_from_the_panel(qtbot, demo_store, signing_user):
     assert panel.window is not None and panel.window.isVisible()
     assert len(signing_user) == 1 and signing_user[0].result() == QDialog.Accepted
     assert signing.has_key(demo_store, signing_user[0].inspectors[0]["id"])
+
+    gc.collect()  # unlocked for that one signing only: no unlocked key is left anywhere
+    assert not [o for o in gc.get_objects() if isinstance(o, keys.Keys | keys.UnlockedKey)]
 
     again = panel.open_kind("notice")  # opens the stored document: no second number, no second signing
     assert again["id"] == document["id"] and again["pdf"] == document["pdf"]

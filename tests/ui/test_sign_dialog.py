@@ -165,10 +165,11 @@ def test_missing_signatures_and_pin_are_reported(qtbot, dialog):
     _ok(qtbot, dialog)
     assert dialog.result() != QDialog.Accepted and "head" in dialog.error.text()
     draw(dialog.pads["enterprise"], ZIGZAG)
-    qtbot.keyClicks(dialog.pin_edit, "12ab3")  # only digits get in
-    assert dialog.pin() == "123"
+    qtbot.keyClicks(dialog.pin_edit, "12ab3")  # neither 6–12 digits nor a passphrase of 12 or more
+    assert dialog.pin() == "12ab3"
     _ok(qtbot, dialog)
     assert dialog.result() != QDialog.Accepted and "PIN" in dialog.error.text()
+    assert "passphrase" in dialog.error.text()
 
 
 def test_the_head_refuses_to_sign(qtbot, dialog, typer):
@@ -226,3 +227,27 @@ def test_first_use_asks_for_the_pin_twice(qtbot):
     qtbot.keyClicks(dialog.pin_confirm, "246810")
     _ok(qtbot, dialog)
     assert dialog.result() == QDialog.Accepted
+
+
+def test_wrong_pins_in_the_dialog_are_slowed_down_after_three_and_audited(qtbot, demo_store):
+    me = profile.profile(demo_store)
+    keys.ensure_key(demo_store, me["id"], "246810")
+    dialog = SignDialog(
+        [me, profile.roster(demo_store)[0]], check_pin=lambda pin: keys.unlock(demo_store, me["id"], pin)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for role in ("inspector1", "inspector2", "enterprise"):
+        draw(dialog.pads[role], ZIGZAG)
+    for _ in range(3):
+        dialog.pin_edit.clear()
+        qtbot.keyClicks(dialog.pin_edit, "111111")
+        _ok(qtbot, dialog)
+        assert "PIN 不正确" in dialog.error.text()
+    dialog.pin_edit.clear()
+    qtbot.keyClicks(dialog.pin_edit, "246810")  # right, but too soon: refused without trying
+    _ok(qtbot, dialog)
+    assert dialog.result() != QDialog.Accepted
+    assert "已连续输错 3 次" in dialog.error.text() and "秒后再试" in dialog.error.text()
+    wrong = demo_store.row("SELECT count(*) AS n FROM audit_log WHERE action='pin_wrong'")["n"]
+    assert wrong == 3

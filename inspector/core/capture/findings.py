@@ -256,14 +256,16 @@ def _record(
     return finding
 
 
-def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None = None) -> dict:
+def add_photo(
+    store: Store, finding_id: str, path: Path | media.Prepared, amendment: str | None = None
+) -> dict:
     finding = store.get("findings", finding_id)
     if finding is None or finding["deleted_at"]:
         raise InspectionError("请先保存隐患记录，再添加照片")
     action = _action(get(store, finding["inspection_id"]), "photo", amendment)
     _failed_answer(store, finding["inspection_id"], finding["snapshot_id"], finding["item_id"])
     with store.transaction():
-        item = media.add_file(store, path)
+        item = media.record(store, path) if isinstance(path, media.Prepared) else media.add_file(store, path)
         link = store.row(
             "SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, item["id"]]
         )
@@ -281,6 +283,49 @@ def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None =
                 action,
             )
     return item
+
+
+def add_photos(
+    store: Store, finding_id: str, photos, amendment: str | None = None
+) -> tuple[list[dict], list[str]]:
+    """(added, failures): each photo is added on its own, so a bad one never drops those after it.
+
+    ``photos`` are paths, photos already prepared (:func:`media.prepare`, e.g. off the GUI thread) or
+    the :class:`media.MediaError` that refused one there. A failure is the reason a photo was refused,
+    naming its file. A problem of the finding itself (not saved, an amendment without a reason) is
+    raised, as it would refuse every photo alike.
+    """
+    added, failures = [], []
+    for photo in photos:
+        if isinstance(photo, media.MediaError):
+            failures.append(str(photo))
+            continue
+        try:
+            added.append(add_photo(store, finding_id, photo, amendment))
+        except media.MediaError as exc:
+            failures.append(str(exc))
+        except OSError as exc:
+            name = photo.source.name if isinstance(photo, media.Prepared) else Path(photo).name
+            failures.append(f"{name}：无法读取（{exc.strerror or exc}）")
+    return added, failures
+
+
+def prepare_photos(media_dir: Path, paths, progress=None) -> list:
+    """Each path prepared (:func:`media.prepare`) or the :class:`media.MediaError` refusing it; no database.
+
+    ``progress(photos done, photos)`` may raise :class:`progress.Cancelled`.
+    """
+    prepared = []
+    for number, path in enumerate(paths):
+        if progress is not None:
+            progress(number, len(paths))
+        try:
+            prepared.append(media.prepare(Path(media_dir), Path(path)))
+        except media.MediaError as exc:
+            prepared.append(exc)
+        except OSError as exc:
+            prepared.append(media.MediaError(f"{Path(path).name}：无法读取（{exc.strerror or exc}）"))
+    return prepared
 
 
 def remove_photo(store: Store, finding_id: str, media_id: str, amendment: str | None = None) -> None:

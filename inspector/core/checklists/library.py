@@ -8,7 +8,10 @@ opens as recorded whatever later happens to the file.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +23,10 @@ from inspector.core.checklists.validate import parse
 from inspector.core.store import paths
 
 BUNDLED, USER = 0, 1  # on an equal version the higher origin wins
+CACHE_FILES = 256  # validated files kept, by path and content hash (a reload reads, hashes, reuses)
+
+_cache: OrderedDict[tuple[str, str], Checklist | ChecklistError] = OrderedDict()
+_cache_lock = threading.Lock()  # the app may load the library in a background thread
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -60,7 +67,26 @@ def load_file(path: Path) -> Checklist:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ChecklistError([Issue(shown, 0, 0, None, f"无法读取文件：{exc.strerror or exc}")]) from exc
-    return parse(data, shown, Path(path))
+    key = (str(path), hashlib.sha256(data).hexdigest())
+    with _cache_lock:
+        known = _cache.get(key)
+        if known is not None:
+            _cache.move_to_end(key)
+    if known is None:
+        try:
+            known = parse(data, shown, Path(path))
+        except ChecklistError as exc:
+            known = exc
+        except (MemoryError, RecursionError) as exc:  # never a traceback at start-up
+            known = ChecklistError([Issue(shown, 0, 0, None, "文件太大或嵌套太深，内存不足以读取")])
+            known.__cause__ = exc
+        with _cache_lock:
+            _cache[key] = known
+            while len(_cache) > CACHE_FILES:
+                _cache.popitem(last=False)
+    if isinstance(known, ChecklistError):
+        raise ChecklistError(known.issues)
+    return known
 
 
 def load_library(bundled_dir: Path, user_dir: Path | None = None) -> Library:
@@ -93,6 +119,22 @@ def load_library(bundled_dir: Path, user_dir: Path | None = None) -> Library:
                 library.superseded.append(checklist)
     library.checklists = sorted((c for _, c in chosen.values()), key=lambda c: (c.sector, c.id))
     return library
+
+
+def user_bytes(workspace: paths.Workspace) -> int:
+    """The size of the workspace's own checklist files (the app reads a large folder in the background)."""
+    total = 0
+    for path in checklist_files(workspace.checklists_dir):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def load_bundled() -> Library:
+    """The bundled checklists alone: what the app offers while a large user folder is still being read."""
+    return load_library(paths.bundled_checklists_dir())
 
 
 def load_for_workspace(workspace: paths.Workspace | None = None) -> Library:

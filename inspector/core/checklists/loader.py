@@ -11,7 +11,7 @@ import re
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from inspector.core.checklists.errors import Issue
 
@@ -19,6 +19,16 @@ try:
     BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML without libyaml
     BaseLoader = yaml.SafeLoader
+
+
+# What one checklist file may hold. Anchors and aliases (&a, *a) are refused before anything is walked:
+# a 27 KB file of nested aliases stands for 10⁹ nodes. The counts bound the rest; a 2,000-item
+# checklist (about 9 MB with long texts) fits.
+MAX_FILE_BYTES = 16 * 2**20
+MAX_SECTIONS = 500
+MAX_ITEMS = 5_000
+MAX_TAGS = 30  # per list of tags (the checklist's own, or an item's)
+MAX_DISTINCT_TAGS = 300  # different tags in one file
 
 
 class DuplicateKeyError(ConstructorError):
@@ -90,8 +100,15 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Issue]]:
     text, issues = decode(data, path)
     if text is None:
         return None, issues
+    if len(data) > MAX_FILE_BYTES:
+        size = f"{len(data) / 2**20:.0f} MB"
+        limit = f"{MAX_FILE_BYTES / 2**20:.0f} MB"
+        return None, [Issue(path, 1, 1, None, f"文件有 {size}，超过了检查表文件的上限 {limit}")]
     loader = StrictLoader(text)
     try:
+        refused = _anchors(text, path)  # before composing: no alias is ever followed
+        if refused:
+            return None, refused
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -104,7 +121,77 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Issue]]:
         loader.dispose()
     if node is None:
         return None, [Issue(path, 1, 1, None, "文件是空的：检查表文件应以 format: 1 开头")]
+    too_big = _counts(node, path)
+    if too_big:
+        return None, too_big
     return node, []
+
+
+def _anchors(text: str, path: str) -> list[Issue]:
+    """An issue at the first anchor (&name) or alias (*name): checklists write every value out."""
+    for event in yaml.parse(text, Loader=BaseLoader):
+        if getattr(event, "anchor", None):
+            mark = event.start_mark
+            what = "别名（*" if isinstance(event, yaml.AliasEvent) else "锚点（&"
+            message = (
+                f"检查表中不能使用 YAML {what}{event.anchor}）：请把被引用的内容直接写出来"
+                "（锚点和别名可让一个小文件展开成极大的数据）"
+            )
+            return [Issue(path, mark.line + 1, mark.column + 1, None, message)]
+    return []
+
+
+def _value(mapping: Node, key: str) -> Node | None:
+    if isinstance(mapping, MappingNode):
+        for key_node, value in mapping.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+def _counts(root: Node, path: str) -> list[Issue]:
+    """Issues for a file past :data:`MAX_SECTIONS`, :data:`MAX_ITEMS` or the tag limits."""
+    issues: list[Issue] = []
+
+    def refuse(node: Node, message: str) -> None:
+        mark = node.start_mark
+        issues.append(Issue(path, mark.line + 1, mark.column + 1, None, message))
+
+    distinct: set[str] = set()
+
+    def tags(owner: Node, what: str) -> None:
+        node = _value(owner, "tags")
+        if isinstance(node, SequenceNode):
+            if len(node.value) > MAX_TAGS:
+                refuse(node, f"{what}有 {len(node.value)} 个标签，最多 {MAX_TAGS} 个")
+            distinct.update(n.value for n in node.value[: MAX_TAGS + 1] if isinstance(n, ScalarNode))
+
+    tags(root, "检查表")
+    sections = _value(root, "sections")
+    if not isinstance(sections, SequenceNode):
+        return issues
+    if len(sections.value) > MAX_SECTIONS:
+        refuse(
+            sections,
+            f"有 {len(sections.value)} 个部分（sections），一个检查表最多 {MAX_SECTIONS} 个；请拆成几个文件",
+        )
+        return issues
+    total = 0
+    for section in sections.value:
+        items = _value(section, "items")
+        if not isinstance(items, SequenceNode):
+            continue
+        total += len(items.value)
+        if total > MAX_ITEMS:
+            refuse(items, f"检查项超过 {MAX_ITEMS} 项，一个检查表最多 {MAX_ITEMS} 项；请拆成几个文件")
+            return issues
+        for item in items.value:
+            tags(item, "此检查项")
+            if len(issues) >= 20:
+                return issues
+    if len(distinct) > MAX_DISTINCT_TAGS:
+        refuse(root, f"文件中共有 {len(distinct)} 种标签，最多 {MAX_DISTINCT_TAGS} 种")
+    return issues
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

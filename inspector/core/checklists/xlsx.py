@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from inspector.core import sectors
+from inspector.core import sectors, spreadsheet
 from inspector.core.checklists import emit
 from inspector.core.checklists.errors import ChecklistError, Issue, display_path
 from inspector.core.checklists.model import Checklist
@@ -23,6 +23,7 @@ from inspector.core.checklists.validate import CHECKLIST_ID, FORMAT_VERSION, VER
 from inspector.core.checklists.xlsx_rows import COLUMNS, RowReader, cell_text, letter
 
 HEADER_SCAN_ROWS = 20
+MAX_ROWS = 10_000  # sheet rows: a checklist of 2,000 items with its headings fits many times over
 META = {
     "id": ("检查表编号", "编号", "id"),
     "title": ("检查表名称", "名称", "标题"),
@@ -135,27 +136,46 @@ def import_xlsx(path: Path, out: Path, *, force: bool = False, **options) -> Imp
 
 
 def _open(path: Path, shown: str, sheet: str | None):
+    """(rows, merged) of the sheet, within the limits of :mod:`inspector.core.spreadsheet`."""
     from openpyxl import load_workbook  # only the import command needs it
 
+    def refuse(message: str) -> ChecklistError:
+        return ChecklistError([Issue(shown, 0, 0, None, message)])
+
+    if not Path(path).is_file():
+        raise refuse("找不到文件，或它是文件夹；应为 .xlsx 电子表格")
     try:
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
-        message = (
-            f"无法打开电子表格（{type(exc).__name__}: {exc}）：只支持 .xlsx；"
-            "旧的 .xls 或 .et 文件请在 Excel/WPS 中另存为 .xlsx"
-        )
-        raise ChecklistError([Issue(shown, 0, 0, None, message)]) from exc
-    if sheet is not None and sheet not in book.sheetnames:
-        names = "、".join(book.sheetnames)
-        raise ChecklistError([Issue(shown, 0, 0, None, f"没有名为“{sheet}”的工作表（有：{names}）")])
-    ws = book[sheet] if sheet else book.worksheets[0]
-    rows = [list(row) for row in ws.iter_rows(values_only=True)]
+        spreadsheet.check_archive(Path(path))
+        # read-only: rows stream from the XML and merged ranges are never expanded by openpyxl
+        book = load_workbook(path, read_only=True, data_only=True)
+    except spreadsheet.SheetError as exc:
+        raise refuse(str(exc)) from exc
+    except spreadsheet.READ_ERRORS as exc:
+        message = spreadsheet.unreadable(Path(path).name, exc) + "（旧的 .xls 或 .et 文件请另存为 .xlsx）"
+        raise refuse(message) from exc
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            names = "、".join(book.sheetnames)
+            raise refuse(f"没有名为“{sheet}”的工作表（有：{names}）")
+        ws = book[sheet] if sheet else book.worksheets[0]
+        ws.reset_dimensions()  # some writers record wrong dimensions; read what is there
+        cells = ws.iter_rows(values_only=True)
+        rows = [list(row) for row in spreadsheet.bounded_rows(cells, Path(path).name, MAX_ROWS)]
+        ranges = spreadsheet.merged_ranges(ws, Path(path).name)
+    except spreadsheet.SheetError as exc:
+        raise refuse(str(exc)) from exc
+    except spreadsheet.READ_ERRORS as exc:
+        raise refuse(spreadsheet.unreadable(Path(path).name, exc)) from exc
+    finally:
+        book.close()
+    used_columns = max((len(row) for row in rows), default=0)
     merged = {}
-    for rng in ws.merged_cells.ranges:
-        if rng.max_row > rng.min_row:  # vertical merges mean "the same for these rows"
-            value = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
+    for min_col, min_row, max_col, max_row in ranges:
+        if max_row > min_row and min_row <= len(rows):  # vertical merges mean "the same for these rows"
+            row = rows[min_row - 1]
+            value = row[min_col - 1] if min_col - 1 < len(row) else None
+            for r in range(min_row, min(max_row, len(rows)) + 1):  # clipped to the rows and columns used
+                for c in range(min_col, min(max_col, used_columns) + 1):
                     merged[(r, c)] = value
     return rows, merged
 

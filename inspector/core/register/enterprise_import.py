@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inspector.core import progress as progress_
 from inspector.core import sectors
 from inspector.core.register import enterprises, uscc
 from inspector.core.register.enterprise_sheet import (  # noqa: F401 - ImportFileError and Problem: this module's API
@@ -27,6 +28,8 @@ from inspector.core.register.enterprise_sheet import (  # noqa: F401 - ImportFil
     read_sheet,
 )
 from inspector.core.store import Store
+
+DUPLICATE_ROWS_SHOWN = 5  # row numbers named in a duplicate's message; the rest are counted
 
 
 class ImportRefused(Exception):
@@ -53,6 +56,7 @@ class ImportReport:
     unchanged: list[Planned] = field(default_factory=list)
     rejected: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    clashing: set[int] = field(default_factory=set)  # rows rejected as duplicates (one problem per group)
 
     @property
     def rows_read(self) -> int:
@@ -60,7 +64,7 @@ class ImportReport:
 
     @property
     def rejected_rows(self) -> list[int]:
-        return sorted({p.row for p in self.rejected})
+        return sorted({p.row for p in self.rejected} | self.clashing)
 
     @property
     def ok(self) -> bool:
@@ -110,11 +114,9 @@ def _row_problems(sheet: Sheet, row: SheetRow) -> list[Problem]:
     values = row.values
     if not values.get("name"):
         found.append(Problem(row.number, sheet.header("name"), "缺少单位名称"))
-    elif len(values["name"]) > 100:
-        found.append(Problem(row.number, sheet.header("name"), "单位名称不能超过 100 个字"))
     if values.get("code") and not row.problems:
         try:
-            uscc.validate(values["code"])
+            values["code"] = uscc.validate(values["code"]).code  # normalised once, for the plan
         except uscc.CodeError as exc:
             found.append(Problem(row.number, sheet.header("code"), str(exc)))
     if values.get("sector") and sectors.from_text(values["sector"]) is None:
@@ -134,7 +136,7 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
             report.rejected.extend(problems)
             continue
         values = row.values
-        code = uscc.validate(values["code"]).code if values.get("code") else ""
+        code = values.get("code") or ""
         existing = by_code.get(code) if code else None
         if code and existing is None and code in retired:
             clash = enterprises.code_clash(retired[code])
@@ -176,9 +178,9 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
         planned = Planned(row.number, checked.values, *target)
         candidates.append((planned, existing))
 
-    clashes = _duplicates(sheet, [p for p, _ in candidates])
+    clashes, clashing = _duplicates(sheet, [p for p, _ in candidates])
     report.rejected.extend(clashes)
-    clashing = {p.row for p in clashes}
+    report.clashing = clashing
     for planned, existing in candidates:
         if planned.row in clashing:
             continue
@@ -192,8 +194,12 @@ def plan(store: Store, sheet: Sheet) -> ImportReport:
     return report
 
 
-def _duplicates(sheet: Sheet, planned: list[Planned]) -> list[Problem]:
-    """Rows that say the same enterprise twice: every one of them is rejected, naming the others."""
+def _duplicates(sheet: Sheet, planned: list[Planned]) -> tuple[list[Problem], set[int]]:
+    """Rows that say the same enterprise twice: all of them are rejected, each group reported once.
+
+    One problem per group, on its first row, with the count and the first few row numbers: 20,000 rows
+    of one name make one line, not 20,000 lines each naming the 19,999 others.
+    """
     groups: dict[tuple[str, str], list[Planned]] = defaultdict(list)
     for p in planned:
         if p.values["code"]:
@@ -206,43 +212,59 @@ def _duplicates(sheet: Sheet, planned: list[Planned]) -> list[Problem]:
     for p in planned:
         if not p.enterprise_id and p.values["code"] and ("name", p.values["name"]) in groups:
             groups[("name", p.values["name"])].append(p)
-    found: dict[int, Problem] = {}
+    found: list[Problem] = []
+    clashing: set[int] = set()
     for (kind, _), members in groups.items():
         if len(members) < 2:
             continue
-        for p in members:
-            others = "、".join(str(o.row) for o in members if o is not p)
-            if kind == "code":
-                problem = Problem(p.row, sheet.header("code"), f"与第 {others} 行的统一社会信用代码相同")
-            elif kind == "id":
-                problem = Problem(
-                    p.row, sheet.header("name"), f"与第 {others} 行对应同一家已登记单位“{p.current_name}”"
-                )
-            else:
-                problem = Problem(p.row, sheet.header("name"), f"与第 {others} 行的单位名称相同")
-            found.setdefault(p.row, problem)
-    return list(found.values())
+        rows = sorted({p.row for p in members})
+        if len(rows) < 2:
+            continue
+        clashing.update(rows)
+        shown = "、".join(str(r) for r in rows[:DUPLICATE_ROWS_SHOWN])
+        which = f"第 {shown} 行" if len(rows) <= DUPLICATE_ROWS_SHOWN else f"第 {shown} 行等共 {len(rows)} 行"
+        if kind == "code":
+            found.append(Problem(rows[0], sheet.header("code"), f"{which}的统一社会信用代码相同"))
+        elif kind == "id":
+            name = members[0].current_name
+            found.append(Problem(rows[0], sheet.header("name"), f"{which}对应同一家已登记单位“{name}”"))
+        else:
+            found.append(Problem(rows[0], sheet.header("name"), f"{which}的单位名称相同"))
+    return found, clashing
 
 
-def read(store: Store, path: Path | str) -> ImportReport:
+def read(store: Store, path: Path | str, progress: progress_.Progress = progress_.ignore) -> ImportReport:
     """Read ``path`` and plan its import against ``store``; changes nothing."""
-    return plan(store, read_sheet(path))
+    return plan(store, read_sheet(path, progress))
 
 
 # -- applying ---------------------------------------------------------------------------------------------
 
 
-def apply(store: Store, report: ImportReport, skip_bad: bool = False) -> Applied:
+def apply(
+    store: Store,
+    report: ImportReport,
+    skip_bad: bool = False,
+    progress: progress_.Progress = progress_.ignore,
+) -> Applied:
     """Write the sheet in one transaction, re-planned against the register as it is at that moment.
 
-    Raises :class:`ImportRefused` (writing nothing) when rows are rejected and ``skip_bad`` is false.
+    Raises :class:`ImportRefused` (writing nothing) when rows are rejected and ``skip_bad`` is false;
+    ``progress(rows written, rows to write)`` may raise :class:`progress.Cancelled` (writing nothing).
     """
     with store.transaction():
         fresh = plan(store, report.sheet)
         if fresh.rejected and not skip_bad:
             raise ImportRefused(fresh)
-        for planned in fresh.to_update:
-            enterprises.update(store, planned.enterprise_id, planned.values)
-        for planned in fresh.to_add:
-            enterprises.create(store, planned.values)
+        # the plan, made inside this transaction, has checked every value and every code against the
+        # register and the sheet: the rows go in as they are, without checking each one again
+        total = fresh.changes
+        for done, planned in enumerate(fresh.to_update, start=1):
+            store.update("enterprises", planned.enterprise_id, planned.values)
+            if done % progress_.EVERY == 0:
+                progress(done, total)
+        for done, planned in enumerate(fresh.to_add, start=len(fresh.to_update) + 1):
+            store.insert("enterprises", planned.values)
+            if done % progress_.EVERY == 0:
+                progress(done, total)
     return Applied(len(fresh.to_add), len(fresh.to_update), fresh.rejected_rows, fresh)

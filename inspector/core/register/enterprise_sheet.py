@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector.core import progress as progress_
+from inspector.core import spreadsheet
 from inspector.core.register import enterprises
 
 HEADER_SEARCH_ROWS = 10
+MAX_SHEET_ROWS = 200_000  # sheet rows read, title and header included; a register of 100,000 fits
 
 # Column headers met in office sheets, per field. Matching ignores spaces, "*" marks and full/half-width
 # differences, and accepts a header that ends with one of these ("企业单位名称", "负责人电话").
@@ -182,12 +184,13 @@ def _open_workbook(path: Path):
             f"“{path.name}”不是 Excel 工作簿；应为 .xlsx 文件，请在 Excel 或 WPS 中另存为 .xlsx"
         )
     try:
+        spreadsheet.check_archive(path)
+        # read-only: rows stream from the XML and merged ranges are never expanded
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(
-            f"“{path.name}”无法作为 Excel 工作簿（.xlsx）读取：文件可能已损坏、已加密或并非 Excel 文件；"
-            "请在 Excel 或 WPS 中打开，确认无误后另存为 .xlsx"
-        ) from exc
+    except spreadsheet.SheetError as exc:
+        raise ImportFileError(str(exc)) from exc
+    except (InvalidFileException, *spreadsheet.READ_ERRORS) as exc:
+        raise ImportFileError(spreadsheet.unreadable(path.name, exc)) from exc
 
 
 def _find_header(rows: list[tuple]) -> tuple[int, dict[int, str], dict[int, str]] | None:
@@ -203,17 +206,23 @@ def _find_header(rows: list[tuple]) -> tuple[int, dict[int, str], dict[int, str]
     return None
 
 
-def read_sheet(path: Path | str) -> Sheet:
-    """Read the first worksheet that has a recognisable header row within its first rows."""
+def read_sheet(path: Path | str, progress: progress_.Progress = progress_.ignore) -> Sheet:
+    """Read the first worksheet that has a recognisable header row within its first rows.
+
+    ``progress(rows read, rows the sheet declares or 0)`` may raise :class:`progress.Cancelled`.
+    """
     path = Path(path)
     workbook = _open_workbook(path)
     try:
         for worksheet in workbook.worksheets:
             if not hasattr(worksheet, "iter_rows"):
                 continue  # a chart sheet
+            declared = getattr(worksheet, "max_row", None) or 0  # as recorded: only for the progress bar
             if hasattr(worksheet, "reset_dimensions"):
                 worksheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
-            rows = worksheet.iter_rows(min_row=1, values_only=True)
+            rows = spreadsheet.bounded_rows(
+                worksheet.iter_rows(min_row=1, values_only=True), path.name, MAX_SHEET_ROWS
+            )
             top = []
             for cells in rows:
                 top.append(cells)
@@ -223,11 +232,16 @@ def read_sheet(path: Path | str) -> Sheet:
             if found is None:
                 continue
             index, fields, headers = found
-            return _read_body(path, worksheet.title, index + 1, fields, headers, top[index + 1 :], rows)
-    except ImportFileError:
+            found_rows = (top[index + 1 :], rows)
+            return _read_body(
+                path, worksheet.title, index + 1, fields, headers, found_rows, declared, progress
+            )
+    except (ImportFileError, progress_.Cancelled):
         raise
+    except spreadsheet.SheetError as exc:
+        raise ImportFileError(str(exc)) from exc
     except Exception as exc:  # a damaged part of the workbook shows up only while reading
-        raise ImportFileError(f"读取“{path.name}”时出错：{exc}") from exc
+        raise ImportFileError(spreadsheet.unreadable(path.name, exc)) from exc
     finally:
         workbook.close()
     known = "“单位名称”“统一社会信用代码”“行业”“地区”“地址”“法定代表人”“联系电话”"
@@ -237,7 +251,7 @@ def read_sheet(path: Path | str) -> Sheet:
     )
 
 
-def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_rows) -> Sheet:
+def _read_body(path, sheet_name, header_row, fields, headers, found_rows, declared, progress) -> Sheet:
     if "name" not in fields.values():
         names = "、".join(f"“{a}”" for a in HEADERS["name"][:4])
         raise ImportFileError(
@@ -256,9 +270,11 @@ def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_r
             ignored.append(header)
     body = []
     number = header_row
-    for rows in (first_rows, more_rows):
+    for rows in found_rows:
         for cells in rows:
             number += 1
+            if number % progress_.EVERY == 0:
+                progress(number, max(declared, number) if declared else 0)
             values, problems = {}, []
             for col, field_name in use.items():
                 raw = cells[col] if col < len(cells) else None
@@ -269,6 +285,11 @@ def _read_body(path, sheet_name, header_row, fields, headers, first_rows, more_r
                         text = "?"
                 else:
                     text = _cell_text(raw)
+                limit = enterprises.MAX_LENGTH[field_name]
+                if len(text) > limit:  # refused here, so a huge cell is not kept for the report
+                    label = enterprises.LABELS[field_name]
+                    problems.append((field_name, f"{label}不能超过 {limit} 个字（此格有 {len(text)} 个字）"))
+                    text = text[:limit] + "…"
                 values[field_name] = text
             if any(values.values()):
                 body.append(SheetRow(number, values, tuple(problems)))

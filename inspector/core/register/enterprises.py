@@ -25,6 +25,25 @@ LABELS = {
 }
 
 
+# The longest text each field may hold (characters). A sheet cell or a form past it is refused, so a
+# small file cannot put a 300 MB address in the register.
+MAX_LENGTH = {
+    "name": 100,
+    "code": 18,
+    "sector": 40,
+    "region": 50,
+    "address": 200,
+    "legal_rep": 50,
+    "legal_rep_title": 30,
+    "phone": 60,
+    "notes": 1000,
+}
+# One or more numbers: digits with the usual separators, an optional +86, (0996) area codes, 转 extensions.
+_NUMBER = r"[+(（]?[0-9][0-9 \-()（）]*(?:(?:转|ext\.?|#) ?[0-9]{1,6})?"
+PHONE = re.compile(rf"^{_NUMBER}(?:[ ]*[,，、;；/][ ]*{_NUMBER})*$", re.IGNORECASE)
+PHONE_DIGITS = (3, 40)
+
+
 def unknown_sector(text: str) -> str:
     return f"未知行业“{text}”，应为：{'、'.join(sectors.SECTORS.values())}"
 
@@ -47,8 +66,19 @@ def check(values: dict) -> Checked:
     warnings = []
     if not clean["name"]:
         raise EnterpriseError("name", "缺少单位名称")
-    if len(clean["name"]) > 100:
-        raise EnterpriseError("name", "单位名称不能超过 100 个字")
+    for name, limit in MAX_LENGTH.items():
+        if len(clean[name]) > limit:
+            raise EnterpriseError(
+                name, f"{LABELS[name]}不能超过 {limit} 个字（现有 {len(clean[name])} 个字）"
+            )
+    if clean["phone"]:
+        digits = sum(ch.isdigit() for ch in clean["phone"])
+        if not PHONE.match(clean["phone"]) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+            raise EnterpriseError(
+                "phone",
+                f"联系电话“{clean['phone'][:30]}”格式不对：应为电话号码，如 0996-2021234、13899012345，"
+                "多个号码用顿号或逗号分隔",
+            )
     if clean["code"]:
         try:
             checked = uscc.validate(clean["code"])
@@ -65,6 +95,14 @@ def check(values: dict) -> Checked:
     return Checked(clean, warnings)
 
 
+# The condition of the partial unique index on code is repeated: without it SQLite cannot use that index
+# and scans the table for every row an import adds (quadratic).
+CODE_OWNER_SQL = (
+    "SELECT id, name, deleted_at FROM enterprises WHERE code=? AND code IS NOT NULL AND code != ''"
+    " AND id IS NOT ? ORDER BY deleted_at IS NOT NULL, id LIMIT 1"
+)
+
+
 def code_owner(store: Store, code: str | None, exclude: str | None = None) -> dict | None:
     """The enterprise (id, name, deleted_at) holding ``code``, other than ``exclude``.
 
@@ -72,11 +110,7 @@ def code_owner(store: Store, code: str | None, exclude: str | None = None) -> di
     """
     if not code:
         return None
-    return store.row(
-        "SELECT id, name, deleted_at FROM enterprises WHERE code=? AND id IS NOT ?"
-        " ORDER BY deleted_at IS NOT NULL LIMIT 1",
-        [code, exclude],
-    )
+    return store.row(CODE_OWNER_SQL, [code, exclude])
 
 
 def code_clash(owner: dict) -> str:

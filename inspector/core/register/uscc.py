@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -66,6 +67,7 @@ def check_character(first17: str) -> str:
     return ALPHABET[0 if value == 31 else value]
 
 
+@functools.lru_cache(maxsize=4096)  # an import checks each row's code twice (the row, then the record)
 def validate(text: str) -> CheckedCode:
     """Return the normalised code, or raise CodeError saying exactly what is wrong."""
     code = unicodedata.normalize("NFKC", text).strip().upper()  # full-width ９１… typed with an IME

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.capture import findings, inspections
+from inspector.core.capture import findings, inspections, media
 from inspector.core.capture.inspections import InspectionError
+from inspector.core.progress import Cancelled
 from inspector.core.store import Store, StoreError
+from inspector.ui import background
 from inspector.ui.runner.photos import PhotoStrip
 
 AUTOSAVE_MS = 600
@@ -280,11 +282,28 @@ class FindingEditor(QWidget):
         finding = self.save()
         if finding is None:
             return
+        failures = []
         try:
-            for path in paths:
-                findings.add_photo(self.store, finding["id"], path, amendment=self.amendment_reason())
+            # checking, hashing and copying a large photo runs off the GUI thread; recording it does not
+            media_dir = media.media_root(self.store)
+            prepared = background.run(
+                self,
+                self.tr("Adding %n photo(s) …", "", len(paths)),
+                lambda progress: findings.prepare_photos(media_dir, paths, progress),
+            )
+            _added, failures = findings.add_photos(
+                self.store, finding["id"], prepared, amendment=self.amendment_reason()
+            )
+        except Cancelled:
+            self.error.setText(self.tr("Adding photos was cancelled: none of them was added."))
+            self.failed.emit(self.error.text())
+            return
         except SAVE_ERRORS as exc:
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            failures = [str(exc)]
         self._show_photos(finding)
-        self.saved.emit(finding)
+        if failures:  # the others are kept; each refused photo is named, and nothing says "saved"
+            message = self.tr("%n photo(s) not added:", "", len(failures)) + "\n" + "\n".join(failures)
+            self.error.setText(message)
+            self.failed.emit(message)
+        else:
+            self.saved.emit(finding)
