@@ -6,7 +6,6 @@ import hashlib
 import os
 import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -141,13 +140,28 @@ def test_a_full_disk_during_a_backup_says_where_and_how_much_and_leaves_no_part(
     assert list(target.parent.iterdir()) == []
 
 
+CREATE_FIELDS = (
+    "name",
+    "code",
+    "sector",
+    "region",
+    "address",
+    "legal_rep",
+    "legal_rep_title",
+    "phone",
+    "notes",
+)
+
+
 def test_a_full_disk_on_a_write_is_a_clear_error_and_changes_nothing(demo_store):
     pages = demo_store.conn.execute("PRAGMA page_count").fetchone()[0]
     demo_store.conn.execute(f"PRAGMA max_page_count={pages}")  # the disk is full: not one page more
     before = dump_hash(demo_store.conn)
     enterprise = demo_store.row("SELECT * FROM enterprises ORDER BY id LIMIT 1")
-    with pytest.raises(StorageFullError) as caught:
-        enterprises.update(demo_store, enterprise["id"], {**enterprise, "notes": "很长的备注" * 20000})
+    with pytest.raises(StorageFullError) as caught, demo_store.transaction():
+        for n in range(500):  # each within the field limits; together more than the free pages hold
+            values = {**enterprise, "name": f"{enterprise['name']}分厂{n}", "code": "", "notes": "备注" * 400}
+            enterprises.create(demo_store, {k: v for k, v in values.items() if k in CREATE_FIELDS})
     assert "磁盘空间不足" in str(caught.value) and str(demo_store.workspace.root) in str(caught.value)
     assert dump_hash(demo_store.conn) == before
     assert not demo_store.conn.in_transaction
@@ -254,11 +268,10 @@ def test_a_full_disk_while_copying_a_photo_leaves_no_part_and_names_the_folder(
 
     source = photo(tmp_path, "现场.jpg")
 
-    def copy_until_full(src, dst):
-        Path(dst).write_bytes(b"half a photo")
+    def full(fd):  # the copy's bytes are written, then the disk turns out full when they are flushed
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(media.shutil, "copyfile", copy_until_full)
+    monkeypatch.setattr(media.os, "fsync", full)
     before = dump_hash(demo_store.conn)
     with pytest.raises(StorageFullError) as caught:
         media.add_file(demo_store, source)
