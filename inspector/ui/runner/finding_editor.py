@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.core.capture import findings, inspections
 from inspector.core.capture.inspections import InspectionError
 from inspector.core.store import Store, StoreError
-from inspector.ui.runner.photos import PhotoStrip
+from inspector.ui.runner.photos import PhotoStrip, PhotoViewer
 
 AUTOSAVE_MS = 600
 # Whatever stops a save is shown to the inspector; the edit stays pending, never silently dropped.
@@ -114,6 +115,9 @@ class FindingEditor(QWidget):
         self.measures.textChanged.connect(self._edited)
         self.add_photo.clicked.connect(self._choose_photos)
         self.photos.filesDropped.connect(self.attach)
+        self.photos.viewRequested.connect(self.view_photo)
+        self.photos.rotateRequested.connect(self.rotate_photo)
+        self.photos.removeRequested.connect(self.remove_photo)
 
     # -- loading --------------------------------------------------------------------------------------
 
@@ -167,10 +171,14 @@ class FindingEditor(QWidget):
         differs = self.grade.currentData() != default
         self.grade_reason.setVisible(differs)
         major = self.grade.currentData() == "major"
-        self.measures_label.setText(
-            self.tr("Immediate measures (required for a major hazard)")
+        # The label keeps its text (the form's labels must not shift between items): the hint is in the box.
+        self.measures_label.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if major else "font-weight: bold;"
+        )
+        self.measures.setPlaceholderText(
+            self.tr("Required for a major hazard: evacuate workers, stop work, stop using the equipment …")
             if major
-            else self.tr("Immediate measures")
+            else self.tr("Immediate measures: evacuate workers, stop work, stop using the equipment …")
         )
 
     # -- editing --------------------------------------------------------------------------------------
@@ -270,7 +278,7 @@ class FindingEditor(QWidget):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add photos"),
-            "",
+            QStandardPaths.writableLocation(QStandardPaths.PicturesLocation),
             self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"),
         )
         if files:
@@ -286,5 +294,59 @@ class FindingEditor(QWidget):
         except SAVE_ERRORS as exc:
             self.error.setText(str(exc))
             self.failed.emit(str(exc))
+        self._show_photos(finding)
+        self.saved.emit(finding)
+
+    def _finding(self) -> dict | None:
+        if self.inspection_id is None:
+            return None
+        return inspections.finding_for(self.store, self.inspection_id, self.snapshot_id, self.item.id)
+
+    def view_photo(self, media_id: str) -> None:
+        from inspector.core.capture import media
+
+        photo = self.store.get("media", media_id)
+        PhotoViewer(media.path_of(self.store, photo), photo["original_name"], self).exec()
+
+    def rotate_photo(self, media_id: str, clockwise: bool = True) -> None:
+        finding = self._finding()
+        if finding is None:
+            return
+        try:
+            findings.rotate_photo(
+                self.store, finding["id"], media_id, clockwise, amendment=self.amendment_reason()
+            )
+        except SAVE_ERRORS as exc:
+            self.error.setText(str(exc))
+            self.failed.emit(str(exc))
+            return
+        self._show_photos(finding)
+        self.saved.emit(finding)
+
+    def ask_removal_reason(self, name: str) -> str | None:
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Why is %1 removed? (kept in the audit trail; the file itself is kept)").replace(
+                "%1", name
+            ),
+        )
+        return reason.strip() if ok and reason.strip() else None
+
+    def remove_photo(self, media_id: str) -> None:
+        finding = self._finding()
+        if finding is None:
+            return
+        reason = self.ask_removal_reason(self.store.get("media", media_id)["original_name"])
+        if reason is None:
+            return
+        try:
+            findings.remove_photo(
+                self.store, finding["id"], media_id, amendment=self.amendment_reason(), reason=reason
+            )
+        except SAVE_ERRORS as exc:
+            self.error.setText(str(exc))
+            self.failed.emit(str(exc))
+            return
         self._show_photos(finding)
         self.saved.emit(finding)

@@ -77,11 +77,16 @@ class ItemPanel(QWidget):
         measure_layout.addWidget(self.value)
         measure_layout.addWidget(self.limit, 1)
         self.value.returnPressed.connect(self._value_entered)
+        self.value.textEdited.connect(lambda _text: self.value_error.hide())
+        # why a reading was refused, on screen next to the field (not only in a tooltip)
+        self.value_error = _label("value_error", style="color: #b00020; font-weight: bold;")
+        self.value_error.hide()
 
         layout = QVBoxLayout(self)
         for widget in (self.section, self.content, self.method, self.basis, self.major, self.extra):
             layout.addWidget(widget)
         layout.addWidget(self.measure_row)
+        layout.addWidget(self.value_error)
         layout.addLayout(row)
         layout.addWidget(self.finding)
         layout.addStretch(1)
@@ -89,6 +94,7 @@ class ItemPanel(QWidget):
     def show_item(self, row, result: str | None, value: float | None) -> None:
         item = row.item
         self.section.setText(f"{item.section_title} · {item.id}")
+        self.value_error.hide()
         self.content.setText(f"{row.number}. {item.content}")
         self.method.setText(self.tr("How to check: %1").replace("%1", item.method))
         self.basis.setText(self.tr("Basis: %1").replace("%1", item.basis_text()))
@@ -111,9 +117,20 @@ class ItemPanel(QWidget):
         self.set_result(result)
 
     def set_result(self, result: str | None) -> None:
+        # An exclusive group refuses to uncheck its checked button: lift exclusivity while setting, so an
+        # unanswered item shows no answer instead of the previous item's.
+        self.buttons.setExclusive(False)
         for key, button in self.answer_buttons.items():
             button.setChecked(key == result)
+        self.buttons.setExclusive(True)
         self.finding.setVisible(result == "fail")
+
+    def show_value_error(self, message: str) -> None:
+        """A reading is needed (or was refused): say why next to the field and put the cursor there."""
+        self.value_error.setText(message)
+        self.value_error.show()
+        self.value.setFocus()
+        self.value.selectAll()
 
     def _value_entered(self) -> None:
         value, ok = QLocale.c().toDouble(self.value.text().strip())

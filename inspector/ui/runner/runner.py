@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.core.capture import inspections
 from inspector.core.store import Store
 from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
+from inspector.ui.runner.finish_dialog import FINISH, JUMP, FinishDialog
 from inspector.ui.runner.item_panel import ItemPanel
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
 from inspector.ui.runner.status import RunnerStatus
@@ -52,6 +53,7 @@ class ItemsView(QListView):
 
 class RunnerWidget(QWidget):
     finished = Signal(str)
+    findingsChanged = Signal()  # a finding appeared, changed or was retired: documents may change
 
     def __init__(self, store: Store, inspection_id: str, parent=None):
         super().__init__(parent)
@@ -115,6 +117,7 @@ class RunnerWidget(QWidget):
                 entry = QListWidgetItem(
                     section.title if len(checklists) == 1 else f"{checklist.title} · {section.title}"
                 )
+                entry.setToolTip(entry.text())  # long names are elided in the middle; the whole on hover
                 entry.setData(Qt.UserRole, f"{checklist.content_hash}/{section.id}")
                 self.sections.addItem(entry)
         self.sections.setCurrentRow(0)
@@ -123,9 +126,9 @@ class RunnerWidget(QWidget):
         self.items.setModel(self.proxy)
         self.items.setUniformItemSizes(True)
         self.items.setWordWrap(False)
-        self.items.setTextElideMode(Qt.ElideRight)
+        self.items.setTextElideMode(Qt.ElideMiddle)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.sections.setTextElideMode(Qt.ElideRight)
+        self.sections.setTextElideMode(Qt.ElideMiddle)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.items.answerKey.connect(self.answer_current)
         self.items.enterKey.connect(self._enter_on_item)
@@ -169,8 +172,40 @@ class RunnerWidget(QWidget):
         self._update_counts()
         self.status.show_text(self.tr("All answers saved"))
         self._show_mode()
-        if self.proxy.rowCount():
-            self.items.setCurrentIndex(self.proxy.index(0, 0))
+        start = self.resume_index()
+        if start.isValid():
+            self.items.setCurrentIndex(start)
+        self.focus_list()
+
+    def resume_index(self) -> QModelIndex:
+        """Where the inspector was: the failed item last answered (its finding may be half done), the item
+        after the last one answered, or the first unanswered item."""
+        if not self.proxy.rowCount():
+            return QModelIndex()
+        position = {(r.snapshot_id, r.item.id): i for i, r in enumerate(self.model.rows)}
+        answered = [a for key, a in self.answers.items() if key in position and a["result"]]
+        if not answered:
+            return self.proxy.index(0, 0)
+        last = max(answered, key=lambda a: (a["updated_at"], position[(a["snapshot_id"], a["item_id"])]))
+        at = position[(last["snapshot_id"], last["item_id"])]
+        if last["result"] != "fail" and at + 1 < len(self.model.rows):
+            at += 1
+        results = self.model.results
+        if results.get((self.model.rows[at].snapshot_id, self.model.rows[at].item.id)) not in (None, "fail"):
+            unanswered = [
+                i for i, r in enumerate(self.model.rows) if not results.get((r.snapshot_id, r.item.id))
+            ]
+            if unanswered:  # everything after the last answer is done: the first still open
+                at = unanswered[0]
+        return self.proxy.mapFromSource(self.model.index(at))
+
+    def go_to(self, snapshot_id: str, item_id: str) -> None:
+        """Show one item (from the finish summary): clear filters that would hide it, select, focus."""
+        self.search.clear()
+        self.sections.setCurrentRow(0)
+        self.set_state_filter(ItemsFilter.ALL)
+        index = self.proxy.mapFromSource(self.model.index_of(snapshot_id, item_id))
+        self.items.setCurrentIndex(index)
         self.focus_list()
 
     def hideEvent(self, event) -> None:
@@ -317,12 +352,13 @@ class RunnerWidget(QWidget):
         except SAVE_ERRORS as exc:
             self.mark_unsaved(str(exc))
             self.panel.set_result(before)
-            if row.item.measure is not None and value is None:
-                self.panel.value.setFocus()
+            if row.item.measure is not None and (value is None or getattr(exc, "field", "") == "value"):
+                self.panel.show_value_error(str(exc))
             return
         self.answers[(row.snapshot_id, row.item.id)] = saved
         if self.model.results.get((row.snapshot_id, row.item.id)) == "fail" or saved["result"] == "fail":
             self._major = None  # a finding may have appeared or been retired
+            self.findingsChanged.emit()
         self.model.set_result(row.snapshot_id, row.item.id, saved["result"])
         self.mark_saved()
         self._update_counts()
@@ -363,6 +399,7 @@ class RunnerWidget(QWidget):
         self._major = None
         self.mark_saved()
         self._update_counts()
+        self.findingsChanged.emit()
 
     def mark_saved(self) -> None:
         self.status.mark_saved()
@@ -389,23 +426,13 @@ class RunnerWidget(QWidget):
                 self, self.tr("Finished"), self.tr("This inspection is already finished.")
             )
             return
-        counts = self.model.counts()
-        problems = inspections.open_problems(self.store, self.inspection["id"])
-        lines = []
-        if counts["total"] - counts["answered"]:
-            lines.append(self.tr("%n item(s) not answered", "", counts["total"] - counts["answered"]))
-        if problems["no_finding"]:
-            lines.append(self.tr("%n failed item(s) without a recorded spot", "", problems["no_finding"]))
-        if problems["no_photo"]:
-            lines.append(self.tr("%n failed item(s) that need a photo have none", "", problems["no_photo"]))
-        if problems["no_measures"]:
-            lines.append(
-                self.tr("%n major hazard(s) without immediate measures", "", problems["no_measures"])
-            )
-        question = self.tr("Finish the inspection now? Later changes will be recorded as amendments.")
-        if lines:
-            question = "\n".join(lines) + "\n\n" + question
-        if QMessageBox.question(self, self.tr("Finish inspection"), question) != QMessageBox.Yes:
+        dialog = FinishDialog(self.finish_problems(), self)
+        code = dialog.exec()
+        if code == JUMP:
+            self.go_to(*dialog.jump_to)
+            return
+        if code != FINISH:
+            self.focus_list()
             return
         summary = inspections.finish(self.store, self.inspection["id"])
         self.inspection = inspections.get(self.store, self.inspection["id"])
@@ -413,6 +440,37 @@ class RunnerWidget(QWidget):
         self.mark_saved()
         QMessageBox.information(self, self.tr("Inspection finished"), self.summary_text(summary))
         self.finished.emit(self.inspection["id"])
+
+    def finish_problems(self) -> list[tuple[tuple[str, str], str]]:
+        """Each open problem, named by its item, in list order: unanswered items, then what failed items lack."""
+        texts = {
+            None: self.tr("not answered"),
+            "no_finding": self.tr("failed, but no spot recorded"),
+            "no_photo": self.tr("failed, and needs a photo"),
+            "no_measures": self.tr("major hazard without immediate measures"),
+        }
+        found = [
+            ((r.snapshot_id, r.item.id), None)
+            for r in self.model.rows
+            if not self.model.results.get((r.snapshot_id, r.item.id))
+        ]
+        for snapshot_id, item_id, problem in inspections.open_problems(self.store, self.inspection["id"])[
+            "items"
+        ]:
+            found.append(((snapshot_id, item_id), problem))
+        order = {(r.snapshot_id, r.item.id): (i, r) for i, r in enumerate(self.model.rows)}
+        found = [f for f in found if f[0] in order]
+        found.sort(key=lambda f: (f[1] is not None, order[f[0]][0], f[1] or ""))
+        return [
+            (
+                key,
+                self.tr("%1. %2 — %3")
+                .replace("%1", str(order[key][1].number))
+                .replace("%2", order[key][1].item.content)
+                .replace("%3", texts[problem]),
+            )
+            for key, problem in found
+        ]
 
     def summary_text(self, summary: dict) -> str:
         return (
