@@ -11,7 +11,7 @@ from inspector.cli._common import chosen_workspace
 from inspector.core import profile
 from inspector.core.store import Store
 from inspector.core.store.db import DatabaseError
-from inspector.ui import i18n
+from inspector.ui import core_messages, i18n
 
 
 def choose_language(explicit: str | None, store: Store | None) -> str:
@@ -23,6 +23,7 @@ def choose_language(explicit: str | None, store: Store | None) -> str:
 
 def install_translators(app: QApplication, lang: str) -> None:
     app._translators = []  # keep them alive as long as the app
+    core_messages.set_language(lang)
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
         return

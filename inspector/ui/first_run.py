@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core import profile
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 
 
 class FirstRunDialog(QDialog):
@@ -90,7 +91,7 @@ class FirstRunDialog(QDialog):
         try:
             profile.set_up(self.store, data)
         except profile.ProfileError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             widget = self._fields.get(exc.field)
             if widget is not None:
                 widget.setFocus()

@@ -24,6 +24,7 @@ from inspector.core.checklists.library import Library
 from inspector.core.register import enterprises
 from inspector.core.sectors import label as sector_label
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.roster import RosterBox
 
 
@@ -158,6 +159,6 @@ class NewInspectionDialog(QDialog):
                 self.place.text(),
             )
         except InspectionError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         super().accept()

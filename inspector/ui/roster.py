@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core import profile
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 
 
 class RosterBox(QGroupBox):
@@ -79,7 +80,7 @@ class RosterBox(QGroupBox):
                 self.store, self.name.text(), self.cert_no.text(), me.get("organisation", "")
             )
         except profile.ProfileError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             (self.name if exc.field == "name" else self.cert_no).setFocus()
             return
         self.error.clear()

@@ -183,3 +183,15 @@ def set_series(store: Store, series_no: int, device_id: str | None = None) -> di
 
 def current_year() -> int:
     return clock.now().astimezone().year
+
+
+def series_in_use(store: Store) -> dict:
+    """What changing this device's series would touch: documents already numbered from it, and the blocks
+    (kind, year) that keep their numbers whatever the series says."""
+    device = _device(store)
+    used = [b for b in blocks(store, device["id"]) if used_range(b)]
+    issued = store.row(
+        "SELECT count(*) AS n, max(number_text) AS example FROM documents WHERE origin_device=?",
+        [device["id"]],
+    )
+    return {"issued": issued["n"], "example": issued["example"] or "", "blocks": used}

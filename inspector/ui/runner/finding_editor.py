@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.core.capture import findings, inspections
 from inspector.core.capture.inspections import InspectionError
 from inspector.core.store import Store, StoreError
+from inspector.ui.core_messages import core_text
 from inspector.ui.runner.photos import PhotoStrip, PhotoViewer
 
 AUTOSAVE_MS = 600
@@ -262,8 +263,8 @@ class FindingEditor(QWidget):
         except SAVE_ERRORS as exc:
             self._refused = True
             self.error_field = getattr(exc, "field", "")  # core names the field; widgets share its name
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
             return None
         self._refused = False
         self.error_field = ""
@@ -292,8 +293,8 @@ class FindingEditor(QWidget):
             for path in paths:
                 findings.add_photo(self.store, finding["id"], path, amendment=self.amendment_reason())
         except SAVE_ERRORS as exc:
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
         self._show_photos(finding)
         self.saved.emit(finding)
 
@@ -317,8 +318,8 @@ class FindingEditor(QWidget):
                 self.store, finding["id"], media_id, clockwise, amendment=self.amendment_reason()
             )
         except SAVE_ERRORS as exc:
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
             return
         self._show_photos(finding)
         self.saved.emit(finding)
@@ -345,8 +346,8 @@ class FindingEditor(QWidget):
                 self.store, finding["id"], media_id, amendment=self.amendment_reason(), reason=reason
             )
         except SAVE_ERRORS as exc:
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
             return
         self._show_photos(finding)
         self.saved.emit(finding)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.capture import inspections
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
 from inspector.ui.runner.finish_dialog import FINISH, JUMP, FinishDialog
 from inspector.ui.runner.item_panel import ItemPanel
@@ -350,10 +351,10 @@ class RunnerWidget(QWidget):
                 amendment=self.amendment_reason(),
             )
         except SAVE_ERRORS as exc:
-            self.mark_unsaved(str(exc))
+            self.mark_unsaved(core_text(exc))
             self.panel.set_result(before)
             if row.item.measure is not None and (value is None or getattr(exc, "field", "") == "value"):
-                self.panel.show_value_error(str(exc))
+                self.panel.show_value_error(core_text(exc))
             return
         self.answers[(row.snapshot_id, row.item.id)] = saved
         if self.model.results.get((row.snapshot_id, row.item.id)) == "fail" or saved["result"] == "fail":
