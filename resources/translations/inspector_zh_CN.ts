@@ -52,6 +52,21 @@
     </message>
 </context>
 <context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Correct a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation type="unfinished">执法证号</translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
         <source>Print…</source>
@@ -374,8 +389,16 @@
         <translation>照片</translation>
     </message>
     <message>
-        <source>Immediate measures (required for a major hazard)</source>
-        <translation>现场处理措施（重大事故隐患须填写）</translation>
+        <source>Required for a major hazard: evacuate workers, stop work, stop using the equipment …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is %1 removed? (kept in the audit trail; the file itself is kept)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>same item</source>
@@ -398,6 +421,35 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>FinishDialog</name>
+    <message>
+        <source>Finish inspection</source>
+        <translation type="unfinished">结束检查</translation>
+    </message>
+    <message>
+        <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
+        <translation type="unfinished">现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) still open. Double-click one (or press Enter) to go to it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -740,8 +792,18 @@ Leave anyway and lose what was typed there?</source>
         <translation>开始检查</translation>
     </message>
     <message>
+        <source>%1 (certificate %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Colleagues</source>
         <translation>同事名单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %3, %n item(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
@@ -856,6 +918,25 @@ Leave anyway and lose what was typed there?</source>
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>View full size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <source>Warning: </source>
@@ -872,6 +953,47 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>My details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These details are printed on every document issued from now on. Documents already issued keep the details they were signed with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
+        <translation type="unfinished">办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
+    </message>
+    <message>
+        <source>Inspector name</source>
+        <translation type="unfinished">执法人员姓名</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation type="unfinished">执法证号</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished">所在单位</translation>
+    </message>
+    <message>
+        <source>Laptop number (from the office)</source>
+        <translation type="unfinished">本机编号（由办公室分配）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) were already numbered on this laptop (for example %1). They keep their numbers. These number blocks stay in use until they run out: %2. Laptop number %3 applies only to document kinds and years without a block yet. Change it?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the laptop number</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -893,8 +1015,20 @@ Leave anyway and lose what was typed there?</source>
         <translation>添加</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the colleague&apos;s name or certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No longer on the team</source>
         <translation>已调离（不再列出）</translation>
+    </message>
+    <message>
+        <source>%1 (certificate %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no longer on the team</source>
@@ -986,41 +1120,29 @@ Leave anyway and lose what was typed there?</source>
         <source>This inspection is already finished.</source>
         <translation>本次检查已经结束。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) not answered</source>
-        <translation>
-            <numerusform>尚有 %n 项未检查</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed item(s) without a recorded spot</source>
-        <translation>
-            <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed item(s) that need a photo have none</source>
-        <translation>
-            <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n major hazard(s) without immediate measures</source>
-        <translation>
-            <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
-        <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
-    </message>
-    <message>
-        <source>Finish inspection</source>
-        <translation>结束检查</translation>
-    </message>
     <message>
         <source>Inspection finished</source>
         <translation>检查已结束</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed, but no spot recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed, and needs a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major hazard without immediate measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Items checked: %1 of %2
