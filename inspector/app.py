@@ -83,6 +83,9 @@ def run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("inspector")
     app.setApplicationDisplayName("安全生产执法检查")
+    from inspector.ui.style import FOCUS_FRAMES
+
+    app.setStyleSheet(FOCUS_FRAMES)
     workspace = chosen_workspace(args)
     try:
         store = Store.open(workspace)

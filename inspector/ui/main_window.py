@@ -15,7 +15,7 @@ from inspector.core import clock
 from inspector.core.capture import inspections
 from inspector.core.checklists.library import load_for_workspace
 from inspector.core.store import Store
-from inspector.core.store.paths import Workspace
+from inspector.core.store.paths import DEMO_WORKSPACE, Workspace
 from inspector.ui.checklists_page import ChecklistsPage
 from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.home_page import HomePage
@@ -29,7 +29,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.workspace = workspace
         self.library = load_for_workspace(workspace)
-        self.setWindowTitle(self.tr("Inspector — work-safety inspection"))
+        title = self.tr("Inspector — work-safety inspection")
+        if workspace.root.name == DEMO_WORKSPACE:
+            title = self.tr("%1 — DEMO workspace (sample data)").replace("%1", title)
+        self.setWindowTitle(title)
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
@@ -40,6 +43,8 @@ class MainWindow(QMainWindow):
         self.home = HomePage(store, workspace)
         self.home.newInspection.connect(self._new_inspection)
         self.home.openInspection.connect(self._open_inspection)
+        self.home.officeSettings.connect(self._office_settings)
+        self.home.editProfile.connect(self._edit_profile)
         self.inspections = InspectionsPage(store, self.library)
         self.add_page(self.tr("Home"), self.home)
         self.settings = SettingsPage(store)
@@ -75,6 +80,14 @@ class MainWindow(QMainWindow):
             self.library = load_for_workspace(self.workspace)
             self.checklists.set_library(self.library)
             self.inspections.library = self.library
+
+    def _office_settings(self) -> None:
+        self.settings.edit_office()
+        self.home.refresh()
+
+    def _edit_profile(self) -> None:
+        self.settings.edit_profile()
+        self.home.refresh()
 
     def _new_inspection(self) -> None:
         self.show_page(self.inspections)

@@ -33,7 +33,7 @@ class FinishDialog(QDialog):
         )
         question.setWordWrap(True)
         self.list = QListWidget(objectName="problems")
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
         self.list.setTextElideMode(Qt.ElideMiddle)
         for key, text in problems:
             entry = QListWidgetItem(text)

@@ -443,7 +443,7 @@ class RunnerWidget(QWidget):
         self.finished.emit(self.inspection["id"])
 
     def finish_problems(self) -> list[tuple[tuple[str, str], str]]:
-        """Each open problem, named by its item, in list order: unanswered items, then what failed items lack."""
+        """Each open problem, named by its item, in list order: what failed items lack, then unanswered items."""
         texts = {
             None: self.tr("not answered"),
             "no_finding": self.tr("failed, but no spot recorded"),
@@ -461,7 +461,7 @@ class RunnerWidget(QWidget):
             found.append(((snapshot_id, item_id), problem))
         order = {(r.snapshot_id, r.item.id): (i, r) for i, r in enumerate(self.model.rows)}
         found = [f for f in found if f[0] in order]
-        found.sort(key=lambda f: (f[1] is not None, order[f[0]][0], f[1] or ""))
+        found.sort(key=lambda f: (f[1] is None, order[f[0]][0], f[1] or ""))  # what failed items lack first
         return [
             (
                 key,
