@@ -792,6 +792,10 @@ Leave anyway and lose what was typed there?</source>
       <translation>判为不合格时须拍照取证。</translation>
     </message>
     <message>
+      <source>[not yet confirmed]</source>
+      <translation>【待核实】</translation>
+    </message>
+    <message>
       <source>limit %1</source>
       <translation>限值 %1</translation>
     </message>

@@ -105,8 +105,8 @@ class ItemPanel(QWidget):
             extra.append(self.tr("A failed answer needs a photo."))
         if item.tags:
             extra.append(" ".join(f"#{tag}" for tag in item.tags))
-        if item.note:
-            extra.append(item.note)
+        if item.note:  # checklist authors mark facts still to be confirmed with [UNCONFIRMED] (checklists/README)
+            extra.append(item.note.replace("[UNCONFIRMED]", self.tr("[not yet confirmed]")))
         self.extra.setText("  ".join(extra))
         self.extra.setVisible(bool(extra))
         self.measure_row.setVisible(item.measure is not None)
