@@ -179,3 +179,27 @@ def test_the_walk_would_catch_an_untranslated_dialog(qtbot, demo_store):
     qtbot.addWidget(dialog)
     with pytest.raises(AssertionError, match="Inspector name"):
         assert_chinese(dialog)
+
+
+def test_qt_own_dialogs_are_chinese(chinese):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # message box and dialog buttons
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+
+
+def test_file_dialogs_open_in_pictures_and_documents(qtbot, runner, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from inspector.ui import folders
+
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a: asked.append(a[2]) or ([], ""))
+    )
+    qtbot.keyClick(runner.items, Qt.Key_2)
+    qtbot.mouseClick(runner.editor.add_photo, Qt.LeftButton)
+    assert asked == [folders.pictures()] and Path(asked[0]) != Path.cwd()
+    assert Path(folders.documents()).is_dir()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector.core.capture import findings, inspections
 from inspector.core.capture.inspections import InspectionError
 from inspector.core.store import Store, StoreError
+from inspector.ui import folders
 from inspector.ui.core_messages import core_text
 from inspector.ui.runner.photos import PhotoStrip, PhotoViewer
 
@@ -279,7 +280,7 @@ class FindingEditor(QWidget):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add photos"),
-            QStandardPaths.writableLocation(QStandardPaths.PicturesLocation),
+            folders.pictures(),
             self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"),
         )
         if files:

@@ -105,7 +105,9 @@ class ItemPanel(QWidget):
             extra.append(self.tr("A failed answer needs a photo."))
         if item.tags:
             extra.append(" ".join(f"#{tag}" for tag in item.tags))
-        if item.note:  # checklist authors mark facts still to be confirmed with [UNCONFIRMED] (checklists/README)
+        if (
+            item.note
+        ):  # checklist authors mark facts still to be confirmed with [UNCONFIRMED] (checklists/README)
             extra.append(item.note.replace("[UNCONFIRMED]", self.tr("[not yet confirmed]")))
         self.extra.setText("  ".join(extra))
         self.extra.setVisible(bool(extra))
