@@ -1227,8 +1227,8 @@ Leave anyway and lose what was typed there?</source>
       <translation>重大事故隐患，未填写现场处理措施</translation>
     </message>
     <message>
-      <source>%1. %2 — %3</source>
-      <translation>%1. %2 — %3</translation>
+      <source>%1: %2. %3</source>
+      <translation>%1：%2. %3</translation>
     </message>
     <message>
       <source>Items checked: %1 of %2

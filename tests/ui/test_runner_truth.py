@@ -89,9 +89,11 @@ def test_the_finish_summary_names_each_problem_and_jumps_to_it(qtbot, runner, de
     _in_modal(inspect_and_jump)
     qtbot.mouseClick(runner.finish_button, Qt.LeftButton)
     texts = seen["texts"]
-    assert any(t.startswith("5. ") and "not answered" in t for t in texts)  # T-005
-    assert any(t.startswith("6. ") and "not answered" in t for t in texts)  # T-006
-    assert any("可燃气体" in t and "spot" in t for t in texts)  # T-004 failed without its finding
+    assert "not answered: 5. " + runner.model.rows[4].item.content in texts  # T-005
+    assert "not answered: 6. " + runner.model.rows[5].item.content in texts  # T-006
+    assert texts[0].startswith(
+        "failed, but no spot recorded: 4. 可燃气体"
+    )  # T-004 failed without its finding
     assert seen["default_back"] and seen["focus"]
     assert current_id(runner) == "T-004"  # jumped
     assert runner.focusWidget() is runner.items

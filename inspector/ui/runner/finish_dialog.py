@@ -34,7 +34,10 @@ class FinishDialog(QDialog):
         question.setWordWrap(True)
         self.list = QListWidget(objectName="problems")
         self.list.setUniformItemSizes(True)
-        self.list.setTextElideMode(Qt.ElideMiddle)
+        self.list.setTextElideMode(Qt.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarAlwaysOff
+        )  # elide to the width; whole text as tooltip
         for key, text in problems:
             entry = QListWidgetItem(text)
             entry.setData(Qt.UserRole, key)

@@ -144,6 +144,7 @@ class RunnerWidget(QWidget):
         self.panel.measured.connect(self.measure_current)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the details wrap to the width instead
         scroll.setWidget(self.panel)
 
         splitter = QSplitter()
@@ -465,10 +466,10 @@ class RunnerWidget(QWidget):
         return [
             (
                 key,
-                self.tr("%1. %2 — %3")
-                .replace("%1", str(order[key][1].number))
-                .replace("%2", order[key][1].item.content)
-                .replace("%3", texts[problem]),
+                self.tr("%1: %2. %3")  # the problem first: long item texts are elided, the problem never
+                .replace("%1", texts[problem])
+                .replace("%2", str(order[key][1].number))
+                .replace("%3", order[key][1].item.content),
             )
             for key, problem in found
         ]
