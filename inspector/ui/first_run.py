@@ -76,8 +76,10 @@ class FirstRunDialog(QDialog):
         )
         office_note.setWordWrap(True)
         office_note.setStyleSheet("color: #555;")
-        office_form = QFormLayout(office_box)
-        office_form.addRow(office_note)
+        office_layout = QVBoxLayout(office_box)  # a wrapped note spanning a form row gets clipped: above it
+        office_layout.addWidget(office_note)
+        office_form = QFormLayout()
+        office_layout.addLayout(office_form)
         office_form.addRow(self.tr("Issuing body"), self.issuing_body)
         office_form.addRow(self.tr("Government for reconsideration"), self.government)
         office_form.addRow(self.tr("Court for litigation"), self.court)
