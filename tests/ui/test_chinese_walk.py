@@ -203,3 +203,46 @@ def test_file_dialogs_open_in_pictures_and_documents(qtbot, runner, monkeypatch,
     qtbot.mouseClick(runner.editor.add_photo, Qt.LeftButton)
     assert asked == [folders.pictures()] and Path(asked[0]) != Path.cwd()
     assert Path(folders.documents()).is_dir()
+
+
+def test_english_plurals_are_words(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from inspector.app import install_translators
+
+    before = QLocale()
+    install_translators(qapp, "en")
+    try:
+        one = QCoreApplication.translate("HomePage", "%n enterprise(s) registered", "", 1)
+        many = QCoreApplication.translate("HomePage", "%n enterprise(s) registered", "", 3)
+        assert (one, many) == ("1 enterprise registered", "3 enterprises registered")
+    finally:
+        for translator in qapp._translators:
+            qapp.removeTranslator(translator)
+        qapp._translators = []
+        QLocale.setDefault(before)
+        core_messages.set_language(None)
+
+
+def test_text_boxes_show_where_the_keyboard_is(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from inspector.ui.style import FOCUS_FRAMES
+
+    host = QWidget()
+    host.setStyleSheet(FOCUS_FRAMES)
+    first, second = QLineEdit(), QLineEdit()
+    layout = QVBoxLayout(host)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    blank = first.grab().toImage()
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    framed = first.grab().toImage()
+    assert framed != blank  # the focused box is drawn differently …
+    colour = framed.pixelColor(1, framed.height() // 2)
+    assert colour.blue() > 150 and colour.red() < 100  # … with a blue frame
+    assert first.sizeHint() == second.sizeHint()  # and the frame takes no extra room
