@@ -93,6 +93,37 @@ CATALOGUE = {
     "编号段起始号 {} 已被本机使用过，请换一个起始号": "This laptop already used {} as a first number: choose another",
     "编号段 {}–{} 与本机已用的 {}–{} 号重叠": "Block {}–{} overlaps numbers {}–{} this laptop has used",
     "本机尚未初始化（缺少设备标识），请先完成首次设置": "This laptop is not set up yet: finish the first run",
+    "{} 中没有记录 {}": "{} has no record {}",
+    # documents
+    "检查尚未结束：请先结束检查，再出具文书": "The inspection is not finished: finish it, then issue documents",
+    "执法人员不得少于两人（《行政处罚法》第四十二条）：这次检查只登记了一名执法人员": (
+        "At least two inspectors (Administrative Penalty Law, article 42): this inspection names only one"
+    ),
+    "请先在办公室设置中填写行政复议的人民政府和行政诉讼的人民法院": (
+        "First fill in the people's government for reconsideration and the people's court for litigation "
+        "in the office settings"
+    ),
+    "这次检查没有发现问题，不需要出具责令限期整改指令书": "No problem was found: no rectification notice is needed",
+    "没有需要现场处理的隐患（未填写现场处理措施），不需要出具现场处理措施决定书": (
+        "No hazard needed immediate measures (none recorded): no measures decision is needed"
+    ),
+    "{} 不是责令限期整改指令书或现场处理措施决定书": "{} is neither a rectification notice nor a measures decision",
+    "没有这份文书：{}": "No such document: {}",
+    "找不到这家单位此前的责令限期整改指令书：复查意见书须指明所复查的文书": (
+        "No earlier rectification notice of this enterprise: a re-check opinion names the notice it checks"
+    ),
+    "没有要更正的文书：{}": "No document to correct: {}",
+    "{} 不是{}，不能用它来更正": "{} is not a {}: it cannot be corrected with this",
+    "{} 已被更正过，请更正最新的那一份": "{} was already corrected: correct the latest one",
+    "{} 的签名重复": "{} signed twice",
+    "{} 不是本次检查的执法人员，不能在文书上签名": "{} is not an inspector of this inspection and cannot sign",
+    "签名角色 {} 没有对应的执法人员（本次检查共 {} 人）": "Signing role {} has no inspector (this inspection has {})",
+    # signing keys
+    "请输入签名 PIN（6–12 位数字）": "Enter the signing PIN (6–12 digits)",
+    "签名 PIN 应为 6–12 位数字": "A signing PIN has 6–12 digits",
+    "存储的私钥与证书不匹配": "The stored private key does not match its certificate",
+    "本机没有 {} 的有效签名密钥，请先用 PIN 创建": "This laptop has no valid signing key of {}: create one with a PIN",
+    "签名 PIN 不正确": "Wrong signing PIN",
 }
 
 

@@ -4,8 +4,10 @@ list and table entries, menus) is checked for English words. The .ts file being 
 strings built outside tr() never reach it."""
 
 import re
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +26,7 @@ from inspector.core.checklists.library import load_for_workspace
 from inspector.core.store import paths
 from inspector.ui import core_messages
 
+SAMPLE_REGISTER = Path(__file__).parents[2] / "resources" / "samples" / "企业名单.xlsx"
 WORD = re.compile(r"[A-Za-z]{2,}")
 # Not English: codes, units, key names printed on keys, file types, and the data the demo holds.
 ALLOWED = {
@@ -128,17 +131,22 @@ def test_the_runner_and_its_documents_are_chinese(qtbot, window, demo_store, ins
     assert_chinese(window)
 
 
-def test_every_dialog_is_chinese(qtbot, chinese, demo_store, inspection):
+def test_every_dialog_is_chinese(qtbot, chinese, demo_store, inspection, tmp_path):
     from inspector.ui.checklists_page import ChecklistView
     from inspector.ui.enterprise_dialog import EnterpriseDialog
     from inspector.ui.first_run import FirstRunDialog
+    from inspector.ui.import_dialog import ImportDialog
     from inspector.ui.new_inspection import NewInspectionDialog
     from inspector.ui.office_settings import OfficeSettingsDialog
     from inspector.ui.profile_dialog import ProfileDialog
     from inspector.ui.roster import ColleagueDialog
     from inspector.ui.runner.finish_dialog import FinishDialog
+    from inspector.ui.runner.photos import PhotoViewer
     from inspector.ui.runner.runner import RunnerWidget
     from inspector.ui.sign_dialog import SignDialog
+
+    photo = tmp_path / "现场.png"
+    Image.new("RGB", (80, 60), "teal").save(photo)
 
     library = load_for_workspace(demo_store.workspace)
     runner = RunnerWidget(demo_store, inspection["id"])
@@ -159,6 +167,8 @@ def test_every_dialog_is_chinese(qtbot, chinese, demo_store, inspection):
         FinishDialog([]),
         ChecklistView(library.checklists[0]),
         SignDialog(people, "陈晓东", first_use=True),
+        ImportDialog(demo_store, SAMPLE_REGISTER),
+        PhotoViewer(photo, "现场.png"),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

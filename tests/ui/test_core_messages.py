@@ -19,6 +19,10 @@ SHOWN = [
     "register/enterprises.py",
     "register/uscc.py",
     "documents/numbering.py",
+    "documents/content.py",
+    "documents/issue.py",
+    "signing/keys.py",
+    "store/store.py",
 ]
 NOT_SHOWN = {"是否", "号", "take_number 必须在保存文书的同一事务中调用（store.transaction()）"}
 HAN = re.compile(r"[\u4e00-\u9fff]")

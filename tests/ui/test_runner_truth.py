@@ -206,3 +206,21 @@ def test_the_deadline_accepts_typing_a_date(qtbot, runner):
     deadline.lineEdit().selectAll()
     qtbot.keyClicks(deadline, "2026-12-15")
     assert deadline.date().toPython() == date(2026, 12, 15)
+
+
+def test_long_names_are_readable_and_labels_stay_put(qtbot, runner):
+    for row in range(runner.sections.count()):
+        entry = runner.sections.item(row)
+        assert entry.toolTip() == entry.text()  # the whole name on hover
+    assert runner.sections.textElideMode() == Qt.ElideMiddle == runner.items.textElideMode()
+    editor = runner.editor
+    press(qtbot, runner.items, Qt.Key_2)  # T-001, a general item
+    general = (editor.measures_label.text(), editor.measures_label.sizeHint().width())
+    press(qtbot, runner, Qt.Key_Escape)
+    for _ in range(3):
+        press(qtbot, runner.items, Qt.Key_Down)
+    assert current_id(runner) == "T-004"
+    press(qtbot, runner.items, Qt.Key_2)  # a major item
+    assert editor.grade.currentData() == "major"
+    assert (editor.measures_label.text(), editor.measures_label.sizeHint().width()) == general
+    assert "major hazard" in editor.measures.placeholderText()  # what it needs is said in the box
