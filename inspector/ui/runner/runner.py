@@ -112,7 +112,9 @@ class RunnerWidget(QWidget):
 
         # sections | items | details
         self.sections = QListWidget(objectName="sections")
-        self.sections.addItem(QListWidgetItem(self.tr("All sections")))
+        everything = QListWidgetItem(self.tr("All sections"))
+        everything.setToolTip(everything.text())
+        self.sections.addItem(everything)
         for checklist in checklists:
             for section in checklist.sections:
                 entry = QListWidgetItem(
