@@ -4,7 +4,7 @@
 
 Works in a throw-away INSPECTOR_HOME: the demo workspace with one draft inspection of the hazchem
 checklist, a few answers and a failed major item. Writes runner.png, finish.png, profile.png,
-first_run.png, home.png at a 1366×768 screen (at --scale 1.5 the windows are 1366/1.5 × 768/1.5 points,
+first_run.png, home.png, runner_measure.png at a 1366×768 screen (at --scale 1.5 the windows are 1366/1.5 × 768/1.5 points,
 the pictures still 1366×768 pixels).
 """
 
@@ -78,6 +78,12 @@ def main(argv: list[str]) -> int:
     runner.editor.spot.setEditText("2号罐区东侧")
     runner.editor.save()
     shoot(window, "runner.png", (width, height))
+
+    measured = next((r for r in runner.model.rows if r.item.measure is not None), None)
+    if measured is not None:  # pass without a reading: the reason shows next to the field
+        runner.go_to(measured.snapshot_id, measured.item.id)
+        runner.answer_current("pass")
+        shoot(window, "runner_measure.png", (width, height))
 
     from inspector.ui.runner.finish_dialog import FinishDialog
 
