@@ -64,7 +64,8 @@ class ItemPanel(QWidget):
         self.measure_row = QWidget()
         measure_layout = QHBoxLayout(self.measure_row)
         measure_layout.setContentsMargins(0, 0, 0, 0)
-        self.measure_name = QLabel()
+        self.measure_name = QLabel(objectName="measure_name")
+        self.measure_name.setWordWrap(True)  # long names wrap: the panel never gets wider than its column
         self.value = QLineEdit(objectName="value")
         validator = QDoubleValidator(-1e9, 1e9, 4, self.value)
         plain = QLocale.c()  # readings are typed as 12.5 whatever the system's number format
@@ -72,7 +73,7 @@ class ItemPanel(QWidget):
         validator.setLocale(plain)
         self.value.setValidator(validator)
         self.value.setMaximumWidth(120)
-        self.limit = QLabel(objectName="limit")
+        self.limit = QLabel(objectName="limit")  # short: kept on one line
         measure_layout.addWidget(self.measure_name)
         measure_layout.addWidget(self.value)
         measure_layout.addWidget(self.limit, 1)

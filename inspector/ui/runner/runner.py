@@ -147,13 +147,17 @@ class RunnerWidget(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the details wrap to the width instead
+        # room for the answer buttons side by side, whatever the display scale (150 % on 1366×768 included)
+        scroll.setMinimumWidth(
+            self.panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 24
+        )
         scroll.setWidget(self.panel)
 
         splitter = QSplitter()
         splitter.addWidget(self.sections)
         splitter.addWidget(self.items)
         splitter.addWidget(scroll)
-        splitter.setSizes([170, 480, 560])
+        splitter.setSizes([150, 480, 560])
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
 
