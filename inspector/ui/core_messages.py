@@ -78,6 +78,43 @@ CATALOGUE = {
     "统一社会信用代码第 {} 位“{}”不是允许的字符（不使用 I、O、Z、S、V）": (
         "Character {} (“{}”) is not allowed in a unified social credit code (no I, O, Z, S, V)"
     ),
+    "未知行业“{}”，应为：{}": "Unknown sector “{}”; expected one of: {}",
+    "统一社会信用代码已登记为“{}”": "This unified social credit code is already registered as “{}”",
+    "统一社会信用代码已属于已删除的单位“{}”": "This code belongs to “{}”, removed from the register",
+    # enterprise sheets
+    "有 {} 行有问题，未导入任何数据": "{} rows have problems: nothing was imported",
+    "与第 {} 行的统一社会信用代码相同": "Same unified social credit code as row {}",
+    "已登记 {} 家名为“{}”的单位，无法确定更新哪一家；请填写统一社会信用代码": (
+        "{} registered enterprises are named “{}”: which one to update is unclear; give the credit code"
+    ),
+    "与第 {} 行对应同一家已登记单位“{}”": "Row {} is the same registered enterprise “{}”",
+    "与第 {} 行的单位名称相同": "Same enterprise name as row {}",
+    "已登记的“{}”统一社会信用代码为 {}，与本行不同；如确为同一单位，请先在单位名录中更正其代码": (
+        "“{}” is registered with code {}, not this row's; if it is the same enterprise, correct its code in "
+        "the register first"
+    ),
+    "“{}”中找不到表头行：每个工作表的前 {} 行中，应有一行至少包含两个可识别的列名，例如{}": (
+        "No header row in “{}”: within the first {} rows of a sheet, one row should have at least two known "
+        "column names, e.g. {}"
+    ),
+    "找不到文件“{}”": "File not found: “{}”",
+    "“{}”是文件夹，应为 Excel 工作簿（.xlsx）": "“{}” is a folder; expected an Excel workbook (.xlsx)",
+    "“{}”是旧版 Excel 97-2003 工作簿（.xls），无法读取；请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入": (
+        "“{}” is an old Excel 97-2003 workbook (.xls), which cannot be read: save it as .xlsx in Excel or WPS, "
+        "then import it"
+    ),
+    "“{}”不是 Excel 工作簿；应为 .xlsx 文件，请在 Excel 或 WPS 中另存为 .xlsx": (
+        "“{}” is not an Excel workbook; expected a .xlsx file (save it as .xlsx in Excel or WPS)"
+    ),
+    "“{}”工作表“{}”第 {} 行是表头，但没有单位名称列；应有一列名为{}之一": (
+        "In “{}”, sheet “{}”, row {} is the header but has no enterprise name column; one column should be "
+        "named one of {}"
+    ),
+    "“{}”无法作为 Excel 工作簿（.xlsx）读取：文件可能已损坏、已加密或并非 Excel 文件；请在 Excel 或 WPS 中打开，确认无误后另存为 .xlsx": (
+        "“{}” cannot be read as an Excel workbook (.xlsx): it may be damaged, encrypted or not an Excel file; "
+        "open it in Excel or WPS, check it, and save it as .xlsx"
+    ),
+    "读取“{}”时出错：{}": "Error reading “{}”: {}",
     # document numbers
     "未知的文书种类“{}”，应为：{}": "Unknown document kind “{}”; expected one of: {}",
     "设备编号序列不能为负数": "A laptop number cannot be negative",

@@ -18,6 +18,8 @@ SHOWN = [
     "capture/media.py",
     "register/enterprises.py",
     "register/uscc.py",
+    "register/enterprise_import.py",
+    "register/enterprise_sheet.py",
     "documents/numbering.py",
     "documents/content.py",
     "documents/issue.py",
