@@ -33,6 +33,7 @@ from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
 from inspector.ui.runner.finish_dialog import FINISH, JUMP, FinishDialog
 from inspector.ui.runner.item_panel import ItemPanel
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
+from inspector.ui.runner.position import problems_in_order, resume_position
 from inspector.ui.runner.status import RunnerStatus
 
 KEY_RESULTS = {Qt.Key_1: "pass", Qt.Key_Space: "pass", Qt.Key_2: "fail", Qt.Key_3: "na"}
@@ -186,25 +187,10 @@ class RunnerWidget(QWidget):
         self.focus_list()
 
     def resume_index(self) -> QModelIndex:
-        """Where the inspector was: the failed item last answered (its finding may be half done), the item
-        after the last one answered, or the first unanswered item."""
+        """Where the inspector was (see position.resume_position)."""
         if not self.proxy.rowCount():
             return QModelIndex()
-        position = {(r.snapshot_id, r.item.id): i for i, r in enumerate(self.model.rows)}
-        answered = [a for key, a in self.answers.items() if key in position and a["result"]]
-        if not answered:
-            return self.proxy.index(0, 0)
-        last = max(answered, key=lambda a: (a["updated_at"], position[(a["snapshot_id"], a["item_id"])]))
-        at = position[(last["snapshot_id"], last["item_id"])]
-        if last["result"] != "fail" and at + 1 < len(self.model.rows):
-            at += 1
-        results = self.model.results
-        if results.get((self.model.rows[at].snapshot_id, self.model.rows[at].item.id)) not in (None, "fail"):
-            unanswered = [
-                i for i, r in enumerate(self.model.rows) if not results.get((r.snapshot_id, r.item.id))
-            ]
-            if unanswered:  # everything after the last answer is done: the first still open
-                at = unanswered[0]
+        at = resume_position(self.model.rows, self.model.results, self.answers)
         return self.proxy.mapFromSource(self.model.index(at))
 
     def go_to(self, snapshot_id: str, item_id: str) -> None:
@@ -457,27 +443,16 @@ class RunnerWidget(QWidget):
             "no_photo": self.tr("failed, and needs a photo"),
             "no_measures": self.tr("major hazard without immediate measures"),
         }
-        found = [
-            ((r.snapshot_id, r.item.id), None)
-            for r in self.model.rows
-            if not self.model.results.get((r.snapshot_id, r.item.id))
-        ]
-        for snapshot_id, item_id, problem in inspections.open_problems(self.store, self.inspection["id"])[
-            "items"
-        ]:
-            found.append(((snapshot_id, item_id), problem))
-        order = {(r.snapshot_id, r.item.id): (i, r) for i, r in enumerate(self.model.rows)}
-        found = [f for f in found if f[0] in order]
-        found.sort(key=lambda f: (f[1] is None, order[f[0]][0], f[1] or ""))  # what failed items lack first
+        failed = inspections.open_problems(self.store, self.inspection["id"])["items"]
         return [
             (
                 key,
                 self.tr("%1: %2. %3")  # the problem first: long item texts are elided, the problem never
                 .replace("%1", texts[problem])
-                .replace("%2", str(order[key][1].number))
-                .replace("%3", order[key][1].item.content),
+                .replace("%2", str(row.number))
+                .replace("%3", row.item.content),
             )
-            for key, problem in found
+            for key, row, problem in problems_in_order(self.model.rows, self.model.results, failed)
         ]
 
     def summary_text(self, summary: dict) -> str:
