@@ -78,6 +78,9 @@ CATALOGUE = {
     "统一社会信用代码第 {} 位“{}”不是允许的字符（不使用 I、O、Z、S、V）": (
         "Character {} (“{}”) is not allowed in a unified social credit code (no I, O, Z, S, V)"
     ),
+    "登记管理部门和机构类别代码“{}”不在已知范围内，请核对": (
+        "Registration authority and organisation type “{}” are not among the known ones: please check"
+    ),
     "未知行业“{}”，应为：{}": "Unknown sector “{}”; expected one of: {}",
     "统一社会信用代码已登记为“{}”": "This unified social credit code is already registered as “{}”",
     "统一社会信用代码已属于已删除的单位“{}”": "This code belongs to “{}”, removed from the register",

@@ -160,10 +160,10 @@ class EnterpriseDialog(QDialog):
             return False
         owner = enterprises.code_owner(self.store, checked.code, exclude=self.enterprise_id)
         if owner:
-            self._status(enterprises.code_clash(owner), RED)
+            self._status(core_text(enterprises.code_clash(owner)), RED)
             return False
         if checked.warning:
-            self._status(checked.warning, AMBER)
+            self._status(core_text(checked.warning), AMBER)
         else:
             self._status(self.tr("Check character is correct"), GREEN)
         return True
