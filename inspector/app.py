@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -11,7 +12,7 @@ from inspector.cli._common import chosen_workspace
 from inspector.core import profile
 from inspector.core.store import Store
 from inspector.core.store.db import DatabaseError
-from inspector.ui import i18n
+from inspector.ui import core_messages, i18n
 from inspector.ui.single_instance import bring_forward
 
 
@@ -24,8 +25,13 @@ def choose_language(explicit: str | None, store: Store | None) -> str:
 
 def install_translators(app: QApplication, lang: str) -> None:
     app._translators = []  # keep them alive as long as the app
+    core_messages.set_language(lang)
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        plurals = QTranslator(app)  # English needs only its plural forms: "1 enterprise", "2 enterprises"
+        if plurals.load(str(i18n.qm_file("en"))):
+            app.installTranslator(plurals)
+            app._translators.append(plurals)
         return
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
     qt_own = QTranslator(app)
@@ -43,16 +49,44 @@ def install_translators(app: QApplication, lang: str) -> None:
         app._translators.append(ours)
 
 
+def no_display() -> str | None:
+    """On Linux without a display and without QT_QPA_PLATFORM, Qt aborts with a misleading message about
+    libxcb-cursor0: say what is wrong and how to run without a screen instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "inspector: no display (DISPLAY and WAYLAND_DISPLAY are unset). Run the headless commands "
+        "(inspector --help), or QT_QPA_PLATFORM=offscreen inspector --screenshot shot.png, or start it under "
+        "xvfb-run."
+    )
+
+
 def _screenshot(app: QApplication, path: str) -> None:
-    """The whole screen (dialogs included), for support and for the Xvfb smoke test."""
-    app.primaryScreen().grabWindow(0).save(path)
+    """The whole screen (dialogs included), for support and for the Xvfb smoke test; offscreen, whatever
+    window is showing (the first-run dialog on a workspace not set up yet)."""
+    picture = app.primaryScreen().grabWindow(0)
+    if picture.isNull() or app.platformName() == "offscreen":
+        shown = QApplication.activeModalWidget() or QApplication.activeWindow()
+        shown = shown or next((w for w in QApplication.topLevelWidgets() if w.isVisible()), None)
+        if shown is not None:
+            picture = shown.grab()
+    picture.save(path)
     app.exit(0)
 
 
 def run(args) -> int:
+    message = no_display()
+    if message:
+        print(message, file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("inspector")
     app.setApplicationDisplayName("安全生产执法检查")
+    from inspector.ui.style import FOCUS_FRAMES
+
+    app.setStyleSheet(FOCUS_FRAMES)
     workspace = chosen_workspace(args)
     instance = _claim_workspace(workspace, getattr(args, "lang", None))
     if instance is None:
@@ -71,7 +105,10 @@ def run(args) -> int:
     if not profile.is_set_up(store):
         from inspector.ui.first_run import FirstRunDialog
 
+        if getattr(args, "screenshot", None):  # what shows first is the first-run dialog: picture it, quit
+            QTimer.singleShot(2000, lambda: _screenshot(app, args.screenshot))
         if FirstRunDialog(store).exec() != QDialog.Accepted:
+            store.close()
             return 0
     from inspector.ui.main_window import MainWindow
 

@@ -12,6 +12,9 @@ def register(subparsers) -> None:
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="<verb>")
     listing = verbs.add_parser("list", help="every inspection, newest first")
     listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    listing.add_argument(
+        "--finished", action="store_true", help="only finished inspections (their documents can be rendered)"
+    )
     listing.set_defaults(handler=list_command)
     filler = subparsers.add_parser("demo", help="fill the current workspace with realistic demo data")
     filler.set_defaults(handler=demo_command)
@@ -21,6 +24,8 @@ def list_command(args) -> int:
     store = open_store(args)
     try:
         rows = inspections.listing(store)
+        if args.finished:
+            rows = [row for row in rows if row["finished_at"]]
     finally:
         store.close()
     if args.json:

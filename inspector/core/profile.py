@@ -128,3 +128,42 @@ def add_colleague(store: Store, name: str, cert_no: str, organisation: str = "")
             "inspectors",
             {"name": name, "cert_no": cert_no, "organisation": organisation.strip(), "is_profile": 0},
         )
+
+
+def _cert_clash(store: Store, cert_no: str, inspector_id: str) -> None:
+    clash = store.row(
+        "SELECT name FROM inspectors WHERE cert_no=? AND id<>? AND deleted_at IS NULL",
+        [cert_no, inspector_id],
+    )
+    if clash:
+        raise ProfileError("cert_no", f"执法证号 {cert_no} 已属于 {clash['name']}")
+
+
+def update_profile(store: Store, name: str, cert_no: str, organisation: str) -> dict:
+    """Correct the inspector's own details (printed on documents issued from now on); audited."""
+    me = profile(store)
+    if me is None:
+        raise ProfileError("name", "本工作区尚未完成首次设置")
+    name, cert_no = validate_person(name, cert_no)
+    organisation = organisation.strip()
+    if not organisation:
+        raise ProfileError("organisation", "请填写所在单位，例如“××州应急管理局”")
+    with store.transaction():  # the write lock before the clash check reads
+        _cert_clash(store, cert_no, me["id"])
+        changes = {"name": name, "cert_no": cert_no, "organisation": organisation}
+        if all(me[k] == v for k, v in changes.items()):
+            return me
+        return store.update("inspectors", me["id"], changes, "profile")
+
+
+def update_colleague(store: Store, inspector_id: str, name: str, cert_no: str) -> dict:
+    """Correct a colleague's name or certificate number; audited."""
+    person = store.get("inspectors", inspector_id)
+    if person is None or person["is_profile"] or person["deleted_at"]:
+        raise ProfileError("name", "名册中没有这位同事")
+    name, cert_no = validate_person(name, cert_no)
+    with store.transaction():
+        _cert_clash(store, cert_no, inspector_id)
+        if (person["name"], person["cert_no"]) == (name, cert_no):
+            return person
+        return store.update("inspectors", inspector_id, {"name": name, "cert_no": cert_no}, "roster")

@@ -10,9 +10,12 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QListView,
+    QPlainTextEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -150,6 +153,7 @@ class ChecklistsPage(QWidget):
         layout.addWidget(self.rejected_label)
         layout.addWidget(self.rejected_view, 1)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.table.activated.connect(self.open_checklist)  # Enter or a double-click
         self.set_library(library)
 
     def set_library(self, library: Library) -> None:
@@ -164,6 +168,13 @@ class ChecklistsPage(QWidget):
         self.rejected_label.setVisible(bool(rejected))
         self.rejected_view.setVisible(bool(rejected))
         self.details.clear()
+
+    def open_checklist(self, index: QModelIndex | None = None) -> None:
+        """Read a whole checklist: its sections and items, what to check, how, and on what basis."""
+        checklist = self.model.data(index, ChecklistRole) if index is not None and index.isValid() else None
+        checklist = checklist or self.selected()
+        if checklist is not None:
+            ChecklistView(checklist, self).exec()
 
     def selected(self) -> Checklist | None:
         index = self.table.currentIndex()
@@ -181,3 +192,28 @@ class ChecklistsPage(QWidget):
             .replace("%2", checklist.effective.isoformat())
             .replace("%3", origin)
         )
+
+
+class ChecklistView(QDialog):
+    """One checklist as text to read (one document, not a widget per item)."""
+
+    def __init__(self, checklist: Checklist, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{checklist.title}（{checklist.version}）")
+        self.text = QPlainTextEdit(objectName="checklist_text")
+        self.text.setReadOnly(True)
+        lines = []
+        for section in checklist.sections:
+            lines.append(f"【{section.title}】")
+            for item in section.items:
+                lines.append(f"{item.id}  {item.content}")
+                lines.append("    " + self.tr("How to check: %1").replace("%1", item.method))
+                lines.append("    " + self.tr("Basis: %1").replace("%1", item.basis_text()))
+            lines.append("")
+        self.text.setPlainText("\n".join(lines))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(860, 620)

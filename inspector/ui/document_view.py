@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui import folders
+
 MAX_PRINT_DPI = 600  # a page image at 1200 dpi would need ~550 MB; 600 dpi prints text and QR crisply
 
 
@@ -157,7 +159,7 @@ class DocumentView(QWidget):
         if not self._pdf:
             return None
         if path is None:
-            suggested = str(Path.home() / self.suggested_name())
+            suggested = str(Path(folders.documents()) / self.suggested_name())
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
             )

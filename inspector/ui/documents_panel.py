@@ -23,6 +23,7 @@ from inspector.core.documents import KIND_TITLES, DocumentError, content, curren
 from inspector.core.documents.issue import check_issuable, complete
 from inspector.core.register import enterprises
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.document_view import DocumentView
 from inspector.ui.sign_dialog import SignDialog
 
@@ -112,7 +113,7 @@ class DocumentsPanel(QWidget):
             check_issuable(self.store, kind, self.inspection_id)
             draft = preview(self.store, kind, self.inspection_id)
         except (DocumentError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
+            QMessageBox.warning(self, self.tr("Document not issued"), core_text(exc))
             return
         window = DocumentWindow(
             {"kind": kind, "pdf": draft}, self, on_sign=lambda: self._sign_from(window, kind)
@@ -149,7 +150,7 @@ class DocumentsPanel(QWidget):
         try:
             document = self._sign_and_issue(kind, pending, replaces)
         except (DocumentError, signing.PinError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
+            QMessageBox.warning(self, self.tr("Document not issued"), core_text(exc))
             return None
         if document is None:
             return None

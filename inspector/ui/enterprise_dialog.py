@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from inspector.core import sectors
 from inspector.core.register import enterprises, uscc
 from inspector.core.store import Store, StoreError
+from inspector.ui.core_messages import core_text
 
 RED = "#b00020"
 AMBER = "#b26a00"
@@ -155,14 +156,14 @@ class EnterpriseDialog(QDialog):
         try:
             checked = uscc.validate(text)
         except uscc.CodeError as exc:
-            self._status(str(exc), RED)
+            self._status(core_text(exc), RED)
             return False
         owner = enterprises.code_owner(self.store, checked.code, exclude=self.enterprise_id)
         if owner:
-            self._status(enterprises.code_clash(owner), RED)
+            self._status(core_text(enterprises.code_clash(owner)), RED)
             return False
         if checked.warning:
-            self._status(checked.warning, AMBER)
+            self._status(core_text(checked.warning), AMBER)
         else:
             self._status(self.tr("Check character is correct"), GREEN)
         return True
@@ -178,13 +179,13 @@ class EnterpriseDialog(QDialog):
                 self.saved = enterprises.create(self.store, self.values())
         except enterprises.EnterpriseError as exc:
             if exc.field == "code":
-                self._status(str(exc), RED)
+                self._status(core_text(exc), RED)
             else:
-                self.error.setText(str(exc))
+                self.error.setText(core_text(exc))
             self._focus(exc.field)
             return
         except StoreError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         super().accept()
 

@@ -1,4 +1,6 @@
-"""First run: who uses this laptop, and the region abbreviation used in document numbers."""
+"""First run: who uses this laptop, the region abbreviation used in document numbers, and the office
+settings that issuing documents needs (the people's government and court named on notices) — these may be
+left for later; the home page then says that issuing needs them."""
 
 from __future__ import annotations
 
@@ -6,14 +8,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
 )
 
-from inspector.core import profile
+from inspector.core import office, profile
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 
 
 class FirstRunDialog(QDialog):
@@ -56,6 +60,30 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Region abbreviation"), self.region_abbr)
         form.addRow(self.tr("Laptop number (from the office)"), self.series_no)
 
+        self.issuing_body = QLineEdit(objectName="issuing_body")
+        self.issuing_body.setPlaceholderText(self.tr("the organisation, unless the office says otherwise"))
+        self.government = QLineEdit(objectName="government")
+        self.government.setPlaceholderText(self.tr("e.g. 巴音郭楞蒙古自治州 (printed before 人民政府)"))
+        self.court = QLineEdit(objectName="court")
+        self.court.setPlaceholderText(self.tr("e.g. 库尔勒市 (printed before 人民法院)"))
+        office_box = QGroupBox(self.tr("For issuing documents (may be filled in later)"))
+        office_note = QLabel(
+            self.tr(
+                "Notices name the people's government for administrative reconsideration and the people's "
+                "court for litigation. Ask the office; until they are set, documents cannot be issued "
+                "(Settings → Office settings)."
+            )
+        )
+        office_note.setWordWrap(True)
+        office_note.setStyleSheet("color: #555;")
+        office_layout = QVBoxLayout(office_box)  # a wrapped note spanning a form row gets clipped: above it
+        office_layout.addWidget(office_note)
+        office_form = QFormLayout()
+        office_layout.addLayout(office_form)
+        office_form.addRow(self.tr("Issuing body"), self.issuing_body)
+        office_form.addRow(self.tr("Government for reconsideration"), self.government)
+        office_form.addRow(self.tr("Court for litigation"), self.court)
+
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -69,6 +97,7 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(office_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._fields = {
@@ -77,6 +106,9 @@ class FirstRunDialog(QDialog):
             "organisation": self.organisation,
             "region_abbr": self.region_abbr,
             "series_no": self.series_no,
+            "issuing_body": self.issuing_body,
+            "government": self.government,
+            "court": self.court,
         }
 
     def accept(self) -> None:
@@ -88,9 +120,16 @@ class FirstRunDialog(QDialog):
             series_no=self.series_no.value(),
         )
         try:
-            profile.set_up(self.store, data)
-        except profile.ProfileError as exc:
-            self.error.setText(str(exc))
+            with self.store.transaction():  # all or nothing
+                profile.set_up(self.store, data)
+                settings = office.load(self.store)
+                settings.issuing_body = self.issuing_body.text().strip() or settings.issuing_body
+                settings.government = self.government.text().strip()
+                settings.court = self.court.text().strip()
+                office.save(self.store, settings)
+        except (profile.ProfileError, office.OfficeError) as exc:
+            self.store.reload_identity()
+            self.error.setText(core_text(exc))
             widget = self._fields.get(exc.field)
             if widget is not None:
                 widget.setFocus()

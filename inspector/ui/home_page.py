@@ -5,27 +5,48 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector.core import clock, profile
+from inspector.core import clock, office, profile
 from inspector.core.capture import inspections
 from inspector.core.store import Store
-from inspector.core.store.paths import Workspace
+from inspector.core.store.paths import DEMO_WORKSPACE, Workspace
 
 
 class HomePage(QWidget):
     newInspection = Signal()
     openInspection = Signal(str)
+    officeSettings = Signal()
+    editProfile = Signal()
 
     def __init__(self, store: Store, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.store = store
-        me = profile.profile(store) or {}
-        title = QLabel(self.tr("Welcome, %1").replace("%1", me.get("name", "")))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
-        details = QLabel(
-            self.tr("Certificate %1 · %2")
-            .replace("%1", me.get("cert_no", ""))
-            .replace("%2", me.get("organisation", ""))
+        self.demo = QLabel(
+            self.tr(
+                "Demo workspace: sample inspector, colleagues and enterprises, kept apart from real data. "
+                "Documents issued here are not real."
+            ),
+            objectName="demo_note",
         )
+        self.demo.setWordWrap(True)
+        self.demo.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
+        self.demo.setVisible(workspace.root.name == DEMO_WORKSPACE)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.details = QLabel()
+        correct = QPushButton(self.tr("Correct my details…"), objectName="edit_profile")
+        correct.clicked.connect(self.editProfile)
+        who = QHBoxLayout()
+        who.addWidget(self.details)
+        who.addWidget(correct)
+        who.addStretch(1)
+        self.office_note = QLabel(objectName="office_note")
+        self.office_note.setWordWrap(True)
+        self.office_note.setStyleSheet("background: #ffebee; color: #b00020; padding: 6px;")
+        self.office_button = QPushButton(self.tr("Office settings…"), objectName="home_office")
+        self.office_button.clicked.connect(self.officeSettings)
+        office_row = QHBoxLayout()
+        office_row.addWidget(self.office_note, 1)
+        office_row.addWidget(self.office_button)
         self.stats = QLabel(objectName="stats")
         start = QPushButton(self.tr("New inspection…"), objectName="home_new")
         start.setStyleSheet("font-size: 15px; padding: 6px 18px;")
@@ -36,14 +57,42 @@ class HomePage(QWidget):
         where.setTextInteractionFlags(Qt.TextSelectableByMouse)
         where.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
-        for widget in (title, details, self.stats):
-            layout.addWidget(widget)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.title)
+        layout.addLayout(who)
+        layout.addLayout(office_row)
+        layout.addWidget(self.stats)
         layout.addWidget(start, 0, Qt.AlignLeft)
         layout.addWidget(self.drafts)
         layout.addStretch(1)
         layout.addWidget(where)  # the figures are filled in each time the page is shown
 
     def refresh(self) -> None:
+        me = profile.profile(self.store) or {}
+        self.title.setText(self.tr("Welcome, %1").replace("%1", me.get("name", "")))
+        self.details.setText(
+            self.tr("Certificate %1 · %2")
+            .replace("%1", me.get("cert_no", ""))
+            .replace("%2", me.get("organisation", ""))
+        )
+        settings = office.load(self.store)
+        missing = [
+            text
+            for value, text in (
+                (settings.issuing_body, self.tr("the issuing body")),
+                (settings.region_abbr, self.tr("the region abbreviation of document numbers")),
+                (settings.government, self.tr("the people's government for reconsideration")),
+                (settings.court, self.tr("the people's court for litigation")),
+            )
+            if not (value or "").strip()
+        ]
+        self.office_note.setText(
+            self.tr("Issuing documents needs these office settings: %1.").replace(
+                "%1", self.tr(", ").join(missing)
+            )
+        )
+        self.office_note.setVisible(bool(missing))
+        self.office_button.setVisible(bool(missing))
         figures = inspections.overview(self.store)
         self.stats.setText(
             self.tr("%n enterprise(s) registered", "", figures["enterprises"])

@@ -1,6 +1,7 @@
 """Translations with Qt's own machinery: ``tr()`` in the code, ``.ts`` committed, ``.qm`` built.
 
 python -m inspector.ui.i18n update   # pyside6-lupdate: collect strings from inspector/ui into the .ts
+                                     # (and the English plural forms: "1 enterprise", "2 enterprises")
 python -m inspector.ui.i18n build    # pyside6-lrelease: compile .ts → .qm (tools/bootstrap runs it)
 python -m inspector.ui.i18n missing  # list strings without a Chinese translation
 python -m inspector.ui.i18n apply FILE.json   # fill from {"English": "中文", "Context::English": "中文"}
@@ -59,6 +60,47 @@ def update() -> None:
         ],
         check=True,
     )
+    english_plurals(sources)
+
+
+def english_plurals(sources: list[str]) -> None:
+    """The English interface needs its plural forms too: ``%n item(s)`` becomes "1 item" / "2 items".
+
+    lupdate -pluralonly collects the messages with %n; each "(s)" is dropped for one and made "s" for
+    more, and a few verbs follow their noun.
+    """
+    path = ts_file("en")
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-pluralonly",
+            "-target-language",
+            "en",
+            *sources,
+            "-ts",
+            str(path),
+        ],
+        check=True,
+    )
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        source = message.findtext("source")
+        one = source.replace("(s)", "").replace(" were ", " was ").replace(" have none", " has none")
+        many = source.replace("(s)", "s")
+        translation = message.find("translation")
+        for form in list(translation):
+            translation.remove(form)
+        ET.SubElement(translation, "numerusform").text = one
+        ET.SubElement(translation, "numerusform").text = many
+        translation.text = None
+        translation.attrib.pop("type", None)
+    ET.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
 def build() -> None:

@@ -23,6 +23,7 @@ from inspector.core.progress import Cancelled
 from inspector.core.register import enterprise_import, enterprises
 from inspector.core.store import Store, StoreError
 from inspector.ui import background
+from inspector.ui.core_messages import core_text
 
 RED = "#b00020"
 AMBER = "#b26a00"
@@ -62,11 +63,11 @@ class ProblemModel(QAbstractTableModel):
                 return problem.row
             if index.column() == 1:
                 return problem.column
-            return (self.tr("Warning: ") if is_warning else "") + problem.reason
+            return (self.tr("Warning: ") if is_warning else "") + core_text(problem.reason)
         if role == Qt.ForegroundRole and index.column() == 2:
             return QColor(AMBER if is_warning else RED)
         if role == Qt.ToolTipRole and index.column() == 2:
-            return problem.reason
+            return core_text(problem.reason)
         if role == Qt.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
@@ -158,7 +159,7 @@ class ImportDialog(QDialog):
             )
         except enterprise_import.ImportFileError as exc:
             self.report = None
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
         except Cancelled:
             self.report = None
             self.error.setText(self.tr("Reading was cancelled."))
@@ -240,7 +241,7 @@ class ImportDialog(QDialog):
             return
         except (StoreError, enterprises.EnterpriseError) as exc:
             self.error.setStyleSheet(f"color: {RED};")
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         except MemoryError:
             self.error.setStyleSheet(f"color: {RED};")

@@ -163,6 +163,7 @@ class InspectionsPage(QWidget):
         self.runner = RunnerWidget(self.store, inspection_id)
         self.documents = DocumentsPanel(self.store, inspection_id)
         self.runner.finished.connect(lambda _id: (self.reload(), self.documents.refresh()))
+        self.runner.findingsChanged.connect(self.documents.refresh)
         self.runner_bar.addWidget(self.documents)
         self.runner_layout.addWidget(self.runner, 1)
         self.stack.setCurrentWidget(self.runner_host)

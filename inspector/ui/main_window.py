@@ -18,7 +18,7 @@ from inspector.core.capture import inspections
 from inspector.core.checklists import library as checklist_library
 from inspector.core.checklists.library import load_for_workspace
 from inspector.core.store import Store
-from inspector.core.store.paths import Workspace
+from inspector.core.store.paths import DEMO_WORKSPACE, Workspace
 from inspector.ui import background
 from inspector.ui.checklists_page import ChecklistsPage
 from inspector.ui.enterprises_page import EnterprisesPage
@@ -38,7 +38,10 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._loader: background.Job | None = None
         self.library = self._load_library()
-        self.setWindowTitle(self.tr("Inspector — work-safety inspection"))
+        title = self.tr("Inspector — work-safety inspection")
+        if workspace.root.name == DEMO_WORKSPACE:
+            title = self.tr("%1 — DEMO workspace (sample data)").replace("%1", title)
+        self.setWindowTitle(title)
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
@@ -49,6 +52,8 @@ class MainWindow(QMainWindow):
         self.home = HomePage(store, workspace)
         self.home.newInspection.connect(self._new_inspection)
         self.home.openInspection.connect(self._open_inspection)
+        self.home.officeSettings.connect(self._office_settings)
+        self.home.editProfile.connect(self._edit_profile)
         self.inspections = InspectionsPage(store, self.library)
         self.add_page(self.tr("Home"), self.home)
         self.settings = SettingsPage(store)
@@ -125,6 +130,14 @@ class MainWindow(QMainWindow):
             self.library = self._load_library()  # unchanged files come from the cache
             self.checklists.set_library(self.library)
             self.inspections.library = self.library
+
+    def _office_settings(self) -> None:
+        self.settings.edit_office()
+        self.home.refresh()
+
+    def _edit_profile(self) -> None:
+        self.settings.edit_profile()
+        self.home.refresh()
 
     def _new_inspection(self) -> None:
         self.show_page(self.inspections)

@@ -24,6 +24,7 @@ from inspector.core.checklists.library import Library
 from inspector.core.register import enterprises
 from inspector.core.sectors import label as sector_label
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.roster import RosterBox
 
 
@@ -81,18 +82,24 @@ class NewInspectionDialog(QDialog):
         layout.addWidget(buttons)
         self._suggest_checklists()
 
-    def _fill_inspectors(self) -> None:
-        ticked = set(self._checked(self.inspectors))
+    def _fill_inspectors(self, tick: set[str] = frozenset()) -> None:
+        ticked = set(self._checked(self.inspectors)) | set(tick)
         self.inspectors.clear()
         me = profile.profile(self.store)
         if me:
-            mine = QListWidgetItem(f"{me['name']}（{self.tr('certificate')} {me['cert_no']}）")
+            mine = QListWidgetItem(
+                self.tr("%1 (certificate %2)").replace("%1", me["name"]).replace("%2", me["cert_no"])
+            )
             mine.setData(Qt.UserRole, me["id"])
             mine.setCheckState(Qt.Checked)
             mine.setFlags(mine.flags() & ~Qt.ItemIsUserCheckable)
             self.inspectors.addItem(mine)
         for colleague in profile.roster(self.store, active_only=True):
-            entry = QListWidgetItem(f"{colleague['name']}（{self.tr('certificate')} {colleague['cert_no']}）")
+            entry = QListWidgetItem(
+                self.tr("%1 (certificate %2)")
+                .replace("%1", colleague["name"])
+                .replace("%2", colleague["cert_no"])
+            )
             entry.setData(Qt.UserRole, colleague["id"])
             entry.setCheckState(Qt.Checked if colleague["id"] in ticked else Qt.Unchecked)
             self.inspectors.addItem(entry)
@@ -101,13 +108,15 @@ class NewInspectionDialog(QDialog):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Colleagues"))
         box = RosterBox(self.store, dialog)
+        added: set[str] = set()  # colleagues added here are on this visit: tick them
+        box.added.connect(added.add)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(dialog.accept)
         layout = QVBoxLayout(dialog)
         layout.addWidget(box)
         layout.addWidget(close)
         dialog.exec()
-        self._fill_inspectors()
+        self._fill_inspectors(tick=added)
 
     def _suggest_checklists(self, *_):
         """The enterprise's sector's checklists first and ticked; the rest after, unticked."""
@@ -120,8 +129,10 @@ class NewInspectionDialog(QDialog):
         ordered = sorted(self.library.checklists, key=lambda c: (c.sector != sector, c.sector, c.id))
         for checklist in ordered:
             entry = QListWidgetItem(
-                f"{checklist.title}（{sector_label(checklist.sector)}，{checklist.version}，"
-                f"{len(checklist.items)} {self.tr('items')}）"
+                self.tr("%1 (%2, %3, %n item(s))", "", len(checklist.items))
+                .replace("%1", checklist.title)
+                .replace("%2", sector_label(checklist.sector))
+                .replace("%3", checklist.version)
             )
             entry.setData(Qt.UserRole, checklist.id)
             entry.setCheckState(Qt.Checked if sector and checklist.sector == sector else Qt.Unchecked)
@@ -158,6 +169,6 @@ class NewInspectionDialog(QDialog):
                 self.place.text(),
             )
         except InspectionError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         super().accept()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from inspector.core import clock, office, profile
 from inspector.core.documents import content, fonts, numbering
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 
 
 class OfficeSettingsDialog(QDialog):
@@ -176,7 +177,7 @@ class OfficeSettingsDialog(QDialog):
                 self.store, self.kind.currentData(), self.year.value(), self.first.value(), self.last.value()
             )
         except numbering.NumberingError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return False
         self.error.clear()
         self.refresh_blocks()
@@ -194,7 +195,7 @@ class OfficeSettingsDialog(QDialog):
         try:
             found = fonts.find_font(self.font_path.text().strip() or None)
         except fonts.FontError as exc:
-            self.font_status.setText(str(exc))
+            self.font_status.setText(core_text(exc))
             return
         text = self.tr("Documents are set in %1").replace("%1", found.family)
         self.font_status.setText(text)
@@ -219,7 +220,7 @@ class OfficeSettingsDialog(QDialog):
         try:
             office.check(values)  # core's rules; the dialog only shows what they say
         except office.OfficeError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             field = self.findChild(QWidget, exc.field)
             if field is not None:
                 field.setFocus()

@@ -28,6 +28,11 @@ class SettingsPage(QWidget):
             self.tr("Issuing body, region abbreviation, government and court, deadlines, document numbers")
         )
         self.office_button.clicked.connect(self.edit_office)
+        self.profile_button = QPushButton(self.tr("My details…"), objectName="my_details")
+        self.profile_button.setToolTip(
+            self.tr("Name, certificate number, organisation and laptop number, printed on every document")
+        )
+        self.profile_button.clicked.connect(self.edit_profile)
         self.roster = RosterBox(store)
         self.language.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         form = QFormLayout()
@@ -35,6 +40,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow("", self.note)
         form.addRow(self.tr("Office"), self.office_button)
+        form.addRow(self.tr("Inspector"), self.profile_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.roster)
@@ -46,3 +52,8 @@ class SettingsPage(QWidget):
 
     def edit_office(self) -> None:
         OfficeSettingsDialog(self.store, self).exec()
+
+    def edit_profile(self) -> bool:
+        from inspector.ui.profile_dialog import ProfileDialog
+
+        return ProfileDialog(self.store, self).exec() == ProfileDialog.Accepted

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from inspector.core import clock
 from inspector.core.signing import pin_rules
 from inspector.core.signing.keys import PinError
+from inspector.ui.core_messages import core_text
 from inspector.ui.signature_pad import SignaturePad
 
 INSPECTOR1, INSPECTOR2, ENTERPRISE = "inspector1", "inspector2", "enterprise"
@@ -238,7 +239,7 @@ class SignDialog(QDialog):
             try:
                 self._check_pin(self.pin())
             except PinError as exc:
-                problem = str(exc)
+                problem = core_text(exc)
                 self.pin_edit.selectAll()
                 self.pin_edit.setFocus()
         if problem:

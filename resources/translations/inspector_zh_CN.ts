@@ -36,6 +36,17 @@
     </message>
 </context>
 <context>
+    <name>ChecklistView</name>
+    <message>
+        <source>How to check: %1</source>
+        <translation>检查方法：%1</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>检查依据：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistsPage</name>
     <message>
         <source>Checklists</source>
@@ -60,6 +71,21 @@
     <message>
         <source>ID %1 · effective %2 · file %3</source>
         <translation>编号 %1 · 施行日期 %2 · 文件 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Correct a colleague</source>
+        <translation>更正同事信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>执法证号</translation>
     </message>
 </context>
 <context>
@@ -385,8 +411,16 @@
         <translation>照片</translation>
     </message>
     <message>
-        <source>Immediate measures (required for a major hazard)</source>
-        <translation>现场处理措施（重大事故隐患须填写）</translation>
+        <source>Required for a major hazard: evacuate workers, stop work, stop using the equipment …</source>
+        <translation>重大事故隐患必须填写：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Why is %1 removed? (kept in the audit trail; the file itself is kept)</source>
+        <translation>为什么移除 %1？（理由记入执法痕迹；照片文件本身仍保留）</translation>
     </message>
     <message>
         <source>same item</source>
@@ -424,6 +458,35 @@
         <source>%n photo(s) not added:</source>
         <translation>
             <numerusform>有 %n 张照片未添加：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FinishDialog</name>
+    <message>
+        <source>Finish inspection</source>
+        <translation>结束检查</translation>
+    </message>
+    <message>
+        <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
+        <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>否，返回检查</translation>
+    </message>
+    <message>
+        <source>Yes, finish</source>
+        <translation>是，结束检查</translation>
+    </message>
+    <message>
+        <source>Go to the item</source>
+        <translation>转到该项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) still open. Double-click one (or press Enter) to go to it.</source>
+        <translation>
+            <numerusform>还有 %n 个问题未处理。双击（或按回车）转到该项。</numerusform>
         </translation>
     </message>
 </context>
@@ -482,6 +545,38 @@
         <translation>本机编号（由办公室分配）</translation>
     </message>
     <message>
+        <source>the organisation, unless the office says otherwise</source>
+        <translation>默认为所在单位，办公室另有规定的除外</translation>
+    </message>
+    <message>
+        <source>e.g. 巴音郭楞蒙古自治州 (printed before 人民政府)</source>
+        <translation>例如：巴音郭楞蒙古自治州（打印在“人民政府”之前）</translation>
+    </message>
+    <message>
+        <source>e.g. 库尔勒市 (printed before 人民法院)</source>
+        <translation>例如：库尔勒市（打印在“人民法院”之前）</translation>
+    </message>
+    <message>
+        <source>For issuing documents (may be filled in later)</source>
+        <translation>出具文书所需（可以以后再填）</translation>
+    </message>
+    <message>
+        <source>Notices name the people&apos;s government for administrative reconsideration and the people&apos;s court for litigation. Ask the office; until they are set, documents cannot be issued (Settings → Office settings).</source>
+        <translation>责令限期整改指令书须写明申请行政复议的人民政府和提起行政诉讼的人民法院。请向办公室询问；填写之前无法出具文书（设置 → 办公室设置）。</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>执法机关名称</translation>
+    </message>
+    <message>
+        <source>Government for reconsideration</source>
+        <translation>行政复议的人民政府</translation>
+    </message>
+    <message>
+        <source>Court for litigation</source>
+        <translation>行政诉讼的人民法院</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
@@ -505,8 +600,44 @@
         <translation>新建检查…</translation>
     </message>
     <message>
+        <source>Demo workspace: sample inspector, colleagues and enterprises, kept apart from real data. Documents issued here are not real.</source>
+        <translation>演示工作区：示例执法人员、同事和企业，与真实数据分开保存。在此出具的文书不是真实文书。</translation>
+    </message>
+    <message>
+        <source>Correct my details…</source>
+        <translation>更正我的信息…</translation>
+    </message>
+    <message>
+        <source>Office settings…</source>
+        <translation>办公室设置…</translation>
+    </message>
+    <message>
         <source>Unfinished inspections</source>
         <translation>未完成的检查</translation>
+    </message>
+    <message>
+        <source>the issuing body</source>
+        <translation>执法机关名称</translation>
+    </message>
+    <message>
+        <source>the region abbreviation of document numbers</source>
+        <translation>文书编号的地区简称</translation>
+    </message>
+    <message>
+        <source>the people&apos;s government for reconsideration</source>
+        <translation>行政复议的人民政府</translation>
+    </message>
+    <message>
+        <source>the people&apos;s court for litigation</source>
+        <translation>行政诉讼的人民法院</translation>
+    </message>
+    <message>
+        <source>Issuing documents needs these office settings: %1.</source>
+        <translation>出具文书还需要以下办公室设置：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message numerus="yes">
         <source>%n enterprise(s) registered</source>
@@ -726,6 +857,10 @@ Leave anyway and lose what was typed there?</source>
         <translation>安全生产执法检查</translation>
     </message>
     <message>
+        <source>%1 — DEMO workspace (sample data)</source>
+        <translation>%1 — 演示工作区（示例数据）</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -797,8 +932,18 @@ Leave anyway and lose what was typed there?</source>
         <translation>开始检查</translation>
     </message>
     <message>
+        <source>%1 (certificate %2)</source>
+        <translation>%1（执法证号 %2）</translation>
+    </message>
+    <message>
         <source>Colleagues</source>
         <translation>同事名单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %3, %n item(s))</source>
+        <translation>
+            <numerusform>%1（%2，%3，%n 项）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
@@ -921,6 +1066,25 @@ Leave anyway and lose what was typed there?</source>
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>View full size</source>
+        <translation>查看原图</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>向右旋转</translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation>向左旋转</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <source>Warning: </source>
@@ -937,6 +1101,47 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>My details</source>
+        <translation>我的信息</translation>
+    </message>
+    <message>
+        <source>These details are printed on every document issued from now on. Documents already issued keep the details they were signed with.</source>
+        <translation>这些信息将印在今后出具的每一份文书上。已出具的文书保持签署时的信息不变。</translation>
+    </message>
+    <message>
+        <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
+        <translation>办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
+    </message>
+    <message>
+        <source>Inspector name</source>
+        <translation>执法人员姓名</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>Laptop number (from the office)</source>
+        <translation>本机编号（由办公室分配）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) were already numbered on this laptop (for example %1). They keep their numbers. These number blocks stay in use until they run out: %2. Laptop number %3 applies only to document kinds and years without a block yet. Change it?</source>
+        <translation>
+            <numerusform>本机已编号 %n 份文书（例如 %1），它们的文号保持不变。以下编号段继续使用，直至用完：%2。本机编号 %3 只适用于尚无编号段的文书种类和年度。确定修改吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the laptop number</source>
+        <translation>修改本机编号</translation>
     </message>
 </context>
 <context>
@@ -958,8 +1163,20 @@ Leave anyway and lose what was typed there?</source>
         <translation>添加</translation>
     </message>
     <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Correct the colleague&apos;s name or certificate number</source>
+        <translation>更正同事的姓名或执法证号</translation>
+    </message>
+    <message>
         <source>No longer on the team</source>
         <translation>已调离（不再列出）</translation>
+    </message>
+    <message>
+        <source>%1 (certificate %2)</source>
+        <translation>%1（执法证号 %2）</translation>
     </message>
     <message>
         <source>no longer on the team</source>
@@ -1051,41 +1268,29 @@ Leave anyway and lose what was typed there?</source>
         <source>This inspection is already finished.</source>
         <translation>本次检查已经结束。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) not answered</source>
-        <translation>
-            <numerusform>尚有 %n 项未检查</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed item(s) without a recorded spot</source>
-        <translation>
-            <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed item(s) that need a photo have none</source>
-        <translation>
-            <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n major hazard(s) without immediate measures</source>
-        <translation>
-            <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
-        <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
-    </message>
-    <message>
-        <source>Finish inspection</source>
-        <translation>结束检查</translation>
-    </message>
     <message>
         <source>Inspection finished</source>
         <translation>检查已结束</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>failed, but no spot recorded</source>
+        <translation>不合格，但未填写隐患部位</translation>
+    </message>
+    <message>
+        <source>failed, and needs a photo</source>
+        <translation>不合格，须拍照</translation>
+    </message>
+    <message>
+        <source>major hazard without immediate measures</source>
+        <translation>重大事故隐患，未填写现场处理措施</translation>
+    </message>
+    <message>
+        <source>%1: %2. %3</source>
+        <translation>%1：%2. %3</translation>
     </message>
     <message>
         <source>Items checked: %1 of %2
@@ -1113,12 +1318,24 @@ Photos: %6</source>
         <translation>发文机关、地区简称、复议机关和人民法院、整改期限、文书编号</translation>
     </message>
     <message>
+        <source>My details…</source>
+        <translation>我的信息…</translation>
+    </message>
+    <message>
+        <source>Name, certificate number, organisation and laptop number, printed on every document</source>
+        <translation>姓名、执法证号、所在单位和本机编号，印在每一份文书上</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
         <source>Office</source>
         <translation>办公室</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
     </message>
     <message>
         <source>Saved. The new language applies the next time the app starts.</source>

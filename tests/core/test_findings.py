@@ -132,7 +132,10 @@ def test_open_problems_before_finishing(demo_store, inspection, mini_checklist):
     inspections.answer(demo_store, inspection["id"], sid, "T-001", "fail")
     _fail(demo_store, inspection, mini_checklist, "T-004")
     problems = inspections.open_problems(demo_store, inspection["id"])
+    items = sorted(problems.pop("items"))
     assert problems == {"no_finding": 1, "no_photo": 1, "no_measures": 1}
+    assert ("T-001", "no_finding") in [(i, p) for _s, i, p in items]  # each problem named by its item
+    assert {p for _s, _i, p in items} >= {"no_finding", "no_measures"}
 
 
 def test_a_finding_needs_a_failed_answer(demo_store, inspection, mini_checklist):

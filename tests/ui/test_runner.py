@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector.core.capture import findings, inspections
+from inspector.ui.runner.finish_dialog import FINISH, FinishDialog
 from inspector.ui.runner.items_model import ItemsFilter
 from tests.ui.conftest import current_id
 
@@ -69,7 +70,7 @@ def test_whole_checklist_by_keyboard_with_a_failed_major_item(
     assert runner.progress.value() == 6
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    monkeypatch.setattr(FinishDialog, "exec", lambda self: FINISH)
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text: shown.append(text)))
     with qtbot.waitSignal(runner.finished):
         qtbot.mouseClick(runner.finish_button, Qt.LeftButton)

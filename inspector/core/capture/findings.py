@@ -328,15 +328,69 @@ def prepare_photos(media_dir: Path, paths, progress=None) -> list:
     return prepared
 
 
-def remove_photo(store: Store, finding_id: str, media_id: str, amendment: str | None = None) -> None:
+def remove_photo(
+    store: Store, finding_id: str, media_id: str, amendment: str | None = None, reason: str = ""
+) -> None:
+    """Unlink a photo from its finding; the file stays in the media store and the reason in the audit trail."""
     finding = store.get("findings", finding_id)
-    action = _action(get(store, finding["inspection_id"]), "photo-remove", amendment)
+    base = f"photo-remove:{reason.strip()}" if reason.strip() else "photo-remove"
+    action = _action(get(store, finding["inspection_id"]), base, amendment)
     with store.transaction():
         link = store.row(
             "SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, media_id]
         )
         if link and not link["deleted_at"]:
             store.update("finding_media", link["id"], {"deleted_at": clock.utc_iso()}, action)
+
+
+def rotate_photo(
+    store: Store, finding_id: str, media_id: str, clockwise: bool = True, amendment: str | None = None
+) -> dict:
+    """Turn a photo a quarter: the original stays in the media store untouched (its hash is evidence); a
+    turned copy takes its place in the finding, and both changes are in the audit trail."""
+    import tempfile
+
+    from PIL import Image, ImageOps
+
+    finding = store.get("findings", finding_id)
+    action = _action(get(store, finding["inspection_id"]), "photo-rotate", amendment)
+    link = store.row(
+        "SELECT * FROM finding_media WHERE finding_id=? AND media_id=? AND deleted_at IS NULL",
+        [finding_id, media_id],
+    )
+    if link is None:
+        raise InspectionError("这张照片已不在该隐患记录中", "photos")
+    original = store.get("media", media_id)
+    with tempfile.TemporaryDirectory(dir=media.media_root(store)) as folder:
+        name = Path(original["original_name"])
+        jpeg = name.suffix.lower() in (".jpg", ".jpeg")
+        turned = Path(folder) / (name.name if jpeg else f"{name.stem}.png")
+        with Image.open(media.path_of(store, original)) as image:
+            upright = ImageOps.exif_transpose(image)
+            upright = upright.transpose(
+                Image.Transpose.ROTATE_270 if clockwise else Image.Transpose.ROTATE_90
+            )
+            if jpeg:
+                upright.convert("RGB").save(turned, "JPEG", quality=95)
+            else:
+                upright.save(turned, "PNG")
+        with store.transaction():
+            item = media.add_file(store, turned)
+            store.update("finding_media", link["id"], {"deleted_at": clock.utc_iso()}, action)
+            again = store.row(
+                "SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, item["id"]]
+            )
+            if again:  # turned back to an orientation it had before
+                store.update(
+                    "finding_media", again["id"], {"deleted_at": None, "position": link["position"]}, action
+                )
+            else:
+                store.insert(
+                    "finding_media",
+                    {"finding_id": finding_id, "media_id": item["id"], "position": link["position"]},
+                    action,
+                )
+    return item
 
 
 def photos(store: Store, finding_id: str) -> list[dict]:

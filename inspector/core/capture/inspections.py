@@ -311,10 +311,20 @@ def open_problems(store: Store, inspection_id: str) -> dict:
         for row in failed
         if not row["photos"] and snapshot(store, row["snapshot_id"]).item(row["item_id"]).photo_required
     )
+    items = []  # each problem by item, so the finish summary can name it and jump to it
+    for row in failed:
+        key = (row["snapshot_id"], row["item_id"])
+        if row["finding_id"] is None:
+            items.append((*key, "no_finding"))
+        elif not row["photos"] and snapshot(store, row["snapshot_id"]).item(row["item_id"]).photo_required:
+            items.append((*key, "no_photo"))
+        if row["grade"] == "major" and not row["immediate_measures"]:
+            items.append((*key, "no_measures"))
     return {
         "no_finding": sum(1 for row in failed if row["finding_id"] is None),
         "no_photo": no_photo,
         "no_measures": sum(1 for row in failed if row["grade"] == "major" and not row["immediate_measures"]),
+        "items": items,
     }
 
 

@@ -183,3 +183,16 @@ def set_series(store: Store, series_no: int, device_id: str | None = None) -> di
 
 def current_year() -> int:
     return clock.now().astimezone().year
+
+
+def series_in_use(store: Store) -> dict:
+    """What changing this device's series would touch: the numbers it already took (from its own blocks, a
+    small table: no scan of the documents) and the blocks (kind, year) that keep numbering as they are."""
+    device = _device(store)
+    used = [b for b in blocks(store, device["id"]) if used_range(b)]
+    example = ""
+    if used:
+        last = max(used, key=lambda b: (b["year"], b["next"], b["doc_kind"]))
+        region = office.load(store).region_abbr
+        example = format_number(region, last["doc_kind"], last["year"], last["next"] - 1) if region else ""
+    return {"issued": sum(b["next"] - b["first"] for b in used), "example": example, "blocks": used}

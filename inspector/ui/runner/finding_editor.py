@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,8 +30,9 @@ from inspector.core.capture import findings, inspections, media
 from inspector.core.capture.inspections import InspectionError
 from inspector.core.progress import Cancelled
 from inspector.core.store import Store, StoreError
-from inspector.ui import background
-from inspector.ui.runner.photos import PhotoStrip
+from inspector.ui import background, folders
+from inspector.ui.core_messages import core_text
+from inspector.ui.runner.photos import PhotoStrip, PhotoViewer
 
 AUTOSAVE_MS = 600
 # Whatever stops a save is shown to the inspector; the edit stays pending, never silently dropped.
@@ -116,6 +118,9 @@ class FindingEditor(QWidget):
         self.measures.textChanged.connect(self._edited)
         self.add_photo.clicked.connect(self._choose_photos)
         self.photos.filesDropped.connect(self.attach)
+        self.photos.viewRequested.connect(self.view_photo)
+        self.photos.rotateRequested.connect(self.rotate_photo)
+        self.photos.removeRequested.connect(self.remove_photo)
 
     # -- loading --------------------------------------------------------------------------------------
 
@@ -169,10 +174,14 @@ class FindingEditor(QWidget):
         differs = self.grade.currentData() != default
         self.grade_reason.setVisible(differs)
         major = self.grade.currentData() == "major"
-        self.measures_label.setText(
-            self.tr("Immediate measures (required for a major hazard)")
+        # The label keeps its text (the form's labels must not shift between items): the hint is in the box.
+        self.measures_label.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if major else "font-weight: bold;"
+        )
+        self.measures.setPlaceholderText(
+            self.tr("Required for a major hazard: evacuate workers, stop work, stop using the equipment …")
             if major
-            else self.tr("Immediate measures")
+            else self.tr("Immediate measures: evacuate workers, stop work, stop using the equipment …")
         )
 
     # -- editing --------------------------------------------------------------------------------------
@@ -256,8 +265,8 @@ class FindingEditor(QWidget):
         except SAVE_ERRORS as exc:
             self._refused = True
             self.error_field = getattr(exc, "field", "")  # core names the field; widgets share its name
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
             return None
         self._refused = False
         self.error_field = ""
@@ -272,7 +281,7 @@ class FindingEditor(QWidget):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add photos"),
-            "",
+            folders.pictures(),
             self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"),
         )
         if files:
@@ -299,7 +308,7 @@ class FindingEditor(QWidget):
             self.failed.emit(self.error.text())
             return
         except SAVE_ERRORS as exc:
-            failures = [str(exc)]
+            failures = [core_text(exc)]
         self._show_photos(finding)
         if failures:  # the others are kept; each refused photo is named, and nothing says "saved"
             message = self.tr("%n photo(s) not added:", "", len(failures)) + "\n" + "\n".join(failures)
@@ -307,3 +316,57 @@ class FindingEditor(QWidget):
             self.failed.emit(message)
         else:
             self.saved.emit(finding)
+
+    def _finding(self) -> dict | None:
+        if self.inspection_id is None:
+            return None
+        return inspections.finding_for(self.store, self.inspection_id, self.snapshot_id, self.item.id)
+
+    def view_photo(self, media_id: str) -> None:
+        from inspector.core.capture import media
+
+        photo = self.store.get("media", media_id)
+        PhotoViewer(media.path_of(self.store, photo), photo["original_name"], self).exec()
+
+    def rotate_photo(self, media_id: str, clockwise: bool = True) -> None:
+        finding = self._finding()
+        if finding is None:
+            return
+        try:
+            findings.rotate_photo(
+                self.store, finding["id"], media_id, clockwise, amendment=self.amendment_reason()
+            )
+        except SAVE_ERRORS as exc:
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
+            return
+        self._show_photos(finding)
+        self.saved.emit(finding)
+
+    def ask_removal_reason(self, name: str) -> str | None:
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Why is %1 removed? (kept in the audit trail; the file itself is kept)").replace(
+                "%1", name
+            ),
+        )
+        return reason.strip() if ok and reason.strip() else None
+
+    def remove_photo(self, media_id: str) -> None:
+        finding = self._finding()
+        if finding is None:
+            return
+        reason = self.ask_removal_reason(self.store.get("media", media_id)["original_name"])
+        if reason is None:
+            return
+        try:
+            findings.remove_photo(
+                self.store, finding["id"], media_id, amendment=self.amendment_reason(), reason=reason
+            )
+        except SAVE_ERRORS as exc:
+            self.error.setText(core_text(exc))
+            self.failed.emit(core_text(exc))
+            return
+        self._show_photos(finding)
+        self.saved.emit(finding)

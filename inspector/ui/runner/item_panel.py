@@ -66,7 +66,8 @@ class ItemPanel(QWidget):
         self.measure_row = QWidget()
         measure_layout = QHBoxLayout(self.measure_row)
         measure_layout.setContentsMargins(0, 0, 0, 0)
-        self.measure_name = QLabel()
+        self.measure_name = QLabel(objectName="measure_name")
+        self.measure_name.setWordWrap(True)  # long names wrap: the panel never gets wider than its column
         self.value = QLineEdit(objectName="value")
         validator = QDoubleValidator(-1e9, 1e9, 4, self.value)
         plain = QLocale.c()  # readings are typed as 12.5 whatever the system's number format
@@ -74,17 +75,22 @@ class ItemPanel(QWidget):
         validator.setLocale(plain)
         self.value.setValidator(validator)
         self.value.setMaximumWidth(120)
-        self.limit = QLabel(objectName="limit")
+        self.limit = QLabel(objectName="limit")  # short: kept on one line
         measure_layout.addWidget(self.measure_name)
         measure_layout.addWidget(self.value)
         measure_layout.addWidget(self.limit, 1)
         self.value.returnPressed.connect(self._value_entered)
+        self.value.textEdited.connect(lambda _text: self.value_error.hide())
+        # why a reading was refused, on screen next to the field (not only in a tooltip)
+        self.value_error = _label("value_error", style="color: #b00020; font-weight: bold;")
+        self.value_error.hide()
 
         layout = QVBoxLayout(self)
         for widget in (self.section, self.content, self.method, self.basis, self.major, self.extra):
             layout.addWidget(widget)
         layout.insertWidget(layout.indexOf(self.extra), self.combined)
         layout.addWidget(self.measure_row)
+        layout.addWidget(self.value_error)
         layout.addLayout(row)
         layout.addWidget(self.finding)
         layout.addStretch(1)
@@ -92,6 +98,7 @@ class ItemPanel(QWidget):
     def show_item(self, row, result: str | None, value: float | None) -> None:
         item = row.item
         self.section.setText(f"{item.section_title} · {item.id}")
+        self.value_error.hide()
         self.content.setText(f"{row.number}. {item.content}")
         self.method.setText(self.tr("How to check: %1").replace("%1", item.method))
         self.basis.setText(self.tr("Basis: %1").replace("%1", item.basis_text()))
@@ -130,9 +137,20 @@ class ItemPanel(QWidget):
         self.combined.setVisible(bool(lines))
 
     def set_result(self, result: str | None) -> None:
+        # An exclusive group refuses to uncheck its checked button: lift exclusivity while setting, so an
+        # unanswered item shows no answer instead of the previous item's.
+        self.buttons.setExclusive(False)
         for key, button in self.answer_buttons.items():
             button.setChecked(key == result)
+        self.buttons.setExclusive(True)
         self.finding.setVisible(result == "fail")
+
+    def show_value_error(self, message: str) -> None:
+        """A reading is needed (or was refused): say why next to the field and put the cursor there."""
+        self.value_error.setText(message)
+        self.value_error.show()
+        self.value.setFocus()
+        self.value.selectAll()
 
     def _value_entered(self) -> None:
         value, ok = QLocale.c().toDouble(self.value.text().strip())

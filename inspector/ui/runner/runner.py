@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 
 from inspector.core.capture import inspections
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
+from inspector.ui.runner.finish_dialog import FINISH, JUMP, FinishDialog
 from inspector.ui.runner.item_panel import ItemPanel
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
+from inspector.ui.runner.position import problems_in_order, resume_position
 from inspector.ui.runner.status import RunnerStatus
 
 KEY_RESULTS = {Qt.Key_1: "pass", Qt.Key_Space: "pass", Qt.Key_2: "fail", Qt.Key_3: "na"}
@@ -52,6 +55,7 @@ class ItemsView(QListView):
 
 class RunnerWidget(QWidget):
     finished = Signal(str)
+    findingsChanged = Signal()  # a finding appeared, changed or was retired: documents may change
 
     def __init__(self, store: Store, inspection_id: str, parent=None):
         super().__init__(parent)
@@ -110,12 +114,15 @@ class RunnerWidget(QWidget):
 
         # sections | items | details
         self.sections = QListWidget(objectName="sections")
-        self.sections.addItem(QListWidgetItem(self.tr("All sections")))
+        everything = QListWidgetItem(self.tr("All sections"))
+        everything.setToolTip(everything.text())
+        self.sections.addItem(everything)
         for checklist in checklists:
             for section in checklist.sections:
                 entry = QListWidgetItem(
                     section.title if len(checklists) == 1 else f"{checklist.title} · {section.title}"
                 )
+                entry.setToolTip(entry.text())  # long names are elided in the middle; the whole on hover
                 entry.setData(Qt.UserRole, f"{checklist.content_hash}/{section.id}")
                 self.sections.addItem(entry)
         self.sections.setCurrentRow(0)
@@ -124,9 +131,9 @@ class RunnerWidget(QWidget):
         self.items.setModel(self.proxy)
         self.items.setUniformItemSizes(True)
         self.items.setWordWrap(False)
-        self.items.setTextElideMode(Qt.ElideRight)
+        self.items.setTextElideMode(Qt.ElideMiddle)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.sections.setTextElideMode(Qt.ElideRight)
+        self.sections.setTextElideMode(Qt.ElideMiddle)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.items.answerKey.connect(self.answer_current)
         self.items.enterKey.connect(self._enter_on_item)
@@ -141,13 +148,18 @@ class RunnerWidget(QWidget):
         self.panel.measured.connect(self.measure_current)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the details wrap to the width instead
+        # room for the answer buttons side by side, whatever the display scale (150 % on 1366×768 included)
+        scroll.setMinimumWidth(
+            self.panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 24
+        )
         scroll.setWidget(self.panel)
 
         splitter = QSplitter()
         splitter.addWidget(self.sections)
         splitter.addWidget(self.items)
         splitter.addWidget(scroll)
-        splitter.setSizes([170, 480, 560])
+        splitter.setSizes([150, 480, 560])
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
 
@@ -170,8 +182,25 @@ class RunnerWidget(QWidget):
         self._update_counts()
         self.status.show_text(self.tr("All answers saved"))
         self._show_mode()
-        if self.proxy.rowCount():
-            self.items.setCurrentIndex(self.proxy.index(0, 0))
+        start = self.resume_index()
+        if start.isValid():
+            self.items.setCurrentIndex(start)
+        self.focus_list()
+
+    def resume_index(self) -> QModelIndex:
+        """Where the inspector was (see position.resume_position)."""
+        if not self.proxy.rowCount():
+            return QModelIndex()
+        at = resume_position(self.model.rows, self.model.results, self.answers)
+        return self.proxy.mapFromSource(self.model.index(at))
+
+    def go_to(self, snapshot_id: str, item_id: str) -> None:
+        """Show one item (from the finish summary): clear filters that would hide it, select, focus."""
+        self.search.clear()
+        self.sections.setCurrentRow(0)
+        self.set_state_filter(ItemsFilter.ALL)
+        index = self.proxy.mapFromSource(self.model.index_of(snapshot_id, item_id))
+        self.items.setCurrentIndex(index)
         self.focus_list()
 
     def hideEvent(self, event) -> None:
@@ -325,14 +354,15 @@ class RunnerWidget(QWidget):
                 amendment=self.amendment_reason(),
             )
         except SAVE_ERRORS as exc:
-            self.mark_unsaved(str(exc))
+            self.mark_unsaved(core_text(exc))
             self.panel.set_result(before)
-            if row.item.measure is not None and value is None:
-                self.panel.value.setFocus()
+            if row.item.measure is not None and (value is None or getattr(exc, "field", "") == "value"):
+                self.panel.show_value_error(core_text(exc))
             return
         self.answers[(row.snapshot_id, row.item.id)] = saved
         if self.model.results.get((row.snapshot_id, row.item.id)) == "fail" or saved["result"] == "fail":
             self._major = None  # a finding may have appeared or been retired
+            self.findingsChanged.emit()
         self.model.set_result(row.snapshot_id, row.item.id, saved["result"])
         self.mark_saved()
         self._update_counts()
@@ -374,6 +404,7 @@ class RunnerWidget(QWidget):
         self._major = None
         self.mark_saved()
         self._update_counts()
+        self.findingsChanged.emit()
 
     def mark_saved(self) -> None:
         self.status.mark_saved()
@@ -400,23 +431,13 @@ class RunnerWidget(QWidget):
                 self, self.tr("Finished"), self.tr("This inspection is already finished.")
             )
             return
-        counts = self.model.counts()
-        problems = inspections.open_problems(self.store, self.inspection["id"])
-        lines = []
-        if counts["total"] - counts["answered"]:
-            lines.append(self.tr("%n item(s) not answered", "", counts["total"] - counts["answered"]))
-        if problems["no_finding"]:
-            lines.append(self.tr("%n failed item(s) without a recorded spot", "", problems["no_finding"]))
-        if problems["no_photo"]:
-            lines.append(self.tr("%n failed item(s) that need a photo have none", "", problems["no_photo"]))
-        if problems["no_measures"]:
-            lines.append(
-                self.tr("%n major hazard(s) without immediate measures", "", problems["no_measures"])
-            )
-        question = self.tr("Finish the inspection now? Later changes will be recorded as amendments.")
-        if lines:
-            question = "\n".join(lines) + "\n\n" + question
-        if QMessageBox.question(self, self.tr("Finish inspection"), question) != QMessageBox.Yes:
+        dialog = FinishDialog(self.finish_problems(), self)
+        code = dialog.exec()
+        if code == JUMP:
+            self.go_to(*dialog.jump_to)
+            return
+        if code != FINISH:
+            self.focus_list()
             return
         summary = inspections.finish(self.store, self.inspection["id"])
         self.inspection = inspections.get(self.store, self.inspection["id"])
@@ -424,6 +445,26 @@ class RunnerWidget(QWidget):
         self.mark_saved()
         QMessageBox.information(self, self.tr("Inspection finished"), self.summary_text(summary))
         self.finished.emit(self.inspection["id"])
+
+    def finish_problems(self) -> list[tuple[tuple[str, str], str]]:
+        """Each open problem, named by its item, in list order: what failed items lack, then unanswered items."""
+        texts = {
+            None: self.tr("not answered"),
+            "no_finding": self.tr("failed, but no spot recorded"),
+            "no_photo": self.tr("failed, and needs a photo"),
+            "no_measures": self.tr("major hazard without immediate measures"),
+        }
+        failed = inspections.open_problems(self.store, self.inspection["id"])["items"]
+        return [
+            (
+                key,
+                self.tr("%1: %2. %3")  # the problem first: long item texts are elided, the problem never
+                .replace("%1", texts[problem])
+                .replace("%2", str(row.number))
+                .replace("%3", row.item.content),
+            )
+            for key, row, problem in problems_in_order(self.model.rows, self.model.results, failed)
+        ]
 
     def summary_text(self, summary: dict) -> str:
         return (
