@@ -164,6 +164,25 @@ CATALOGUE = {
     "存储的私钥与证书不匹配": "The stored private key does not match its certificate",
     "本机没有 {} 的有效签名密钥，请先用 PIN 创建": "This laptop has no valid signing key of {}: create one with a PIN",
     "签名 PIN 不正确": "Wrong signing PIN",
+    # added with the hardening, documents and ledger work
+    "{} 声明的像素过多（可能是“解压炸弹”文件），已拒绝": (
+        "{} declares too many pixels (possibly a “decompression bomb”) and was refused"
+    ),
+    "{} 太大，内存不足以读取": "{} is too large to read with the memory available",
+    "{} 有 {} MB，超过了照片的上限 {} MB；请用相机或手机另存为较小的 JPEG 后再添加": (
+        "{} is {} MB, over the photo limit of {} MB; save it as a smaller JPEG on the camera or phone and add it again"
+    ),
+    "{} 签发于{}，晚于这次复查（{}）：复查意见书不能引用复查之后签发的文书": (
+        "{} was issued on {}, after this re-check ({}): a re-check opinion cannot cite a document issued after it"
+    ),
+    "签名 PIN 的最少位数应为 6–12": "The minimum number of PIN digits is 6–12",
+    "{}不能超过 {} 个字（现有 {} 个字）": "{} has at most {} characters ({} now)",
+    "联系电话“{}”格式不对：应为电话号码，如 0996-2021234、13899012345，多个号码用顿号或逗号分隔": (
+        "The phone “{}” is not a phone number: e.g. 0996-2021234 or 13899012345, several separated by 、 or ,"
+    ),
+    "工作区 {} 正被另一个程序长时间写入，请稍后再试；本次改动未保存": (
+        "Workspace {} is being written by another program for a long time; try again later. This change was not saved"
+    ),
 }
 
 
