@@ -61,6 +61,8 @@ class EnterprisesPage(QWidget):
     """``enterprisesChanged`` is emitted after anything was saved or imported."""
 
     enterprisesChanged = Signal()
+    ledgerWanted = Signal(str)  # an enterprise's hazards
+    recheckWanted = Signal(str)  # a re-check of an enterprise
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +81,14 @@ class EnterprisesPage(QWidget):
         self.new_button = QPushButton(self.tr("New…"), objectName="new")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit")
         self.import_button = QPushButton(self.tr("Import from Excel…"), objectName="import")
+        self.hazards_button = QPushButton(self.tr("Hazards"), objectName="hazards")
+        self.recheck_button = QPushButton(self.tr("Re-check…"), objectName="recheck")
+        self.hazards_button.clicked.connect(
+            lambda: self.current_id() and self.ledgerWanted.emit(self.current_id())
+        )
+        self.recheck_button.clicked.connect(
+            lambda: self.current_id() and self.recheckWanted.emit(self.current_id())
+        )
         self.new_button.clicked.connect(self.new_enterprise)
         self.edit_button.clicked.connect(lambda: self.edit_enterprise())
         self.import_button.clicked.connect(self.import_from_excel)
@@ -111,6 +121,8 @@ class EnterprisesPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.hazards_button)
+        top.addWidget(self.recheck_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
@@ -202,7 +214,9 @@ class EnterprisesPage(QWidget):
         return self.model.enterprise_id(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.current_id() is not None)
+        chosen = self.current_id() is not None
+        for button in (self.edit_button, self.hazards_button, self.recheck_button):
+            button.setEnabled(chosen)
 
     # -- creating, editing, importing ---------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """A table model over a query too big to load: the count up front, rows in pages as they are shown.
 
 ``count()`` gives ``rowCount`` (so the scroll bar is true to size); ``page(offset, limit)`` is asked
-for a page the first time one of its rows is painted or read, and a few recent pages are kept. The
-queries live in core; a subclass only says how a row is shown.
+for a page the first time one of its rows is painted or read, and a few recent pages are kept. With
+``keyset=True`` it is ``page(offset, limit, after)``: ``after`` is the last row of the page before when
+that page is held (scrolling on reads an index range from there), else ``None`` (a jump: by offset).
+The queries live in core; a subclass only says how a row is shown.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ class PagedTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._count_fn: Callable[[], int] = lambda: 0
-        self._page_fn: Callable[[int, int], list[dict]] = lambda offset, limit: []
+        self._page_fn: Callable[..., list[dict]] = lambda offset, limit: []
+        self._keyset = False
         self._total = 0
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self.pages_read = 0  # for tests: how many pages were fetched since the last reset
@@ -38,17 +41,19 @@ class PagedTableModel(QAbstractTableModel):
 
     # -- the query ------------------------------------------------------------------------------------
 
-    def set_query(self, count: Callable[[], int], page: Callable[[int, int], list[dict]]) -> None:
+    def set_query(
+        self, count: Callable[[], int], page: Callable[..., list[dict]], keyset: bool = False
+    ) -> None:
         """Show another query (a new search): counts it, fetches nothing until rows are shown."""
         self.beginResetModel()
-        self._count_fn, self._page_fn = count, page
+        self._count_fn, self._page_fn, self._keyset = count, page, keyset
         self._total = count()
         self._pages.clear()
         self.pages_read = 0
         self.endResetModel()
 
     def reload(self) -> None:
-        self.set_query(self._count_fn, self._page_fn)
+        self.set_query(self._count_fn, self._page_fn, self._keyset)
 
     @property
     def total(self) -> int:
@@ -60,7 +65,12 @@ class PagedTableModel(QAbstractTableModel):
         number = row // self.PAGE
         rows = self._pages.get(number)
         if rows is None:
-            rows = self._page_fn(number * self.PAGE, self.PAGE)
+            if self._keyset:
+                before = self._pages.get(number - 1)
+                after = before[-1] if before and len(before) == self.PAGE else None
+                rows = self._page_fn(number * self.PAGE, self.PAGE, after)
+            else:
+                rows = self._page_fn(number * self.PAGE, self.PAGE)
             self.pages_read += 1
             self._pages[number] = rows
             while len(self._pages) > self.KEPT:
