@@ -44,10 +44,14 @@ class PagedTableModel(QAbstractTableModel):
     def set_query(
         self, count: Callable[[], int], page: Callable[..., list[dict]], keyset: bool = False
     ) -> None:
-        """Show another query (a new search): counts it, fetches nothing until rows are shown."""
+        """Show another query (a new search): counts it, fetches nothing until rows are shown.
+
+        The count runs first: if it raises (a refused filter), the model stays as it was.
+        """
+        total = count()
         self.beginResetModel()
         self._count_fn, self._page_fn, self._keyset = count, page, keyset
-        self._total = count()
+        self._total = total
         self._pages.clear()
         self.pages_read = 0
         self.endResetModel()
