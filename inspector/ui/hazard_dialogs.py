@@ -113,7 +113,7 @@ class ListingDialog(_HazardDialog):
     """挂牌督办: the listing body, a reason and a new deadline."""
 
     def __init__(self, store: Store, hazard: dict, parent=None, today: date | None = None):
-        super().__init__(store, hazard, self.tr("List for supervision (挂牌督办)"), parent)
+        super().__init__(store, hazard, self.tr("List for supervision"), parent)
         self.today = today
         self.body = QLineEdit(objectName="body")
         self.body.setPlaceholderText(self.tr("e.g. 县安委办"))

@@ -58,7 +58,7 @@ class StatisticsPage(QWidget):
         self.repeats.setEditTriggers(QTableWidget.NoEditTriggers)
         top = QHBoxLayout()
         top.addWidget(self.total, 1)
-        top.addWidget(QLabel(self.tr("整改率")))
+        top.addWidget(QLabel(self.tr("Rectification rate")))
         top.addWidget(self.by)
         top.addWidget(self.refresh_button)
         top.addWidget(self.pdf_button)
