@@ -10,6 +10,7 @@ from inspector.core import profile
 from inspector.core.ledger import stats
 from inspector.core.ledger.query import Filters
 from tests.core.ledger_support import enterprise, hazard, visit
+from tests.core.test_documents_support import needs_poppler, page_png, pdf_fonts, pdf_text
 
 TODAY = date(2026, 3, 10)
 NOON = "T12:00:00.000+00:00"  # the same local day in any time zone from UTC−11 to UTC+11
@@ -121,3 +122,24 @@ def test_figures_follow_the_filters(table):
     summary = stats.summary(table, Filters(today=TODAY))
     assert set(summary) == {"today", "total", "counts", "ageing", "by", "repeats"}
     assert set(summary["by"]) == {"region", "sector", "inspector", "month"}
+
+
+@needs_poppler
+def test_the_a4_summary_prints_the_figures(table, tmp_path):
+    from inspector.core.ledger import summary_pdf
+
+    pdf = summary_pdf.render(table, Filters(today=TODAY))
+    assert pdf == summary_pdf.render(table, Filters(today=TODAY))  # deterministic
+    text = pdf_text(pdf, tmp_path)
+    assert "隐患排查治理台账统计表" in text and "2026年3月10日" in text and "全部隐患" in text
+    assert "104330.0%40.0%" in text  # total: due 10, closed 4, on time 3
+    assert "库尔勒市53240.0%60.0%" in text  # region row: due, closed, on time, rates
+    assert "0–7天" in text and ">90天" in text
+    fonts = pdf_fonts(pdf, tmp_path)
+    assert fonts and all(f["emb"] == "yes" for f in fonts)
+    page_png(pdf, tmp_path).save(tmp_path / "summary.png")
+    (tmp_path.parent / "ledger-summary.pdf").write_bytes(pdf)  # kept for a look
+    narrowed = pdf_text(
+        summary_pdf.render(table, Filters(today=TODAY, regions=("尉犁县",), overdue=True)), tmp_path
+    )
+    assert "地区：尉犁县；仅逾期" in narrowed
