@@ -149,14 +149,15 @@ def export_xlsx(
                 cells.append(cell)
             sheet.append(cells)
         done += len(rows)
-        if progress is not None and progress(done, total) is False:
-            raise ExportCancelled("导出已取消")
-        if len(rows) < _PAGE:
+        cancelled = progress is not None and progress(done, total) is False
+        if cancelled or len(rows) < _PAGE:
             break
         after = rows[-1]
     partial = path.with_name(f".{path.name}.part")
     try:
-        workbook.save(partial)
+        workbook.save(partial)  # also when cancelled: it closes openpyxl's temporary files
+        if cancelled:
+            raise ExportCancelled("导出已取消")
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

@@ -204,7 +204,13 @@ def catch_up(store: Store) -> int:
     if not dirty and meta and meta[0] == months:
         return 0
     with store.transaction():
-        ids = [r[0] for r in conn.execute("SELECT hazard_id FROM ledger_dirty ORDER BY hazard_id")]
+        ids = [
+            r[0]
+            for r in conn.execute(  # new rows get n in the order the hazards were registered
+                "SELECT d.hazard_id FROM ledger_dirty d LEFT JOIN hazards h ON h.id = d.hazard_id"
+                " ORDER BY h.created_at, h.rowid, d.hazard_id"
+            )
+        ]
         touched = _refresh(store, ids)
         if not meta or meta[0] != months:
             touched = {r[0] for r in conn.execute("SELECT DISTINCT enterprise_id FROM ledger")}
