@@ -173,15 +173,10 @@ class StatisticsPage(QWidget):
         """The printable A4 summary, rendered by core with the documents' fonts."""
         from pathlib import Path
 
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
-        try:
-            from inspector.core.ledger import summary_pdf
-        except ImportError:
-            QMessageBox.information(
-                self, self.tr("A4 summary"), self.tr("The A4 summary is not available yet.")
-            )
-            return None
+        from inspector.core.ledger import summary_pdf  # reportlab loads on first use
+
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("A4 summary"), str(Path.home() / "隐患统计.pdf"), self.tr("PDF (*.pdf)")
