@@ -190,11 +190,21 @@ class InspectionsPage(QWidget):
         self.runner = RunnerWidget(self.store, inspection_id)
         self.documents = DocumentsPanel(self.store, inspection_id)
         self.runner.finished.connect(lambda _id: (self.reload(), self.documents.refresh()))
+        self.documents.recheckWanted.connect(self.open_recheck)
         self.runner_bar.addWidget(self.documents)
         self.runner_layout.addWidget(self.runner, 1)
         self.stack.setCurrentWidget(self.runner_host)
         self.runner.focus_list()
         return self.runner
+
+    def open_recheck(self, notice_id: str):
+        """A re-check of the enterprise's open hazards, this notice's first."""
+        from inspector.ui.recheck_dialog import RecheckDialog
+
+        enterprise_id = inspections.get(self.store, self.documents.inspection_id)["enterprise_id"]
+        self.recheck = RecheckDialog(self.store, enterprise_id, notice_id, self)
+        self.recheck.open()
+        return self.recheck
 
     def show_list(self) -> None:
         if not self.leave_runner():

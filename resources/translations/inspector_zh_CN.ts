@@ -141,6 +141,10 @@
       <translation>出具更正文书…</translation>
     </message>
     <message>
+      <source>Re-check…</source>
+      <translation>复查…</translation>
+    </message>
+    <message>
       <source>Sign and issue</source>
       <translation>签署并签发</translation>
     </message>
@@ -1680,10 +1684,6 @@ Photos: %6</source>
     <message>
       <source>A4 summary</source>
       <translation>A4 统计表</translation>
-    </message>
-    <message>
-      <source>The A4 summary is not available yet.</source>
-      <translation>暂不能生成 A4 统计表。</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>

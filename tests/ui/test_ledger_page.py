@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from inspector.core import profile
 from inspector.core.documents import issue
 from inspector.core.ledger import query
+from inspector.core.register import enterprise_list
 from inspector.core.signing.verify import verify_pdf
 from inspector.ui import sign_dialog
 from inspector.ui.ledger_model import COLUMNS
@@ -230,3 +231,39 @@ def test_recheck_from_a_hazard_issues_a_verified_opinion_and_moves_each_hazard(
     assert statuses[items[1]["hazard_id"]]["deadline"] == later.isoformat()
     assert all(statuses[i["hazard_id"]]["status"] == "verified" for n, i in enumerate(items) if n != 1)
     assert page.model.record(0)["status"] == "open"  # the ledger reloaded: only 未如实记录 is open
+
+
+def test_a_recheck_starts_from_an_issued_notice_and_from_an_enterprise(
+    qtbot, demo_store, mini_checklist, tmp_path, workspace
+):
+    from inspector.core.checklists.library import load_for_workspace
+    from inspector.ui.main_window import MainWindow
+
+    set_office(demo_store)
+    finished = finished_inspection(demo_store, mini_checklist, tmp_path)
+    notice = issue(demo_store, "notice", finished["id"])
+    window = MainWindow(demo_store, workspace)
+    qtbot.addWidget(window)
+    window.library = load_for_workspace(workspace)
+    window.show()
+    runner = window.inspections.open(finished["id"])
+    assert runner is not None
+    menu = window.inspections.documents.buttons["notice"].menu()
+    action = next(a for a in menu.actions() if a.text() == "Re-check…")
+    action.trigger()
+    dialog = window.inspections.recheck
+    assert dialog.original == notice["id"] and dialog.enterprise_id == finished["enterprise_id"]
+    dialog.close()
+
+    window.show_page(window.enterprises)
+    row = enterprise_list.position(demo_store, finished["enterprise_id"])
+    window.enterprises.table.selectRow(row)
+    qtbot.mouseClick(window.enterprises.recheck_button, Qt.LeftButton)
+    assert window.ledger.dialog.enterprise_id == finished["enterprise_id"]
+    assert window.ledger.dialog.original is None  # the enterprise's latest notice
+    window.ledger.dialog.close()
+    qtbot.mouseClick(window.enterprises.hazards_button, Qt.LeftButton)
+    assert window.pages.currentWidget() is window.ledger
+    assert window.ledger.model.filters.enterprise_id == finished["enterprise_id"]
+    shown = {window.ledger.model.record(r)["enterprise_id"] for r in range(window.ledger.model.rowCount())}
+    assert shown == {finished["enterprise_id"]}
