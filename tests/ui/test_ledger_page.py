@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from inspector.core import profile
@@ -81,7 +81,15 @@ def test_the_ledger_reads_pages_filters_sorts_and_searches(qtbot, page, demo_sto
 
     page.filters.clear()
     column = next(i for i, (_, key) in enumerate(COLUMNS) if key == "deadline")
-    page.table.horizontalHeader().setSortIndicator(column, Qt.AscendingOrder)
+    header = page.table.horizontalHeader()
+    page.table.scrollTo(page.model.index(0, column))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.LeftButton,
+        pos=header.viewport().rect().topLeft() + QPoint(header.sectionViewportPosition(column) + 5, 5),
+    )
+    assert page.model.sort_key == "deadline"  # a click on the heading sorts by that column
+    header.setSortIndicator(column, Qt.AscendingOrder)
     first = query.page(demo_store, sort="deadline", descending=False, limit=3)
     assert [page.model.record(r)["id"] for r in range(3)] == [r["id"] for r in first]
     page.table.horizontalHeader().setSortIndicator(column, Qt.DescendingOrder)
