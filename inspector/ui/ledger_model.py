@@ -72,7 +72,11 @@ class LedgerModel(PagedTableModel):
             return sectors.label(row["sector"])
         return row[key] or ""
 
+    ROLES = PagedTableModel.ROLES | {Qt.ForegroundRole, Qt.BackgroundRole}
+
     def data(self, index, role=Qt.DisplayRole):
+        if role not in self.ROLES:
+            return None
         if role == Qt.ForegroundRole and COLUMNS[index.column()][0] in ("status_label", "deadline"):
             row = self.record(index.row())
             return QBrush(OVERDUE) if row and row["overdue"] else None

@@ -101,15 +101,20 @@ class PagedTableModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
+    ROLES = frozenset({Qt.DisplayRole, Qt.ToolTipRole, IdRole, Qt.UserRole})
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole, self.IdRole, Qt.UserRole):
+        if role not in self.ROLES:  # the view asks for a dozen roles per cell: answer most at once
             return None
         record = self.record(index.row())
         if record is None:
             return None
+        if role == Qt.DisplayRole:
+            shown = record.get("_shown")
+            if shown is None:  # each row's texts are made once, not on every paint
+                shown = record["_shown"] = [self.display(record, c) for c in range(self.columnCount())]
+            return shown[index.column()]
         if role in (self.IdRole, Qt.UserRole):
             return record["id"]
         value = self.display(record, index.column())
-        if role == Qt.ToolTipRole:
-            return value if isinstance(value, str) and len(value) > 12 else None
-        return value
+        return value if isinstance(value, str) and len(value) > 12 else None  # the tooltip
