@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from inspector.core import profile
 from inspector.core.documents import issue
-from inspector.core.ledger import query
+from inspector.core.ledger import query, recheck
 from inspector.core.register import enterprise_list
 from inspector.core.signing.verify import verify_pdf
 from inspector.ui import sign_dialog
@@ -147,7 +147,9 @@ def test_repeats_link_to_the_earlier_hazards(qtbot, page, demo_store):
     assert page.panel.hazard["id"] == earlier[0]["id"]
 
 
-def test_export_with_progress_writes_what_is_shown(qtbot, page, demo_store, tmp_path):
+def test_export_with_progress_writes_what_is_shown_and_cancels(
+    qtbot, page, demo_store, tmp_path, monkeypatch
+):
     page.show()
     qtbot.waitUntil(lambda: page.model.pages_read >= 1)
     page.filters.grade.setCurrentIndex(page.filters.grade.findData("major"))
@@ -157,6 +159,12 @@ def test_export_with_progress_writes_what_is_shown(qtbot, page, demo_store, tmp_
     sheet = openpyxl.load_workbook(out).active
     assert sheet.max_row == written + 1
     assert page.progress.value() in (-1, written)  # reached the end (then reset when closed)
+
+    cancelled = tmp_path / "取消.xlsx"
+    monkeypatch.setattr("PySide6.QtWidgets.QProgressDialog.wasCanceled", lambda self: True)
+    assert page.export(cancelled) is None
+    assert not cancelled.exists() and "cancelled" in page.error.text()
+    assert not list(tmp_path.glob(".*.part"))  # nothing left behind
 
 
 @pytest.fixture
@@ -231,6 +239,7 @@ def test_recheck_from_a_hazard_issues_a_verified_opinion_and_moves_each_hazard(
     document = dialog.document
     assert document is not None and document["kind"] == "recheck" and len(signing_user) == 1
     assert document["number_text"] in window.windowTitle()
+    assert recheck.items(demo_store, dialog.recheck["id"])[0]["photos"]  # the photo is kept with its outcome
     verdict = verify_pdf(demo_store, document["pdf"])
     assert verdict.valid, verdict.reasons
     assert verdict.number_text == document["number_text"]
