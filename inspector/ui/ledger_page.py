@@ -122,8 +122,9 @@ class LedgerPage(QWidget):
             and event.key() in (Qt.Key_Return, Qt.Key_Enter)
             and self.panel.hazard is not None
         ):
-            self.panel.setFocus()
-            self.panel.start_button.setFocus() if self.panel.start_button.isEnabled() else None
+            actions = (self.panel.start_button, self.panel.report_button, self.panel.recheck_button)
+            chosen = next((b for b in actions if b.isEnabled()), None)
+            (chosen or self.panel).setFocus()  # Enter opens the hazard: its first possible step
             return True
         return super().eventFilter(watched, event)
 

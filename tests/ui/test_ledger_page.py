@@ -109,6 +109,10 @@ def test_transitions_from_the_panel_and_their_refusals(qtbot, page, demo_store):
     hazard = page.panel.hazard
     assert hazard is not None and hazard["status"] == "open"
     assert page.panel.start_button.isEnabled()
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key_Return)  # Enter opens the hazard: its first possible step
+    assert page.focusWidget() is page.panel.start_button
     qtbot.mouseClick(page.panel.start_button, Qt.LeftButton)
     assert query.hazard(demo_store, hazard["id"])["status"] == "in_progress"
     assert "rectification started" in page.panel.details.text()
