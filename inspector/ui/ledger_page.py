@@ -111,8 +111,8 @@ class LedgerPage(QWidget):
     def showEvent(self, event) -> None:
         if not self._loaded:
             self._loaded = True
+            self._filter(self.filters.filters())  # brings the ledger index up to date first
             self.filters.fill_choices()
-            self._filter(self.filters.filters())
         super().showEvent(event)
 
     def eventFilter(self, watched, event) -> bool:
@@ -141,8 +141,8 @@ class LedgerPage(QWidget):
     def show_enterprise(self, enterprise_id: str) -> None:
         """The ledger of one enterprise (from the enterprises page)."""
         self._loaded = True
+        self.filters.set_enterprise(enterprise_id)  # shows it, bringing the ledger index up to date
         self.filters.fill_choices()
-        self.filters.set_enterprise(enterprise_id)
 
     def reload(self) -> None:
         if self._loaded:
