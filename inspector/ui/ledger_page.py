@@ -109,10 +109,13 @@ class LedgerPage(QWidget):
             self.table.setColumnWidth(column, width)
 
     def showEvent(self, event) -> None:
+        """Read when first shown; counted again each time it is shown (hazards come from inspections)."""
         if not self._loaded:
             self._loaded = True
             self._filter(self.filters.filters())  # brings the ledger index up to date first
             self.filters.fill_choices()
+        else:
+            self.reload()
         super().showEvent(event)
 
     def eventFilter(self, watched, event) -> bool:
@@ -147,8 +150,11 @@ class LedgerPage(QWidget):
     def reload(self) -> None:
         if self._loaded:
             selected = self.panel.hazard["id"] if self.panel.hazard else None
+            row = self.table.currentIndex().row()
             self._filter(self.model.filters)
-            if selected:
+            if selected and self.model.record_id(row) == selected:
+                self.table.selectRow(row)  # still in the same place: keep it selected
+            elif selected:
                 self.panel.show_hazard(selected)
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:

@@ -80,6 +80,13 @@ def test_the_ledger_reads_pages_filters_sorts_and_searches(qtbot, page, demo_sto
     assert all(r["overdue"] for r in rows(page))
 
     page.filters.clear()
+    page.filters.found_from.setDate(QDate(2025, 7, 1))
+    page.filters.found_to.setDate(QDate(2025, 8, 31))
+    summer = query.Filters(found_from=date(2025, 7, 1), found_to=date(2025, 8, 31))
+    assert page.model.rowCount() == query.count(demo_store, summer) > 0
+    assert all("2025-07-01" <= r["found_on"] <= "2025-08-31" for r in rows(page))
+
+    page.filters.clear()
     column = next(i for i, (_, key) in enumerate(COLUMNS) if key == "deadline")
     header = page.table.horizontalHeader()
     page.table.scrollTo(page.model.index(0, column))
