@@ -11,7 +11,7 @@ from inspector.core.store import Store
 COUNTIES = ("库尔勒市", "轮台县", "尉犁县", "若羌县", "且末县", "焉耆县", "和静县", "和硕县", "博湖县")
 TRADES = ("化工", "煤业", "加油站", "建材", "物流", "机械", "食品", "纺织", "矿业", "燃气", "仓储", "电力")
 WORDS = "天山塔河金泰罗布孔雀博斯腾开都胡杨红柳丝路昆仑西域楼兰玉龙华鑫恒通远达新兴宏盛"
-SECTORS = ("hazchem", "mining", "general", "fireworks", "metallurgy")
+SECTORS = ("hazchem", "coal_mine", "metal_mine", "general", "road_transport")
 KINDS = ("例行检查", "专项检查", "复查")
 
 
