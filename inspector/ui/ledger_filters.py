@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from inspector.core import profile, sectors
 from inspector.core.ledger import STATUS_LABELS
 from inspector.core.ledger.query import GRADE_LABELS, Filters
-from inspector.core.register import enterprises
+from inspector.core.register import enterprise_list, enterprises
 from inspector.core.store import Store
 
 SEARCH_DELAY_MS = 200
@@ -110,10 +110,8 @@ class LedgerFilters(QWidget):
             keep = self.region.currentData()
             self.region.clear()
             self.region.addItem(self.tr("Any region"), None)
-            for row in self.store.rows(
-                "SELECT DISTINCT region FROM ledger WHERE region != '' ORDER BY region"
-            ):
-                self.region.addItem(row["region"], row["region"])
+            for region in enterprise_list.regions(self.store):
+                self.region.addItem(region, region)
             self.region.setCurrentIndex(max(0, self.region.findData(keep)))
             keep = self.inspector.currentData()
             self.inspector.clear()

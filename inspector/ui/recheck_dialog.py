@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import profile, signing
+from inspector.core.capture import inspections
 from inspector.core.documents import DocumentError
 from inspector.core.documents.issue import check_issuable, issue, preview
 from inspector.core.ledger import LedgerError, recheck
@@ -44,12 +45,10 @@ from inspector.ui.sign_dialog import SignDialog
 def notice_of(store: Store, hazard_id: str) -> str | None:
     """The issued rectification notice that lists ``hazard_id``'s inspection, if any."""
     from inspector.core.documents import current
+    from inspector.core.ledger import query
 
-    row = store.row(
-        "SELECT f.inspection_id FROM hazards h JOIN findings f ON f.id = h.finding_id WHERE h.id=?",
-        [hazard_id],
-    )
-    document = current(store, "notice", row["inspection_id"], pdf=False) if row else None
+    inspection_id = query.hazard(store, hazard_id)["inspection_id"]
+    document = current(store, "notice", inspection_id, pdf=False)
     return document["id"] if document else None
 
 
@@ -278,11 +277,9 @@ class RecheckDialog(QDialog):
         options = recheck.issue_options(self.store, self.recheck["id"])
         visit = options["inspection_id"]
         me = profile.profile(self.store)
-        people = self.store.rows(
-            "SELECT inspector_id AS id, name, cert_no FROM inspection_inspectors WHERE inspection_id=?"
-            " ORDER BY inspector_id != ?, position",
-            [visit, me["id"]],
-        )
+        people = inspections.inspectors_of(self.store, visit)
+        people.sort(key=lambda p: p["inspector_id"] != me["id"])  # the one signing with a key first
+        people = [{"id": p["inspector_id"], "name": p["name"], "cert_no": p["cert_no"]} for p in people]
         unlocked: dict = {}
         dialog = SignDialog(
             people,

@@ -155,3 +155,11 @@ def position(store: Store, enterprise_id: str, text: str = "") -> int:
         f"SELECT count(*) AS n FROM enterprise_list l{where}{before}(l.sort_key < ? OR (l.sort_key = ? AND l.n < ?))",
         [*params, here["sort_key"], here["sort_key"], here["n"]],
     )["n"]
+
+
+def regions(store: Store) -> list[str]:
+    """The regions of the registered enterprises, in pinyin order (for filters)."""
+    found = store.rows(
+        "SELECT DISTINCT region FROM enterprises WHERE deleted_at IS NULL AND region != '' ORDER BY region"
+    )
+    return sorted((row["region"] for row in found), key=sort_key)
