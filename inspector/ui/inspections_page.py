@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import (
 from inspector.core import clock
 from inspector.core.capture import inspections
 from inspector.core.store import Store
-from inspector.ui.documents_panel import DocumentsPanel
 from inspector.ui.new_inspection import NewInspectionDialog
 from inspector.ui.paged_model import PagedTableModel
-from inspector.ui.runner.runner import RunnerWidget
+
+if TYPE_CHECKING:
+    from inspector.ui.documents_panel import DocumentsPanel
+    from inspector.ui.runner.runner import RunnerWidget
 
 
 class InspectionsModel(PagedTableModel):
@@ -181,6 +185,9 @@ class InspectionsPage(QWidget):
         return False
 
     def open(self, inspection_id: str) -> RunnerWidget:
+        from inspector.ui.documents_panel import DocumentsPanel  # signing (pyHanko) loads on first use
+        from inspector.ui.runner.runner import RunnerWidget
+
         if not self.leave_runner():
             return self.runner
         if self.runner is not None:
