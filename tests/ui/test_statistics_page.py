@@ -7,15 +7,15 @@ from inspector.core.ledger import stats
 from inspector.ui.statistics_page import StatisticsPage
 
 
-def test_qtcharts_and_openpyxl_load_only_when_used():
+def test_qtcharts_openpyxl_and_pyhanko_load_only_when_used():
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
         "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
         "import inspector.ui.main_window, inspector.ui.statistics_page;"
-        "print('PySide6.QtCharts' in sys.modules, 'openpyxl' in sys.modules)"
+        "print('PySide6.QtCharts' in sys.modules, 'openpyxl' in sys.modules, 'pyhanko' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False", "False", "False"]
 
 
 def test_charts_show_the_figures_and_the_summary_is_a_pdf(qtbot, demo_store, tmp_path):
