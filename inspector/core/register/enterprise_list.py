@@ -52,15 +52,18 @@ def sort_key(name: str) -> str:
     Each Han character becomes its syllable, tone and the character itself (so 八 and 巴 stay apart
     in a fixed order); other characters sort before Han ones, digits before letters, letters without case.
     """
-    readings = _readings()
-    parts = []
-    for ch in unicodedata.normalize("NFKC", name).strip():
-        reading = readings.get(ord(ch))
-        if reading:
-            parts.append(_syllable(reading.split(",")[0]) + ch)
-        else:
-            parts.append("\x01" + ch.casefold())
-    return "".join(parts)
+    segments = _SEGMENTS
+    return "".join(segments.get(ch) or _segment(ch) for ch in unicodedata.normalize("NFKC", name).strip())
+
+
+_SEGMENTS: dict[str, str] = {}
+
+
+def _segment(ch: str) -> str:
+    reading = _readings().get(ord(ch))
+    segment = _syllable(reading.split(",")[0]) + ch if reading else "\x01" + ch.casefold()
+    _SEGMENTS[ch] = segment
+    return segment
 
 
 def tokens(text: str) -> list[str]:
@@ -81,30 +84,38 @@ def refresh(store: Store) -> int:
     """Bring the list and the search index up to date with the register; how many enterprises changed."""
     if store.conn.execute("SELECT 1 FROM enterprise_dirty LIMIT 1").fetchone() is None:
         return 0
+    conn = store.conn
     with store.transaction():
         dirty = store.rows(
             "SELECT d.id, e.name, e.code, e.deleted_at, l.n FROM enterprise_dirty d"
             " LEFT JOIN enterprises e ON e.id = d.id LEFT JOIN enterprise_list l ON l.id = d.id"
         )
-        conn = store.conn
-        for row in dirty:
-            if row["n"] is not None:
-                conn.execute("DELETE FROM enterprise_grams WHERE rowid=?", [row["n"]])
-            if row["name"] is None or row["deleted_at"]:
-                conn.execute("DELETE FROM enterprise_list WHERE id=?", [row["id"]])
-                continue
-            key = sort_key(row["name"])
-            if row["n"] is None:
-                n = conn.execute(
-                    "INSERT INTO enterprise_list (id, sort_key) VALUES (?, ?)", [row["id"], key]
-                ).lastrowid
-            else:
-                n = row["n"]
-                conn.execute("UPDATE enterprise_list SET sort_key=? WHERE n=?", [key, n])
-            conn.execute(
-                "INSERT INTO enterprise_grams (rowid, name, code) VALUES (?, ?, ?)",
-                [n, " ".join(tokens(row["name"])), " ".join(tokens(row["code"] or ""))],
-            )
+        live = [row for row in dirty if row["name"] is not None and not row["deleted_at"]]
+        conn.executemany(
+            "DELETE FROM enterprise_grams WHERE rowid=?", [(r["n"],) for r in dirty if r["n"] is not None]
+        )
+        conn.executemany(
+            "DELETE FROM enterprise_list WHERE id=?",
+            [(r["id"],) for r in dirty if r["name"] is None or r["deleted_at"]],
+        )
+        conn.executemany(
+            "UPDATE enterprise_list SET sort_key=? WHERE n=?",
+            [(sort_key(r["name"]), r["n"]) for r in live if r["n"] is not None],
+        )
+        conn.executemany(
+            "INSERT INTO enterprise_list (id, sort_key) VALUES (?, ?)",
+            [(r["id"], sort_key(r["name"])) for r in live if r["n"] is None],
+        )
+        numbers = dict(
+            conn.execute("SELECT d.id, l.n FROM enterprise_dirty d JOIN enterprise_list l ON l.id = d.id")
+        )
+        conn.executemany(
+            "INSERT INTO enterprise_grams (rowid, name, code) VALUES (?, ?, ?)",
+            [
+                (numbers[r["id"]], " ".join(tokens(r["name"])), " ".join(tokens(r["code"] or "")))
+                for r in live
+            ],
+        )
         conn.execute("DELETE FROM enterprise_dirty")
     return len(dirty)
 
