@@ -12,7 +12,7 @@ newest first and stops after one page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from inspector.core.ledger import index
@@ -249,9 +249,7 @@ def count(store: Store, filters: Filters | None = None) -> int:
 
 def search(store: Store, text: str, limit: int = 50, filters: Filters | None = None) -> list[dict]:
     """Hazards whose enterprise, spot or description contains ``text`` (1+ characters), newest first."""
-    base = filters or Filters()
-    chosen = Filters(**{**base.__dict__, "search": text})
-    return page(store, chosen, limit=limit)
+    return page(store, replace(filters or Filters(), search=text), limit=limit)
 
 
 def plan(
