@@ -86,9 +86,15 @@ class StatisticsPage(QWidget):
         return view
 
     def refresh(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         from inspector.core.ledger import stats
 
-        self.figures = stats.summary(self.store)
+        QApplication.setOverrideCursor(Qt.WaitCursor)  # a second or two at a million hazards
+        try:
+            self.figures = stats.summary(self.store)
+        finally:
+            QApplication.restoreOverrideCursor()
         total = self.figures["total"]
         self.total.setText(
             self.tr("Due %1 · closed %2 (%3) · closed on time %4 (%5)")
