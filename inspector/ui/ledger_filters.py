@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -58,6 +60,17 @@ class LedgerFilters(QWidget):
         self.listed = QCheckBox(self.tr("Listed supervision"), objectName="listed")
         for box in (self.overdue, self.repeat, self.listed):
             box.toggled.connect(self.emit)
+        self.enterprise = QLineEdit(objectName="enterprise_filter")
+        self.enterprise.setPlaceholderText(self.tr("One enterprise…"))
+        self._labels: dict[str, str] = {}
+        self.matches = QStandardItemModel(self)
+        self.completer = QCompleter(self.matches, self)
+        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)  # core has filtered
+        self.enterprise.setCompleter(self.completer)
+        self.completer.activated[str].connect(lambda text: self.set_enterprise(self._labels.get(text)))
+        self.enterprise_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.enterprise_timer.timeout.connect(self._find_enterprises)
+        self.enterprise.textEdited.connect(lambda: self.enterprise_timer.start())
         self.enterprise_chip = QPushButton(objectName="enterprise_chip")
         self.enterprise_chip.setToolTip(self.tr("Show every enterprise's hazards"))
         self.enterprise_chip.clicked.connect(lambda: self.set_enterprise(None))
@@ -68,6 +81,7 @@ class LedgerFilters(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.search, 0, 0, 1, 4)
+        grid.addWidget(self.enterprise, 0, 4, 1, 2)
         grid.addWidget(self.enterprise_chip, 0, 4, 1, 2)
         grid.addWidget(clear, 0, 6)
         row = QHBoxLayout()
@@ -152,11 +166,27 @@ class LedgerFilters(QWidget):
         if not self.signalsBlocked():
             self.changed.emit(self.filters())
 
+    def _find_enterprises(self) -> None:
+        """The first matches for the typed name or code, offered under the box."""
+        self.matches.clear()
+        self._labels.clear()
+        text = self.enterprise.text().strip()
+        if not text:
+            return
+        for row in enterprise_list.page(self.store, text, 0, 20):
+            self._labels[row["name"]] = row["id"]
+            self.matches.appendRow(QStandardItem(row["name"]))
+        if self.matches.rowCount() and self.enterprise.isVisible():
+            self.completer.complete()
+
     def set_enterprise(self, enterprise_id: str | None) -> None:
+        """Only this enterprise's hazards (None: every enterprise's)."""
         self.enterprise_id = enterprise_id
         if enterprise_id:
             name = (enterprises.get(self.store, enterprise_id) or {}).get("name", "")
             self.enterprise_chip.setText(self.tr("%1  ✕").replace("%1", name))
+        self.enterprise.clear()
+        self.enterprise.setVisible(not enterprise_id)
         self.enterprise_chip.setVisible(bool(enterprise_id))
         self.emit()
 
@@ -172,6 +202,8 @@ class LedgerFilters(QWidget):
                 box.setChecked(False)
             self.enterprise_id = None
             self.enterprise_chip.hide()
+            self.enterprise.clear()
+            self.enterprise.show()
         finally:
             self.blockSignals(False)
         self.emit()

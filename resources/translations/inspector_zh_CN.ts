@@ -788,6 +788,10 @@ Leave anyway and lose what was typed there?</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
+        <source>One enterprise…</source>
+        <translation>指定单位…</translation>
+    </message>
+    <message>
         <source>Show every enterprise&apos;s hazards</source>
         <translation>显示所有单位的隐患</translation>
     </message>

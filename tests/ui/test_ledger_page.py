@@ -80,6 +80,18 @@ def test_the_ledger_reads_pages_filters_sorts_and_searches(qtbot, page, demo_sto
     assert all(r["overdue"] for r in rows(page))
 
     page.filters.clear()
+    page.filters.enterprise.setText("天百")  # one enterprise, picked by part of its name
+    page.filters._find_enterprises()
+    (offered,) = [page.filters.matches.item(i).text() for i in range(page.filters.matches.rowCount())]
+    page.filters.completer.activated[str].emit(offered)
+    tianbai = demo_store.row("SELECT id FROM enterprises WHERE name=?", [offered])["id"]
+    assert page.model.rowCount() == query.count(demo_store, query.Filters(enterprise_id=tianbai)) > 0
+    assert {r["enterprise_id"] for r in rows(page)} == {tianbai}
+    assert page.filters.enterprise_chip.isVisibleTo(page) and not page.filters.enterprise.isVisibleTo(page)
+    qtbot.mouseClick(page.filters.enterprise_chip, Qt.LeftButton)  # ✕: every enterprise again
+    assert page.model.rowCount() == total
+
+    page.filters.clear()
     page.filters.found_from.setDate(QDate(2025, 7, 1))
     page.filters.found_to.setDate(QDate(2025, 8, 31))
     summer = query.Filters(found_from=date(2025, 7, 1), found_to=date(2025, 8, 31))
