@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "checklists": ("checklists", "list, validate, show checklists; import a spreadsheet"),
     "demo": ("inspections", "fill the current workspace with realistic demo data"),
     "enterprises": ("enterprises", "the register of enterprises (被检查单位)"),
+    "ledger": ("ledger", "the hazard ledger (隐患台账)"),
     "inspections": ("inspections", "list inspections"),
     "render": ("render", "issue (if not yet issued) and write an enforcement document as PDF"),
     "restore": ("backup", "replace the workspace database with a backup (refused over newer data)"),

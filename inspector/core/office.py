@@ -24,6 +24,7 @@ class OfficeSettings:
     print_major_count: bool = False  # print 「其中重大事故隐患…项」 on notices (a local variant)
     pin_min_digits: int = 6  # signing PINs chosen from now on: at least this many digits (6–12) …
     pin_passphrase: bool = False  # … or a passphrase of 12+ characters is required instead
+    repeat_window_months: int = 12  # the ledger's repeat rule looks this far back
 
 
 def load(store: Store) -> OfficeSettings:
@@ -56,6 +57,8 @@ def check(settings: OfficeSettings) -> OfficeSettings:
             raise OfficeError(name, "整改期限应为 1–365 天")
     if not 6 <= int(settings.pin_min_digits) <= 12:
         raise OfficeError("pin_min_digits", "签名 PIN 的最少位数应为 6–12")
+    if not 1 <= int(settings.repeat_window_months) <= 120:
+        raise OfficeError("repeat_window_months", "重复隐患的追溯期应为 1–120 个月")
     return settings
 
 

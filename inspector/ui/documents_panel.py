@@ -6,6 +6,7 @@ measures decision when a hazard needed immediate measures. An issued document op
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -66,6 +67,8 @@ class DocumentWindow(QDialog):
 
 
 class DocumentsPanel(QWidget):
+    recheckWanted = Signal(str)  # an issued notice's id: re-check its hazards
+
     def __init__(self, store: Store, inspection_id: str, parent=None):
         super().__init__(parent)
         self.store = store
@@ -96,6 +99,8 @@ class DocumentsPanel(QWidget):
                 menu = QMenu(button)
                 menu.addAction(self.tr("Open"), lambda k=kind: self.open_kind(k))
                 menu.addAction(self.tr("Issue a correction…"), lambda k=kind: self.correct(k))
+                if kind == "notice":
+                    menu.addAction(self.tr("Re-check…"), lambda d=document["id"]: self.recheckWanted.emit(d))
                 button.setMenu(menu)
             else:
                 button.setMenu(None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCollator, QEvent, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,115 +20,55 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import sectors
-from inspector.core.register import enterprises
+from inspector.core.register import enterprise_list
 from inspector.core.store import Store
 from inspector.ui.enterprise_dialog import EnterpriseDialog
 from inspector.ui.import_dialog import ImportDialog
+from inspector.ui.paged_model import PagedTableModel
 
 SEARCH_DELAY_MS = 150
 
 
-_ROOT = QModelIndex()  # the invisible root: these are flat tables
-
-
-class EnterpriseTableModel(QAbstractTableModel):
-    """The search result, handed to the view in batches as it scrolls (``canFetchMore``/``fetchMore``)."""
+class EnterpriseTableModel(PagedTableModel):
+    """The search result in pinyin order, read a page at a time as it is shown."""
 
     COLUMNS = ("name", "code", "sector", "region", "legal_rep", "phone")
-    QUERY_COLUMNS = "id, " + ", ".join(COLUMNS)
-    BATCH = 500
-    IdRole = Qt.UserRole + 1
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._shown = 0
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._shown = min(self.BATCH, len(rows))
-        self.endResetModel()
-
-    @property
-    def total(self) -> int:
-        return len(self._rows)
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent=_ROOT) -> bool:
-        return not parent.isValid() and self._shown < len(self._rows)
-
-    def fetchMore(self, parent=_ROOT) -> None:
-        if parent.isValid():
-            return
-        more = min(self.BATCH, len(self._rows) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= self._shown:
-            return None
-        record = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
-            value = record[column]
-            if column == "sector":
-                return sectors.label(value)
-            if column == "code":
-                return value or "—"
-            return value
-        if role == Qt.ToolTipRole and column == "name":
-            return record["name"]
-        if role == self.IdRole:
-            return record["id"]
-        return None
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
-        return (
+    def headers(self) -> list[str]:
+        return [
             self.tr("Enterprise name"),
             self.tr("Unified social credit code"),
             self.tr("Sector"),
             self.tr("Region"),
             self.tr("Person in charge"),
             self.tr("Phone"),
-        )[section]
+        ]
+
+    def display(self, record: dict, column: int):
+        name = self.COLUMNS[column]
+        value = record[name]
+        if name == "sector":
+            return sectors.label(value)
+        if name == "code":
+            return value or "—"
+        return value
 
     def enterprise_id(self, row: int) -> str | None:
-        return self._rows[row]["id"] if 0 <= row < self._shown else None
-
-    def row_of(self, enterprise_id: str) -> int:
-        """The row showing ``enterprise_id`` (fetching up to it), or -1."""
-        for row, record in enumerate(self._rows):
-            if record["id"] == enterprise_id:
-                while row >= self._shown:
-                    self.fetchMore()
-                return row
-        return -1
+        return self.record_id(row)
 
 
 class EnterprisesPage(QWidget):
     """``enterprisesChanged`` is emitted after anything was saved or imported."""
 
     enterprisesChanged = Signal()
+    ledgerWanted = Signal(str)  # an enterprise's hazards
+    recheckWanted = Signal(str)  # a re-check of an enterprise
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.dialog: QDialog | None = None
         self._last_dir = str(Path.home())
-        self._collator = QCollator(QLocale(QLocale.Chinese, QLocale.China))
-        self._collator.setNumericMode(True)
-        self._sort_keys: dict[str, object] = {}
 
         self.search = QLineEdit(objectName="search")
         self.search.setPlaceholderText(self.tr("Search by any part of the name or credit code"))
@@ -141,6 +81,14 @@ class EnterprisesPage(QWidget):
         self.new_button = QPushButton(self.tr("New…"), objectName="new")
         self.edit_button = QPushButton(self.tr("Edit…"), objectName="edit")
         self.import_button = QPushButton(self.tr("Import from Excel…"), objectName="import")
+        self.hazards_button = QPushButton(self.tr("Hazards"), objectName="hazards")
+        self.recheck_button = QPushButton(self.tr("Re-check…"), objectName="recheck")
+        self.hazards_button.clicked.connect(
+            lambda: self.current_id() and self.ledgerWanted.emit(self.current_id())
+        )
+        self.recheck_button.clicked.connect(
+            lambda: self.current_id() and self.recheckWanted.emit(self.current_id())
+        )
         self.new_button.clicked.connect(self.new_enterprise)
         self.edit_button.clicked.connect(lambda: self.edit_enterprise())
         self.import_button.clicked.connect(self.import_from_excel)
@@ -173,6 +121,8 @@ class EnterprisesPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.hazards_button)
+        top.addWidget(self.recheck_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
@@ -182,7 +132,12 @@ class EnterprisesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.setFocusProxy(self.search)
-        self.refresh()
+        self._loaded = False  # the register is read when the page is first shown
+
+    def showEvent(self, event) -> None:
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
 
     def _size_columns(self) -> None:
         """Widths from typical contents and the (translated) headings, never from measuring 10,000 rows."""
@@ -226,22 +181,26 @@ class EnterprisesPage(QWidget):
 
     def refresh(self, select_id: str | None = None) -> None:
         """Run the search again, keeping (or moving to) the selected enterprise."""
-        select_id = select_id or self.current_id()
+        select_id = select_id or (self.current_id() if self._loaded else None)
+        self._loaded = True
         text = self.search.text()
-        rows = enterprises.search(self.store, text, columns=EnterpriseTableModel.QUERY_COLUMNS)
-        rows.sort(key=self._sort_key)
-        self.model.set_rows(rows)
-        total = enterprises.count(self.store) if text.strip() else len(rows)
+        store = self.store
+        self.model.set_query(
+            lambda: enterprise_list.count(store, text),
+            lambda offset, limit: enterprise_list.page(store, text, offset, limit),
+        )
+        found = self.model.total
+        total = enterprise_list.count(self.store) if text.strip() else found
         if not total:
             self.count.setText(self.tr("No enterprises registered yet: add one, or import an Excel sheet."))
         elif text.strip():
             self.count.setText(
-                self.tr("%1 of %2 enterprises match").replace("%1", str(len(rows))).replace("%2", str(total))
+                self.tr("%1 of %2 enterprises match").replace("%1", str(found)).replace("%2", str(total))
             )
         else:
             self.count.setText(self.tr("%1 enterprises").replace("%1", str(total)))
         if select_id:
-            row = self.model.row_of(select_id)
+            row = enterprise_list.position(self.store, select_id, text)
             if row >= 0:
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
@@ -250,20 +209,14 @@ class EnterprisesPage(QWidget):
     def _edit_at(self, index: QModelIndex) -> None:
         self.edit_enterprise(self.model.enterprise_id(index.row()))
 
-    def _sort_key(self, record: dict):
-        """Names in pinyin order, as Excel and WPS sort them (SQLite would sort by code point)."""
-        name = record["name"]
-        key = self._sort_keys.get(name)
-        if key is None:
-            key = self._sort_keys[name] = self._collator.sortKey(name)
-        return key
-
     def current_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.enterprise_id(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.current_id() is not None)
+        chosen = self.current_id() is not None
+        for button in (self.edit_button, self.hazards_button, self.recheck_button):
+            button.setEnabled(chosen)
 
     # -- creating, editing, importing ---------------------------------------------------------------------
 

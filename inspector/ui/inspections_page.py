@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,16 +19,19 @@ from PySide6.QtWidgets import (
 from inspector.core import clock
 from inspector.core.capture import inspections
 from inspector.core.store import Store
-from inspector.ui.documents_panel import DocumentsPanel
 from inspector.ui.new_inspection import NewInspectionDialog
-from inspector.ui.runner.runner import RunnerWidget
+from inspector.ui.paged_model import PagedTableModel
+
+if TYPE_CHECKING:
+    from inspector.ui.documents_panel import DocumentsPanel
+    from inspector.ui.runner.runner import RunnerWidget
 
 
-class InspectionsModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.headers = [
+class InspectionsModel(PagedTableModel):
+    """Every inspection, newest first, read a page at a time as it is shown."""
+
+    def headers(self) -> list[str]:
+        return [
             self.tr("Enterprise"),
             self.tr("Kind"),
             self.tr("Checklists"),
@@ -36,40 +41,23 @@ class InspectionsModel(QAbstractTableModel):
             self.tr("Major"),
         ]
 
-    def reload(self, store: Store) -> None:
-        self.beginResetModel()
-        self.rows = inspections.listing(store)
-        self.endResetModel()
+    def display(self, row: dict, column: int):
+        if column == 0:
+            return row["enterprise"]
+        if column == 1:
+            return row["kind"]
+        if column == 2:
+            return "；".join(row["checklist_titles"])
+        if column == 3:
+            return clock.local(row["started_at"]).strftime("%Y-%m-%d %H:%M")
+        if column == 4:
+            return self.tr("Finished") if row["status"] == "finished" else self.tr("In progress")
+        return row["failed"] if column == 5 else row["major"]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.UserRole):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.UserRole:
-            return row["id"]
-        started = clock.local(row["started_at"]).strftime("%Y-%m-%d %H:%M")
-        status = self.tr("Finished") if row["status"] == "finished" else self.tr("In progress")
-        values = [
-            row["enterprise"],
-            row["kind"],
-            "；".join(row["checklist_titles"]),
-            started,
-            status,
-            row["failed"],
-            row["major"],
-        ]
-        return values[index.column()]
+    def show_all(self, store: Store) -> None:
+        self.set_query(
+            lambda: inspections.count(store), lambda offset, limit: inspections.page(store, offset, limit)
+        )
 
 
 class InspectionsPage(QWidget):
@@ -84,10 +72,14 @@ class InspectionsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setEditTriggers(QTableView.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self._size_columns()
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(lambda index: self.open(index.data(Qt.UserRole)))
+        self.table.installEventFilter(self)  # Enter opens, as a double-click does
         new = QPushButton(self.tr("New inspection…"), objectName="new_inspection")
         new.clicked.connect(self.new_inspection)
         opened = QPushButton(self.tr("Open"), objectName="open_inspection")
@@ -116,11 +108,50 @@ class InspectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.reload()
+        self._loaded = False  # the list is read when the page is first shown
+
+    def _size_columns(self) -> None:
+        """Widths from typical contents and the headings, never from measuring the rows."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        metrics, heading = self.table.fontMetrics(), header.fontMetrics()
+        typical = {1: "复工复产验收", 3: "2026-12-31 23:59", 4: "进行中进行中", 5: "999", 6: "999"}
+        for column, text in typical.items():
+            title = self.model.headerData(column, Qt.Horizontal)
+            width = max(metrics.horizontalAdvance(text), heading.horizontalAdvance(title) + 8) + 24
+            self.table.setColumnWidth(column, width)
+
+    def showEvent(self, event) -> None:
+        if not self._loaded:
+            self.reload()
+        super().showEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.KeyPress
+            and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+            and self.table.currentIndex().isValid()
+        ):
+            self._open_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
-        self.model.reload(self.store)
-        self.table.resizeColumnsToContents()
+        """Count again and drop the pages read so far; keeps the selected inspection selected."""
+        selected = self.current_id() if self._loaded else None
+        self._loaded = True
+        self.model.show_all(self.store)
+        if selected:
+            row = inspections.position(self.store, selected)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
 
     def new_inspection(self, enterprise_id: str | None = None) -> None:
         dialog = NewInspectionDialog(self.store, self.library, enterprise_id, self)
@@ -129,9 +160,9 @@ class InspectionsPage(QWidget):
             self.open(dialog.inspection["id"])
 
     def _open_selected(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open(index.data(Qt.UserRole))
+        selected = self.current_id()
+        if selected:
+            self.open(selected)
 
     def leave_runner(self) -> bool:
         """Save the open finding before leaving it; if it cannot be saved, the inspector decides."""
@@ -154,6 +185,9 @@ class InspectionsPage(QWidget):
         return False
 
     def open(self, inspection_id: str) -> RunnerWidget:
+        from inspector.ui.documents_panel import DocumentsPanel  # signing (pyHanko) loads on first use
+        from inspector.ui.runner.runner import RunnerWidget
+
         if not self.leave_runner():
             return self.runner
         if self.runner is not None:
@@ -164,11 +198,21 @@ class InspectionsPage(QWidget):
         self.documents = DocumentsPanel(self.store, inspection_id)
         self.runner.finished.connect(lambda _id: (self.reload(), self.documents.refresh()))
         self.runner.findingsChanged.connect(self.documents.refresh)
+        self.documents.recheckWanted.connect(self.open_recheck)
         self.runner_bar.addWidget(self.documents)
         self.runner_layout.addWidget(self.runner, 1)
         self.stack.setCurrentWidget(self.runner_host)
         self.runner.focus_list()
         return self.runner
+
+    def open_recheck(self, notice_id: str):
+        """A re-check of the enterprise's open hazards, this notice's first."""
+        from inspector.ui.recheck_dialog import RecheckDialog
+
+        enterprise_id = inspections.get(self.store, self.documents.inspection_id)["enterprise_id"]
+        self.recheck = RecheckDialog(self.store, enterprise_id, notice_id, self)
+        self.recheck.open()
+        return self.recheck
 
     def show_list(self) -> None:
         if not self.leave_runner():

@@ -24,7 +24,9 @@ from inspector.ui.checklists_page import ChecklistsPage
 from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.home_page import HomePage
 from inspector.ui.inspections_page import InspectionsPage
+from inspector.ui.ledger_page import LedgerPage
 from inspector.ui.settings_page import SettingsPage
+from inspector.ui.statistics_page import StatisticsPage
 
 # A user checklist folder larger than this is read in the background: the window opens at once with
 # the bundled checklists, and the user's join them when read.
@@ -60,6 +62,14 @@ class MainWindow(QMainWindow):
         self.enterprises = EnterprisesPage(store)
         self.add_page(self.tr("Inspections"), self.inspections)
         self.add_page(self.tr("Enterprises"), self.enterprises)
+        self.ledger = LedgerPage(store)
+        self.add_page(self.tr("Ledger"), self.ledger)
+        self.enterprises.ledgerWanted.connect(
+            lambda eid: (self.show_page(self.ledger), self.ledger.show_enterprise(eid))
+        )
+        self.enterprises.recheckWanted.connect(lambda eid: self.ledger.open_recheck(eid))
+        self.statistics = StatisticsPage(store)
+        self.add_page(self.tr("Statistics"), self.statistics)
         self.checklists = ChecklistsPage(self.library)
         self.add_page(self.tr("Checklists"), self.checklists)
         self.add_page(self.tr("Settings"), self.settings)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,11 +22,23 @@ from inspector.core import profile
 from inspector.core.capture import inspections
 from inspector.core.capture.inspections import InspectionError
 from inspector.core.checklists.library import Library
-from inspector.core.register import enterprises
+from inspector.core.register import enterprise_list, enterprises
 from inspector.core.sectors import label as sector_label
 from inspector.core.store import Store
 from inspector.ui.core_messages import core_text
 from inspector.ui.roster import RosterBox
+
+SEARCH_DELAY_MS = 120
+MATCHES_SHOWN = 20
+
+
+class EnterpriseBox(QComboBox):
+    """An editable box whose drop-down shows the search's matches (it holds no items of its own)."""
+
+    popupWanted = Signal()
+
+    def showPopup(self) -> None:
+        self.popupWanted.emit()
 
 
 class NewInspectionDialog(QDialog):
@@ -37,17 +50,25 @@ class NewInspectionDialog(QDialog):
         self.setWindowTitle(self.tr("New inspection"))
         self.setMinimumWidth(620)
 
-        self.enterprise = QComboBox(objectName="enterprise")
+        self.enterprise = EnterpriseBox(objectName="enterprise")  # a search box: matches come as you type
         self.enterprise.setEditable(True)
         self.enterprise.setInsertPolicy(QComboBox.NoInsert)
-        for row in enterprises.search(store, columns="id, name, code"):
-            text = row["name"] + (f"（{row['code']}）" if row["code"] else "")
-            self.enterprise.addItem(text, row["id"])
-        completer = self.enterprise.completer()
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
-        self.enterprise.setCurrentIndex(self.enterprise.findData(enterprise_id) if enterprise_id else -1)
-        self.enterprise.currentIndexChanged.connect(self._suggest_checklists)
+        self.enterprise.lineEdit().setPlaceholderText(self.tr("Type part of the name or credit code"))
+        self._labels: dict[str, str] = {}  # text shown for an offered enterprise -> its id
+        self.matches = QStandardItemModel(self)
+        self.completer = QCompleter(self.matches, self)
+        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)  # core has filtered
+        self.completer.setMaxVisibleItems(12)
+        self.enterprise.setCompleter(self.completer)
+        self.completer.activated[str].connect(self._picked)
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._search)
+        self.enterprise.lineEdit().textEdited.connect(lambda: self.search_timer.start())
+        self.enterprise.popupWanted.connect(lambda: self._search(everything=True))
+        if enterprise_id:
+            chosen = enterprises.get(store, enterprise_id)
+            if chosen:
+                self.enterprise.setEditText(self._label(chosen))
         self.enterprise.currentTextChanged.connect(self._suggest_checklists)
 
         self.checklists = QListWidget(objectName="checklists")
@@ -145,10 +166,36 @@ class NewInspectionDialog(QDialog):
             if widget.item(i).checkState() == Qt.Checked
         ]
 
+    def _label(self, row: dict) -> str:
+        text = row["name"] + (f"（{row['code']}）" if row["code"] else "")
+        self._labels[text] = row["id"]
+        return text
+
+    def _search(self, everything: bool = False) -> None:
+        """The first matches for what is typed, in pinyin order, offered under the box.
+
+        ``everything``: the drop-down button was pressed, so an empty or already chosen text offers
+        the first enterprises in the register.
+        """
+        self.search_timer.stop()
+        text = self.enterprise.currentText().strip()
+        self.matches.clear()
+        if text in self._labels or not text:
+            if not everything:
+                return
+            text = ""
+        for row in enterprise_list.page(self.store, text, 0, MATCHES_SHOWN):
+            self.matches.appendRow(QStandardItem(self._label(row)))
+        if self.matches.rowCount() and self.enterprise.isVisible():
+            self.completer.complete()
+
+    def _picked(self, text: str) -> None:
+        self.enterprise.setEditText(text)
+        self.matches.clear()
+
     def chosen_enterprise(self) -> str | None:
-        """The enterprise whose name is in the box: a half-typed search text chooses nothing."""
-        index = self.enterprise.findText(self.enterprise.currentText().strip(), Qt.MatchExactly)
-        return self.enterprise.itemData(index) if index >= 0 else None
+        """The enterprise picked from the matches: a half-typed search text chooses nothing."""
+        return self._labels.get(self.enterprise.currentText().strip())
 
     def accept(self) -> None:
         chosen = [self.library.get(cid) for cid in self._checked(self.checklists)]

@@ -96,6 +96,16 @@
     </message>
   </context>
   <context>
+    <name>LedgerPage</name>
+    <message numerus="yes">
+      <source>%n hazard(s)</source>
+      <translation>
+        <numerusform>%n hazard</numerusform>
+        <numerusform>%n hazards</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>NewInspectionDialog</name>
     <message numerus="yes">
       <source>%1 (%2, %3, %n item(s))</source>
@@ -106,12 +116,32 @@
     </message>
   </context>
   <context>
+    <name>PhotoPicker</name>
+    <message numerus="yes">
+      <source>%n photo(s)</source>
+      <translation>
+        <numerusform>%n photo</numerusform>
+        <numerusform>%n photos</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ProfileDialog</name>
     <message numerus="yes">
       <source>%n document(s) were already numbered on this laptop (for example %1). They keep their numbers. These number blocks stay in use until they run out: %2. Laptop number %3 applies only to document kinds and years without a block yet. Change it?</source>
       <translation>
         <numerusform>%n document was already numbered on this laptop (for example %1). They keep their numbers. These number blocks stay in use until they run out: %2. Laptop number %3 applies only to document kinds and years without a block yet. Change it?</numerusform>
         <numerusform>%n documents were already numbered on this laptop (for example %1). They keep their numbers. These number blocks stay in use until they run out: %2. Laptop number %3 applies only to document kinds and years without a block yet. Change it?</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>RecheckDialog</name>
+    <message numerus="yes">
+      <source>%n photo(s) recorded</source>
+      <translation>
+        <numerusform>%n photo recorded</numerusform>
+        <numerusform>%n photos recorded</numerusform>
       </translation>
     </message>
   </context>

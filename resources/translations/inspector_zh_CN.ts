@@ -206,6 +206,10 @@
         <source>%1, enter your PIN to sign.</source>
         <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
+    <message>
+        <source>Re-check…</source>
+        <translation>复查…</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseDialog</name>
@@ -358,6 +362,14 @@
     <message>
         <source>, %1 rejected rows skipped</source>
         <translation>，跳过有问题的 %1 行</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
+        <source>Re-check…</source>
+        <translation>复查…</translation>
     </message>
 </context>
 <context>
@@ -583,6 +595,77 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>HazardPanel</name>
+    <message>
+        <source>Rectification started</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Reported fixed…</source>
+        <translation>企业报告已整改…</translation>
+    </message>
+    <message>
+        <source>List for supervision…</source>
+        <translation>挂牌督办…</translation>
+    </message>
+    <message>
+        <source>Re-check…</source>
+        <translation>复查…</translation>
+    </message>
+    <message>
+        <source>Choose a hazard in the ledger to see its history.</source>
+        <translation>在台账中选择一条隐患，查看其详情和整改过程。</translation>
+    </message>
+    <message>
+        <source>Grade: %1 · Status: %2</source>
+        <translation>等级：%1 · 状态：%2</translation>
+    </message>
+    <message>
+        <source>Found %1 by %2 · deadline %3</source>
+        <translation>%1 由 %2 检查发现 · 整改期限 %3</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Under listed supervision</source>
+        <translation>挂牌督办中</translation>
+    </message>
+    <message>
+        <source>Listed supervision is suggested</source>
+        <translation>建议挂牌督办</translation>
+    </message>
+    <message>
+        <source>Repeat: %1 earlier hazard(s)</source>
+        <translation>重复隐患：此前已发现 %1 条</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>整改过程</translation>
+    </message>
+    <message>
+        <source>rectification started</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>reported fixed</source>
+        <translation>企业报告已整改</translation>
+    </message>
+    <message>
+        <source>listed for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>closed after re-check</source>
+        <translation>复查销号</translation>
+    </message>
+    <message>
+        <source>not fixed at re-check</source>
+        <translation>复查未整改</translation>
     </message>
 </context>
 <context>
@@ -851,6 +934,204 @@ Leave anyway and lose what was typed there?</source>
     </message>
 </context>
 <context>
+    <name>LedgerFilters</name>
+    <message>
+        <source>Search enterprise, spot or hazard (1 character or more)</source>
+        <translation>搜索单位、部位或隐患内容（可输入一个字）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any grade</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Any sector</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <source>Any region</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Any inspector</source>
+        <translation>全部执法人员</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复隐患</translation>
+    </message>
+    <message>
+        <source>Listed supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>One enterprise…</source>
+        <translation>指定单位…</translation>
+    </message>
+    <message>
+        <source>Show every enterprise&apos;s hazards</source>
+        <translation>显示所有单位的隐患</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Found from</source>
+        <translation>发现日期 从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1  ✕</source>
+        <translation>%1  ✕</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患内容</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>挂牌</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>%1 · overdue %2 d</source>
+        <translation>%1 · 逾期 %2 天</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hazard(s)</source>
+        <translation>
+            <numerusform>共 %n 条隐患</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation>导出隐患台账</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出隐患台账…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1 hazards exported to %2</source>
+        <translation>已导出 %1 条隐患到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDialog</name>
+    <message>
+        <source>List for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <source>e.g. 县安委办</source>
+        <translation>如：县安委办</translation>
+    </message>
+    <message>
+        <source>Major hazard</source>
+        <translation>重大事故隐患</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <source>Listing body</source>
+        <translation>督办单位</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>督办理由</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>督办整改期限</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inspector — work-safety inspection</source>
@@ -891,6 +1172,14 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Read-only: the database or folder of this workspace (%1) cannot be written. You can look at everything, but nothing can be saved.</source>
         <translation>只读：本工作区（%1）的数据库或文件夹不可写。可以查看全部内容，但不能保存任何改动。</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计分析</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1237,10 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
         <translation>请从列表中选择被检查单位（输入名称的一部分，再从列表中点选）。</translation>
+    </message>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>输入单位名称或统一社会信用代码的一部分</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1359,31 @@ Leave anyway and lose what was typed there?</source>
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>照片 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>View full size</source>
@@ -1142,6 +1460,130 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Change the laptop number</source>
         <translation>修改本机编号</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckDialog</name>
+    <message>
+        <source>Re-check — %1</source>
+        <translation>复查 — %1</translation>
+    </message>
+    <message>
+        <source>Re-check of %1</source>
+        <translation>复查：%1</translation>
+    </message>
+    <message>
+        <source>Start the re-check</source>
+        <translation>开始复查</translation>
+    </message>
+    <message>
+        <source>Inspectors (at least two)</source>
+        <translation>执法人员（不少于两人）</translation>
+    </message>
+    <message>
+        <source>Re-check on %1 of the hazards in %2</source>
+        <translation>%1 复查 %2 所列隐患</translation>
+    </message>
+    <message>
+        <source>Spot</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Hazard</source>
+        <translation>隐患内容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Not rectified</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>What was seen at the re-check</source>
+        <translation>复查时看到的情况</translation>
+    </message>
+    <message>
+        <source>Save and next</source>
+        <translation>保存，下一条</translation>
+    </message>
+    <message>
+        <source>Finish and issue the opinion…</source>
+        <translation>完成复查，出具意见书…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>复查情况</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新的整改期限</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>not yet judged</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>not rectified, new deadline %1</source>
+        <translation>未整改，新期限 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) recorded</source>
+        <translation>
+            <numerusform>已记录 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Choose rectified or not rectified.</source>
+        <translation>请选择已整改或未整改。</translation>
+    </message>
+    <message>
+        <source>Document not issued</source>
+        <translation>文书未出具</translation>
+    </message>
+    <message>
+        <source>Issued: %1</source>
+        <translation>已出具：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Enterprise reports it fixed</source>
+        <translation>企业报告已整改</translation>
+    </message>
+    <message>
+        <source>What the enterprise did, as its report says</source>
+        <translation>按企业整改报告填写所采取的措施</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>整改情况报告</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1905,85 @@ Photos: %6</source>
 Close it there first, or open another workspace.</source>
         <translation>本工作区已在别处打开：%1。
 请先在那里关闭，或打开另一个工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>by region</source>
+        <translation>按地区</translation>
+    </message>
+    <message>
+        <source>by sector</source>
+        <translation>按行业</translation>
+    </message>
+    <message>
+        <source>by inspector</source>
+        <translation>按执法人员</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>A4 summary (PDF)…</source>
+        <translation>A4 统计表 (PDF)…</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>Rectification rate</source>
+        <translation>整改率</translation>
+    </message>
+    <message>
+        <source>Due %1 · closed %2 (%3) · closed on time %4 (%5)</source>
+        <translation>应整改 %1 · 已销号 %2（%3） · 按期整改 %4（%5）</translation>
+    </message>
+    <message>
+        <source>Rectification rate (%)</source>
+        <translation>整改率（%）</translation>
+    </message>
+    <message>
+        <source>Hazards by status and grade</source>
+        <translation>隐患状态与等级</translation>
+    </message>
+    <message>
+        <source>Overdue hazards by days overdue</source>
+        <translation>逾期隐患（按逾期天数）</translation>
+    </message>
+    <message>
+        <source>closed on time ÷ due</source>
+        <translation>按期整改率</translation>
+    </message>
+    <message>
+        <source>closed ÷ due</source>
+        <translation>销号率</translation>
+    </message>
+    <message>
+        <source>hazards</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <source>A4 summary</source>
+        <translation>A4 统计表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 </TS>

@@ -275,25 +275,69 @@ def summary(store: Store, inspection_id: str) -> dict:
     }
 
 
-def listing(store: Store) -> list[dict]:
-    """Every inspection with its enterprise, checklist titles and counts (for lists and scripts)."""
-    rows = store.rows(
-        "SELECT i.id, i.enterprise_id, e.name AS enterprise, i.kind, i.started_at, i.finished_at, i.status,"
-        " (SELECT group_concat(s.checklist_id, char(31)) FROM inspection_checklists ic"
-        "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklists,"
-        " (SELECT group_concat(s.title || '（' || s.version || '）', char(31)) FROM inspection_checklists ic"
-        "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklist_titles,"
-        " (SELECT count(*) FROM answers a WHERE a.inspection_id = i.id AND a.result='fail'"
-        "   AND a.deleted_at IS NULL) AS failed,"
-        " (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.grade='major'"
-        "   AND f.deleted_at IS NULL) AS major"
-        " FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.deleted_at IS NULL"
-        " ORDER BY i.started_at DESC, i.rowid DESC"
-    )
+_LISTED = (
+    "SELECT i.id, i.enterprise_id, e.name AS enterprise, i.kind, i.started_at, i.finished_at, i.status,"
+    " (SELECT group_concat(s.checklist_id, char(31)) FROM inspection_checklists ic"
+    "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklists,"
+    " (SELECT group_concat(s.title || '（' || s.version || '）', char(31)) FROM inspection_checklists ic"
+    "   JOIN checklist_snapshots s ON s.id = ic.snapshot_id WHERE ic.inspection_id = i.id) AS checklist_titles,"
+    " (SELECT count(*) FROM answers a WHERE a.inspection_id = i.id AND a.result='fail'"
+    "   AND a.deleted_at IS NULL) AS failed,"
+    " (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.grade='major'"
+    "   AND f.deleted_at IS NULL) AS major"
+)
+
+
+def _split_titles(rows: list[dict]) -> list[dict]:
     for row in rows:
         for key in ("checklists", "checklist_titles"):
             row[key] = row[key].split("\x1f") if row[key] else []
     return rows
+
+
+def listing(store: Store) -> list[dict]:
+    """Every inspection with its enterprise, checklist titles and counts, newest first (for scripts)."""
+    rows = store.rows(
+        _LISTED
+        + " FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.deleted_at IS NULL"
+        " ORDER BY i.started_at DESC, i.id DESC"
+    )
+    return _split_titles(rows)
+
+
+def page(store: Store, offset: int = 0, limit: int = 100) -> list[dict]:
+    """Rows ``offset`` … ``offset + limit`` of :func:`listing`, read from the date index.
+
+    The page is cut first (an index range on ``inspections_started``); the titles and counts are then
+    looked up for those rows only.
+    """
+    rows = store.rows(
+        _LISTED + " FROM (SELECT id FROM inspections WHERE deleted_at IS NULL"
+        "   ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?) p"
+        " JOIN inspections i ON i.id = p.id JOIN enterprises e ON e.id = i.enterprise_id"
+        " ORDER BY i.started_at DESC, i.id DESC",
+        [int(limit), int(offset)],
+    )
+    return _split_titles(rows)
+
+
+def count(store: Store) -> int:
+    """How many inspections :func:`listing` has."""
+    return store.row("SELECT count(*) AS n FROM inspections WHERE deleted_at IS NULL")["n"]
+
+
+def position(store: Store, inspection_id: str) -> int:
+    """The row of ``inspection_id`` in :func:`listing`, or -1."""
+    here = store.row(
+        "SELECT started_at, id FROM inspections WHERE id=? AND deleted_at IS NULL", [inspection_id]
+    )
+    if here is None:
+        return -1
+    return store.row(
+        "SELECT count(*) AS n FROM inspections WHERE deleted_at IS NULL"
+        " AND (started_at > ? OR (started_at = ? AND id > ?))",
+        [here["started_at"], here["started_at"], here["id"]],
+    )["n"]
 
 
 def open_problems(store: Store, inspection_id: str) -> dict:
