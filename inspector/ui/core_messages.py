@@ -183,6 +183,7 @@ CATALOGUE = {
     "工作区 {} 正被另一个程序长时间写入，请稍后再试；本次改动未保存": (
         "Workspace {} is being written by another program for a long time; try again later. This change was not saved"
     ),
+    "重复隐患的追溯期应为 1–120 个月": "The repeat window is 1–120 months",
 }
 
 

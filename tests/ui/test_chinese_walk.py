@@ -38,7 +38,8 @@ ALLOWED = {
 DATA_WIDGETS = {"font_status"}  # names a font file's own family name (e.g. "AR PL UMing CN")
 TAG = re.compile(r"<[^>]+>")
 PATH = re.compile(r"(/[\w.\-]+)+/?|[A-Za-z]:\\[^\s]+")
-DATA = re.compile(r"\b[A-Z]{1,3}-\d+\b|\b[0-9A-Z]{18}\b|\bT-\d+\b")  # item ids, credit codes
+# item ids, credit codes, and equipment numbers in the demo's findings (塔吊TC6013)
+DATA = re.compile(r"\b[A-Z]{1,3}-\d+\b|\b[0-9A-Z]{18}\b|\bT-\d+\b|(?<![A-Za-z])[A-Z]{1,4}\d+(?![A-Za-z])")
 
 
 def english_words(text: str) -> list[str]:
