@@ -12,6 +12,7 @@ from inspector.core import profile
 from inspector.core.store import Store
 from inspector.core.store.db import DatabaseError
 from inspector.ui import i18n
+from inspector.ui.single_instance import bring_forward
 
 
 def choose_language(explicit: str | None, store: Store | None) -> str:
@@ -53,10 +54,14 @@ def run(args) -> int:
     app.setApplicationName("inspector")
     app.setApplicationDisplayName("安全生产执法检查")
     workspace = chosen_workspace(args)
+    instance = _claim_workspace(workspace, getattr(args, "lang", None))
+    if instance is None:
+        return 0
     try:
         store = Store.open(workspace)
     except DatabaseError as exc:
         QMessageBox.critical(None, "inspector", str(exc))
+        instance.release()
         return 2
     install_translators(app, choose_language(getattr(args, "lang", None), store))
     if getattr(args, "demo", False) and not profile.is_set_up(store):
@@ -71,6 +76,7 @@ def run(args) -> int:
     from inspector.ui.main_window import MainWindow
 
     window = MainWindow(store, workspace)
+    instance.activated.connect(lambda: bring_forward(window))
     screen = app.primaryScreen().availableGeometry()
     if screen.width() <= 1440 or screen.height() <= 800:
         window.showMaximized()  # old 1366×768 laptops: use every pixel
@@ -81,4 +87,23 @@ def run(args) -> int:
         QTimer.singleShot(2000, lambda: _screenshot(app, args.screenshot))
     code = app.exec()
     store.close()
+    instance.release()
     return code
+
+
+def _claim_workspace(workspace, lang: str | None):
+    """The single-instance guard, or None when another window has the workspace (it was brought forward,
+    or the user was told where it is open)."""
+    from inspector.ui.single_instance import ELSEWHERE, HANDED_OVER, SingleInstance
+
+    workspace.root.mkdir(parents=True, exist_ok=True)
+    instance = SingleInstance(workspace.root)
+    outcome = instance.claim()
+    if outcome == HANDED_OVER:
+        print(f"工作区 {workspace.root} 已在另一个窗口中打开，已切换到该窗口。", file=sys.stderr)
+        return None
+    if outcome == ELSEWHERE:
+        install_translators(QApplication.instance(), choose_language(lang, None))
+        QMessageBox.information(None, "inspector", instance.elsewhere_message())
+        return None
+    return instance

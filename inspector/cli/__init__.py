@@ -93,8 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         from inspector.app import run  # Qt is loaded only when the app opens
 
         return run(args)
+    from inspector.core.store import StoreError
+
     try:
         return int(args.handler(args) or 0)
+    except StoreError as exc:  # read-only workspace, full disk, a writer that never finished: said plainly
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -16,15 +16,19 @@ def chosen_workspace(args) -> paths.Workspace:
 
 
 def open_store(args):
-    """The workspace's store; exits with a clear message when the database cannot be used."""
+    """The workspace's store; a write that must wait for another program says so on stderr."""
     from inspector.core.store import Store
     from inspector.core.store.db import DatabaseError
 
     try:
-        return Store.open(chosen_workspace(args))
+        store = Store.open(chosen_workspace(args))
     except DatabaseError as exc:
         fail(str(exc))
         raise SystemExit(2) from exc
+    store.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
+    if store.read_only:
+        print(f"注意：{store.read_only_message()}", file=sys.stderr)
+    return store
 
 
 def fail(message: str) -> None:

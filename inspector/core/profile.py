@@ -120,10 +120,11 @@ def set_active(store: Store, inspector_id: str, active: bool) -> dict:
 
 def add_colleague(store: Store, name: str, cert_no: str, organisation: str = "") -> dict:
     name, cert_no = validate_person(name, cert_no)
-    clash = store.row("SELECT name FROM inspectors WHERE cert_no=? AND deleted_at IS NULL", [cert_no])
-    if clash:
-        raise ProfileError("cert_no", f"执法证号 {cert_no} 已属于 {clash['name']}")
-    return store.insert(
-        "inspectors",
-        {"name": name, "cert_no": cert_no, "organisation": organisation.strip(), "is_profile": 0},
-    )
+    with store.transaction():
+        clash = store.row("SELECT name FROM inspectors WHERE cert_no=? AND deleted_at IS NULL", [cert_no])
+        if clash:
+            raise ProfileError("cert_no", f"执法证号 {cert_no} 已属于 {clash['name']}")
+        return store.insert(
+            "inspectors",
+            {"name": name, "cert_no": cert_no, "organisation": organisation.strip(), "is_profile": 0},
+        )

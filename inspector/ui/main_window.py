@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,9 +55,24 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._page_changed)
         self.nav.setCurrentRow(0)
         central = QWidget()
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        self.read_only_banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #fff3cd; color: #664d03; border: 1px solid #ffda6a;"
+            " padding: 6px 10px; font-size: 14px; }"
+        )
+        self.read_only_banner.setText(
+            self.tr(
+                "Read-only: the database or folder of this workspace (%1) cannot be written. "
+                "You can look at everything, but nothing can be saved."
+            ).replace("%1", str(workspace.root))
+        )
+        self.read_only_banner.setVisible(store.read_only)
+        column.addWidget(self.read_only_banner)
+        row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
 
     def closeEvent(self, event) -> None:

@@ -70,7 +70,13 @@ def _failed_answer(store: Store, inspection_id: str, snapshot_id: str, item_id: 
     return answer
 
 
-def record(
+def record(store: Store, *args, **kwargs) -> dict:
+    """:func:`_record` with the write lock taken before its first read (``BEGIN IMMEDIATE``)."""
+    with store.transaction():
+        return _record(store, *args, **kwargs)
+
+
+def _record(
     store: Store,
     inspection_id: str,
     snapshot_id: str,
@@ -190,9 +196,12 @@ def add_photo(store: Store, finding_id: str, path: Path, amendment: str | None =
 def remove_photo(store: Store, finding_id: str, media_id: str, amendment: str | None = None) -> None:
     finding = store.get("findings", finding_id)
     action = _action(get(store, finding["inspection_id"]), "photo-remove", amendment)
-    link = store.row("SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, media_id])
-    if link and not link["deleted_at"]:
-        store.update("finding_media", link["id"], {"deleted_at": clock.utc_iso()}, action)
+    with store.transaction():
+        link = store.row(
+            "SELECT * FROM finding_media WHERE finding_id=? AND media_id=?", [finding_id, media_id]
+        )
+        if link and not link["deleted_at"]:
+            store.update("finding_media", link["id"], {"deleted_at": clock.utc_iso()}, action)
 
 
 def photos(store: Store, finding_id: str) -> list[dict]:

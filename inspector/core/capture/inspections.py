@@ -9,7 +9,7 @@ from __future__ import annotations
 from inspector.core import clock, profile
 from inspector.core.checklists.library import from_record, snapshot_record
 from inspector.core.checklists.model import Checklist, Item
-from inspector.core.store import Store
+from inspector.core.store import Store, checkpoints
 
 KINDS = ("例行检查", "专项检查", "暗访", "复工复产验收", "复查")
 RESULTS = ("pass", "fail", "na")
@@ -153,7 +153,16 @@ def answer(
     note: str = "",
     amendment: str | None = None,
 ) -> dict:
-    """Record (or change) one answer. A measurement decides the result by the item's limit."""
+    """Record (or change) one answer. A measurement decides the result by the item's limit.
+
+    The write lock is taken before anything is read (``BEGIN IMMEDIATE``): two first answers to the same
+    item from two windows or programs become an insert and an update, never a unique-key failure.
+    """
+    with store.transaction():
+        return _answer(store, inspection_id, snapshot_id, item_id, result, value, note, amendment)
+
+
+def _answer(store, inspection_id, snapshot_id, item_id, result, value, note, amendment) -> dict:
     inspection = get(store, inspection_id)
     action = _action(inspection, "answer", amendment)
     item = _item(store, snapshot_id, item_id)
@@ -180,17 +189,16 @@ def answer(
         "answered_at": clock.utc_iso(),
         "deleted_at": None,
     }
-    with store.transaction():
-        if existing:
-            saved = store.update("answers", existing["id"], changes, action)
-        else:
-            saved = store.insert(
-                "answers",
-                {"inspection_id": inspection_id, "snapshot_id": snapshot_id, "item_id": item_id, **changes},
-                action,
-            )
-        if result != "fail":
-            _retire_finding(store, inspection_id, snapshot_id, item_id, action)
+    if existing:
+        saved = store.update("answers", existing["id"], changes, action)
+    else:
+        saved = store.insert(
+            "answers",
+            {"inspection_id": inspection_id, "snapshot_id": snapshot_id, "item_id": item_id, **changes},
+            action,
+        )
+    if result != "fail":
+        _retire_finding(store, inspection_id, snapshot_id, item_id, action)
     return saved
 
 
@@ -219,13 +227,16 @@ def findings_of(store: Store, inspection_id: str) -> list[dict]:
     )
 
 
-def finish(store: Store, inspection_id: str) -> dict:
-    inspection = get(store, inspection_id)
-    if inspection["status"] == "finished":
-        raise InspectionError("这次检查已经结束")
-    store.update(
-        "inspections", inspection_id, {"status": "finished", "finished_at": clock.utc_iso()}, "finish"
-    )
+def finish(store: Store, inspection_id: str, signer=None) -> dict:
+    """End the inspection; with an unlocked ``signer`` (the PIN was given) the audit head is checkpointed."""
+    with store.transaction():
+        inspection = get(store, inspection_id)
+        if inspection["status"] == "finished":
+            raise InspectionError("这次检查已经结束")
+        store.update(
+            "inspections", inspection_id, {"status": "finished", "finished_at": clock.utc_iso()}, "finish"
+        )
+    checkpoints.take_for(store, signer, "finish")
     return summary(store, inspection_id)
 
 

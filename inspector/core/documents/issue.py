@@ -25,7 +25,7 @@ from inspector.core.documents.fonts import document_font
 from inspector.core.documents.layout import QrMark, qr_drawing
 from inspector.core.documents.render import render, render_detailed
 from inspector.core.documents.signatures import Signature, collect, from_rows, to_row
-from inspector.core.store import SYSTEM_ACTOR, Store
+from inspector.core.store import SYSTEM_ACTOR, Store, audit, checkpoints
 
 
 @runtime_checkable
@@ -162,6 +162,7 @@ def _create(store: Store, kind: str, inspection_id: str, sigs, replaces, signer,
         content["issued_on"] = now.astimezone().date().isoformat()
         if old:
             content["replaces"] = {"id": old["id"], "number_text": old["number_text"]}
+        content["audit_head"] = audit.head(store.conn)  # anchors the trail: signed with the content
         document = store.insert(
             "documents",
             {
@@ -216,7 +217,9 @@ def issue(
     """
     sigs = collect(signatures)  # (an unknown kind is refused by the content builder)
     document = _create(store, kind, inspection_id, sigs, replaces, signer, options)
-    return complete(store, document, signer)
+    document = complete(store, document, signer)
+    checkpoints.take_for(store, signer, f"issue {document['number_text']}")
+    return document
 
 
 class _DryRun(Exception):

@@ -87,18 +87,20 @@ def code_clash(owner: dict) -> str:
 
 def create(store: Store, values: dict) -> dict:
     checked = check(values)
-    owner = code_owner(store, checked.values["code"])
-    if owner:
-        raise EnterpriseError("code", code_clash(owner))
-    return store.insert("enterprises", checked.values)
+    with store.transaction():  # the write lock before the read: no one takes the code in between
+        owner = code_owner(store, checked.values["code"])
+        if owner:
+            raise EnterpriseError("code", code_clash(owner))
+        return store.insert("enterprises", checked.values)
 
 
 def update(store: Store, enterprise_id: str, values: dict) -> dict:
     checked = check(values)
-    owner = code_owner(store, checked.values["code"], exclude=enterprise_id)
-    if owner:
-        raise EnterpriseError("code", code_clash(owner))
-    return store.update("enterprises", enterprise_id, checked.values)
+    with store.transaction():
+        owner = code_owner(store, checked.values["code"], exclude=enterprise_id)
+        if owner:
+            raise EnterpriseError("code", code_clash(owner))
+        return store.update("enterprises", enterprise_id, checked.values)
 
 
 def get(store: Store, enterprise_id: str) -> dict | None:

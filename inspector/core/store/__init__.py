@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from inspector.core.store.store import SYSTEM_ACTOR, Store, StoreError
+    from inspector.core.store.store import SYSTEM_ACTOR, ReadOnlyError, StorageFullError, Store, StoreError
 
-__all__ = ["SYSTEM_ACTOR", "Store", "StoreError"]
+__all__ = ["SYSTEM_ACTOR", "ReadOnlyError", "StorageFullError", "Store", "StoreError"]
 
 
 def __getattr__(name: str):

@@ -1,18 +1,22 @@
-"""Open the workspace database: durability settings, backups and schema steps.
+"""Open the workspace database: durability settings, checks, backups and schema steps.
 
 WAL with ``synchronous=FULL`` makes every committed transaction survive a power cut, not just a crash.
-Before pending schema steps run, the file is copied aside (SQLite's online backup, which is consistent
-under WAL). A file written by a newer version of the app is refused and left untouched.
+``PRAGMA quick_check`` runs on every open. Before pending schema steps run, the file is copied aside
+(SQLite's online backup, which is consistent under WAL). A file written by a newer version of the app
+is refused and left untouched (it is read through a ``mode=ro`` connection, which never checkpoints its
+``-wal``). A file or folder the user cannot write is opened read-only.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from inspector.core import clock
+from inspector.core.store import backups
 from inspector.core.store.migrations import MIGRATION_SET, migrations
 
 
@@ -24,22 +28,61 @@ class NewerDatabaseError(DatabaseError):
     pass
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
+class CorruptDatabaseError(DatabaseError):
+    pass
+
+
+class MissingDatabaseError(DatabaseError):
+    pass
+
+
+def connect(path: Path | str, read_only: bool = False) -> sqlite3.Connection:
     """A connection with the app's durability settings (used by the store and by benchmarks)."""
-    conn = sqlite3.connect(str(path), timeout=10)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
+    if read_only:
+        conn = sqlite3.connect(read_only_uri(Path(path)), uri=True, timeout=10)
+        conn.execute("PRAGMA query_only=ON")
+    else:
+        conn = sqlite3.connect(str(path), timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without ever writing it or checkpointing its -wal into it.
+
+    Without a -wal beside it the file alone is the database: ``immutable`` reads it without creating
+    side files. With one, ``mode=ro`` reads both.
+    """
+    path = Path(path).resolve()
+    has_wal = path.with_name(path.name + "-wal").exists()
+    return f"file:{quote(str(path))}?mode=ro" + ("" if has_wal else "&immutable=1")
+
+
+def writable(path: Path) -> bool:
+    """Whether the app may write the database file and create its side files beside it."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _restore_hint(backups_dir: Path | None) -> str:
+    found = backups.all_backups(backups_dir) if backups_dir else []
+    if not found:
+        return "没有找到备份。"
+    return f"最近的备份是 {found[0]}，可用 inspector restore {found[0]} 恢复。"
 
 
 def _applied_names(path: Path) -> list[str]:
     """Schema steps recorded in the file, read without changing it.
 
-    A plain connection that only reads: as the last connection it removes the WAL side files it made,
-    so a refused file is left exactly as it was found.
+    A ``mode=ro`` connection: it never writes the file, so it never checkpoints a ``-wal`` into it and a
+    refused file is left exactly as it was found.
     """
-    conn = sqlite3.connect(str(path))
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"无法读取数据库 {path}：{exc}") from exc
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
@@ -71,26 +114,47 @@ def check_not_newer(path: Path) -> list[str]:
     return applied
 
 
-def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
+def quick_check(conn: sqlite3.Connection, path: Path, backups_dir: Path | None) -> None:
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+        result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
+    if result != ["ok"]:
+        raise CorruptDatabaseError(
+            f"数据库文件 {path} 已损坏（SQLite quick_check：{'; '.join(result)}）。{_restore_hint(backups_dir)}"
+        )
 
 
-def open_database(path: Path, backups_dir: Path | None = None) -> Database:
-    """Open (creating if needed) and bring the schema up to date, or raise DatabaseError."""
+def open_database(path: Path, backups_dir: Path | None = None, read_only: bool | None = None) -> Database:
+    """Open (creating if needed), check and bring the schema up to date, or raise DatabaseError.
+
+    ``read_only`` None: read-only exactly when the file or its folder cannot be written.
+    """
     path = Path(path)
     applied = check_not_newer(path)
-    conn = connect(path)
+    if read_only is None:
+        read_only = path.exists() and not writable(path)
+    try:
+        conn = connect(path, read_only=read_only)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"无法打开数据库 {path}：{exc}") from exc
+    try:
+        quick_check(conn, path, backups_dir)
+    except DatabaseError:
+        conn.close()
+        raise
     db = Database(conn)
-    pending = [step.name for step in migrations.pending(db)]
+    pending = [name for name in known_steps() if name not in applied]
+    if read_only:
+        if pending:
+            conn.close()
+            raise DatabaseError(
+                f"数据库 {path} 是只读的，且需要升级结构（{', '.join(pending)}）才能使用；"
+                "请让该文件和所在文件夹可写后再打开。"
+            )
+        return db
     if pending and applied:
-        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
-        backup(conn, (backups_dir or path.parent) / f"{path.stem}-{stamp}-before-{pending[0]}.db")
+        backups.make(conn, backups.target(backups_dir or path.parent, path.stem, f"before-{pending[0]}"))
     try:
         migrations.apply(db)
     except Exception as exc:

@@ -8,6 +8,7 @@ live side by side so demo data never mixes with real data.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -76,6 +77,28 @@ class Workspace:
     def checklists_dir(self) -> Path:
         """The user's own checklists, which add to or supersede the bundled ones."""
         return self.root / "checklists"
+
+    @property
+    def marker_path(self) -> Path:
+        """Written once the workspace has a database: from then on a lost database is an error."""
+        return self.root / "workspace.json"
+
+    def has_data(self) -> bool:
+        """Whether this workspace was used before (so a missing or empty database means data was lost)."""
+        if self.marker_path.exists():
+            return True
+        return any(folder.is_dir() and any(folder.iterdir()) for folder in (self.media_dir, self.backups_dir))
+
+    def writable(self) -> bool:
+        return os.access(self.root, os.W_OK | os.X_OK) and (
+            not self.db_path.exists() or os.access(self.db_path, os.W_OK)
+        )
+
+    def mark(self) -> None:
+        if not self.marker_path.exists():
+            self.marker_path.write_text(
+                json.dumps({"format": 1, "database": self.db_path.name}) + "\n", encoding="utf-8"
+            )
 
     def ensure(self) -> Workspace:
         for folder in (self.root, self.media_dir, self.exports_dir, self.logs_dir, self.checklists_dir):

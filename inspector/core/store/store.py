@@ -9,22 +9,42 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from inspector.core import clock, ids
-from inspector.core.store import audit
-from inspector.core.store.db import open_database
+from inspector.core.store import audit, backups
+from inspector.core.store.db import MissingDatabaseError, open_database
 from inspector.core.store.paths import Workspace
 
 SYSTEM_ACTOR = "system"
+WAIT_POLL_MS = 250  # how long a polite writer waits before it says that it waits
+WAIT_LIMIT_MS = 10 * 60 * 1000  # … and how long it then waits for the other writer at most
 
 
 class StoreError(Exception):
     pass
+
+
+class ReadOnlyError(StoreError):
+    """The workspace was opened read-only; nothing can be saved."""
+
+
+class StorageFullError(StoreError):
+    """The disk is full: the message names the folder and the space needed; nothing was saved."""
+
+
+def _missing_message(workspace: Workspace) -> str:
+    last = backups.latest(workspace)
+    hint = f"最近的备份：{last}，可用 inspector restore {last} 恢复" if last else "没有找到备份"
+    state = "是空文件（0 字节）" if workspace.db_path.exists() else "不见了"
+    return (
+        f"工作区 {workspace.root} 的数据库 {workspace.db_path} {state}，但该工作区已有数据"
+        f"（照片、备份或检查点）。{hint}。为免覆盖，软件不会新建空数据库。"
+    )
 
 
 class Store:
@@ -36,12 +56,33 @@ class Store:
         self._column_cache: dict[str, set[str]] = {}
         self.device_id: str | None = None
         self.actor: str = SYSTEM_ACTOR
+        self.read_only = bool(self.conn.execute("PRAGMA query_only").fetchone()[0])
+        # Called with a message when a write has to wait for another program's (CLI: print it).
+        self.on_wait: Callable[[str], None] | None = None
         self.reload_identity()
 
     @classmethod
     def open(cls, workspace: Workspace) -> Store:
+        """Open the workspace's database, never silently replacing a lost one with an empty one.
+
+        On the first open of each day (and before schema steps) the database is backed up.
+        """
+        path = workspace.db_path
+        lost = not path.exists() or path.stat().st_size == 0
+        if lost and workspace.has_data():
+            raise MissingDatabaseError(_missing_message(workspace))
+        if workspace.root.exists() and not workspace.writable():
+            store = cls(open_database(path, workspace.backups_dir, read_only=True), workspace)
+            return store
         workspace.ensure()
-        return cls(open_database(workspace.db_path, workspace.backups_dir), workspace)
+        store = cls(open_database(path, workspace.backups_dir), workspace)
+        if not store.read_only:
+            try:
+                workspace.mark()
+                backups.daily(store.conn, workspace.backups_dir, path.stem)
+            except OSError:
+                pass  # a failed daily copy must not stop the day's work; the next open tries again
+        return store
 
     @classmethod
     def open_file(cls, path: Path) -> Store:
@@ -70,25 +111,83 @@ class Store:
             try:
                 yield self
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                if self.conn.in_transaction:  # SQLite may have rolled all back already (e.g. disk full)
+                    with contextlib.suppress(sqlite3.OperationalError):
+                        self.conn.execute(f"ROLLBACK TO {name}")
+                        self.conn.execute(f"RELEASE {name}")
                 raise
             else:
                 self.conn.execute(f"RELEASE {name}")
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_message())
+        self._begin()
         self._depth = 1
         try:
             yield self
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+        except BaseException:
+            self._rollback()
+            raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE: the write lock is taken before anything is read, so reads stay true."""
+        try:
+            if self.on_wait is None:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            self.conn.execute(f"PRAGMA busy_timeout={WAIT_POLL_MS}")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            self.on_wait(f"另一个程序（inspector 窗口或命令）正在写入工作区 {self._where()}，等待它完成……")
+            self.conn.execute(f"PRAGMA busy_timeout={WAIT_LIMIT_MS}")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+        finally:
+            if self.on_wait is not None:
+                self.conn.execute("PRAGMA busy_timeout=10000")
+
+    def _where(self) -> Path:
+        return (
+            self.workspace.root
+            if self.workspace
+            else Path(self.db.conn.execute("PRAGMA database_list").fetchone()[2])
+        )
+
+    def read_only_message(self) -> str:
+        return f"工作区 {self._where()} 以只读方式打开（文件或文件夹不可写），不能保存改动"
+
+    def _translated(self, exc: sqlite3.OperationalError) -> Exception:
+        if backups.is_disk_full(exc):
+            folder = self._where()
+            return StorageFullError(backups.disk_full_message(folder, backups.MIN_FREE_BYTES))
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
+            return ReadOnlyError(self.read_only_message())
+        if "locked" in str(exc) or "busy" in str(exc):
+            return StoreError(f"工作区 {self._where()} 正被另一个程序长时间写入，请稍后再试；本次改动未保存")
+        return exc
 
     # -- reads ----------------------------------------------------------------------------------------
 
