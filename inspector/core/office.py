@@ -22,6 +22,7 @@ class OfficeSettings:
     general_deadline_days: int = 15  # default rectification deadline of a general hazard
     major_deadline_days: int = 30  # … of a major hazard
     print_major_count: bool = False  # print 「其中重大事故隐患…项」 on notices (a local variant)
+    repeat_window_months: int = 12  # the ledger's repeat rule looks this far back
 
 
 def load(store: Store) -> OfficeSettings:
@@ -52,6 +53,8 @@ def check(settings: OfficeSettings) -> OfficeSettings:
     for name in ("general_deadline_days", "major_deadline_days"):
         if not 1 <= int(getattr(settings, name)) <= 365:
             raise OfficeError(name, "整改期限应为 1–365 天")
+    if not 1 <= int(settings.repeat_window_months) <= 120:
+        raise OfficeError("repeat_window_months", "重复隐患的追溯期应为 1–120 个月")
     return settings
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
 from inspector.core import clock, office
 from inspector.core.capture import media
 from inspector.core.capture.inspections import InspectionError, _action, _item, finding_for, get
+from inspector.core.ledger import repeats as repeat_rule
 from inspector.core.store import Store
 
 GRADES = ("general", "major")
@@ -222,34 +222,20 @@ def earlier_spots(store: Store, enterprise_id: str) -> list[str]:
     return [row["spot"] for row in rows]
 
 
-def _norm(spot: str) -> str:
-    """Spots compare alike however typed: full-width ２号 = 2号, spaces and case ignored, ＃/# = 号."""
-    text = unicodedata.normalize("NFKC", spot)
-    return "".join(text.split()).lower().replace("#", "号")
-
-
 def repeats(store: Store, inspection_id: str, snapshot_id: str, item_id: str, spot: str = "") -> list[dict]:
     """Earlier findings at this enterprise of the same checklist item or at the same spot.
 
-    对一个部位多次出现相同隐患的，要严肃追究责任: a repeat must be visible the moment it is found.
+    对一个部位多次出现相同隐患的，要严肃追究责任: a repeat must be visible the moment it is found. The rule
+    (and its window) is the ledger's: :func:`inspector.core.ledger.repeats.earlier`.
     """
     inspection = get(store, inspection_id)
     snapshot = store.get("checklist_snapshots", snapshot_id)
-    checklist_id = snapshot["checklist_id"] if snapshot else ""
-    rows = store.rows(
-        "SELECT f.*, i.started_at, s.checklist_id FROM findings f"
-        " JOIN inspections i ON i.id = f.inspection_id"
-        " LEFT JOIN checklist_snapshots s ON s.id = f.snapshot_id"
-        " WHERE f.enterprise_id=? AND f.inspection_id != ? AND f.deleted_at IS NULL"
-        " ORDER BY i.started_at DESC",
-        [inspection["enterprise_id"], inspection_id],
+    return repeat_rule.earlier(
+        store,
+        inspection["enterprise_id"],
+        checklist_id=snapshot["checklist_id"] if snapshot else None,
+        item_id=item_id,
+        spot=spot,
+        found_at=inspection["started_at"],
+        exclude_inspection=inspection_id,
     )
-    wanted = _norm(spot)
-    found = []
-    for row in rows:
-        same_item = row["checklist_id"] == checklist_id and row["item_id"] == item_id
-        same_spot = bool(wanted) and _norm(row["spot"]) == wanted
-        if same_item or same_spot:
-            row["same_item"], row["same_spot"] = same_item, same_spot
-            found.append(row)
-    return found

@@ -42,6 +42,10 @@ AUDITED = {
     "signatures": "id",
     "inspector_keys": "id",
     "checkpoints": "id",
+    "hazard_transitions": "id",
+    "rechecks": "id",
+    "recheck_items": "id",
+    "ledger_media": "id",
 }
 
 _FIELDS = ("seq", "id", "at", "actor", "device_id", "action", "table_name", "record_id", "digest")

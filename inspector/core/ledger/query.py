@@ -1,0 +1,286 @@
+"""The ledger's questions at a prefecture's scale: filtered, sorted pages, a separate count, search.
+
+    rows = page(store, Filters(statuses=("open",), overdue=True), sort="deadline", limit=50)
+    more = page(store, same_filters, sort="deadline", after=rows[-1])       # keyset: the next page
+    total = count(store, same_filters)
+
+Every sort is a total order (the column, then the row's ``n``) served by an index, so the first page
+and every keyset page read about ``limit`` rows however many hazards there are. Search runs through
+``ledger_fts`` (see :mod:`inspector.core.ledger.index`); with the default sort it walks the search index
+newest first and stops after one page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from inspector.core.ledger import index
+from inspector.core.ledger.lifecycle import STATUS_LABELS, LedgerError
+from inspector.core.store import Store
+
+GRADE_LABELS = {"general": "一般事故隐患", "major": "重大事故隐患"}
+
+# Sort keys a caller may name, and the ledger column each sorts by (then by n).
+SORTS = {
+    "found_on": "found_on",
+    "enterprise": "enterprise",
+    "spot": "spot",
+    "description": "description",
+    "grade": "grade",
+    "status": "stage",
+    "deadline": "deadline",
+    "inspector": "inspector",
+    "region": "region",
+    "sector": "sector",
+    "repeat": "repeats",
+    "listed": "listed",
+    "n": "n",
+}
+DEFAULT_SORT = "n"  # registration order; with descending=True (the default), newest first
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the ledger shows. Empty tuples and None mean "any"; all given conditions must hold."""
+
+    statuses: tuple[str, ...] = ()  # open, in_progress, rectified, verified
+    grades: tuple[str, ...] = ()  # general, major
+    sectors: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    enterprise_id: str | None = None
+    inspector_id: str | None = None  # the first inspector of the inspection that found it
+    found_from: date | None = None  # inclusive, local dates
+    found_to: date | None = None
+    overdue: bool = False
+    repeat: bool = False
+    listed: bool = False
+    search: str = ""  # over enterprise, spot and description; 1+ characters
+    today: date | None = field(default=None, compare=False)  # for 逾期; default date.today()
+
+    def day(self) -> date:
+        return self.today or date.today()
+
+
+def _where(filters: Filters) -> tuple[list[str], list]:
+    clauses: list[str] = []
+    params: list = []
+
+    def among(column: str, values, mapping=None) -> None:
+        if values:
+            values = [mapping[v] if mapping else v for v in values]
+            clauses.append(f"l.{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+
+    unknown = [s for s in filters.statuses if s not in index.STAGE]
+    if unknown:
+        raise LedgerError(f"未知的状态“{unknown[0]}”，应为：{'、'.join(index.STAGES)}", "status")
+    bad_grades = [g for g in filters.grades if g not in GRADE_LABELS]
+    if bad_grades:
+        raise LedgerError(f"未知的等级“{bad_grades[0]}”，应为 general 或 major", "grade")
+    among("stage", filters.statuses, index.STAGE)
+    among("grade", filters.grades)
+    among("sector", filters.sectors)
+    among("region", filters.regions)
+    if filters.enterprise_id:
+        clauses.append("l.enterprise_id = ?")
+        params.append(filters.enterprise_id)
+    if filters.inspector_id:
+        clauses.append("l.inspector_id = ?")
+        params.append(filters.inspector_id)
+    if filters.found_from:
+        clauses.append("l.found_on >= ?")
+        params.append(filters.found_from.isoformat())
+    if filters.found_to:
+        clauses.append("l.found_on <= ?")
+        params.append(filters.found_to.isoformat())
+    if filters.overdue:
+        clauses.append("l.stage IN (0, 1) AND l.deadline != '' AND l.deadline < ?")
+        params.append(filters.day().isoformat())
+    if filters.repeat:
+        clauses.append("l.repeats > 0")
+    if filters.listed:
+        clauses.append("l.listed = 1")
+    return clauses, params
+
+
+def _match(filters: Filters) -> str | None:
+    if not filters.search.strip():
+        return None
+    expression = index.match_expression(filters.search)
+    if expression is None:
+        raise LedgerError("搜索内容应包含文字或数字", "search")
+    return expression
+
+
+_SELECT = (
+    "l.n, l.hazard_id, l.enterprise_id, l.enterprise, l.sector, l.region, l.inspection_id, l.inspector_id,"
+    " l.inspector, l.found_on, l.spot, l.description, l.grade, l.stage, l.deadline, l.first_deadline,"
+    " l.listed, l.rectified_on, l.closed_on, l.repeats"
+)
+
+
+def _sql(filters: Filters, sort: str, descending: bool, after: dict | None, limit: int | None, offset: int):
+    if sort not in SORTS:
+        raise LedgerError(f"不能按“{sort}”排序，可用：{'、'.join(SORTS)}", "sort")
+    column = SORTS[sort]
+    clauses, params = _where(filters)
+    expression = _match(filters)
+    direction = "DESC" if descending else "ASC"
+    if after is not None:
+        key = after["n"] if column == "n" else (after[_row_key(column)], after["n"])
+        if column == "n":
+            clauses.append(f"l.n {'<' if descending else '>'} ?")
+            params.append(key)
+        else:
+            clauses.append(f"(l.{column}, l.n) {'<' if descending else '>'} (?, ?)")
+            params.extend(key)
+    if expression is not None and column == "n":
+        # Walk the search index in rowid order and stop after one page.
+        source = "ledger_fts JOIN ledger l ON l.n = ledger_fts.rowid"
+        clauses.insert(0, "ledger_fts MATCH ?")
+        params.insert(0, expression)
+        order = f"ledger_fts.rowid {direction}"
+    else:
+        source = "ledger l"
+        if expression is not None:
+            clauses.append("l.n IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
+            params.append(expression)
+        order = f"l.n {direction}" if column == "n" else f"l.{column} {direction}, l.n {direction}"
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"SELECT {_SELECT} FROM {source}{where} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return sql, params
+
+
+def _row_key(column: str) -> str:
+    return {"stage": "stage", "repeats": "repeats"}.get(column, column)
+
+
+def _shape(row: dict, today: date) -> dict:
+    status = index.STAGES[row["stage"]]
+    overdue_days = 0
+    if status in ("open", "in_progress") and row["deadline"]:
+        overdue_days = max(0, (today - date.fromisoformat(row["deadline"])).days)
+    listed = bool(row["listed"])
+    row.update(
+        id=row["hazard_id"],
+        status=status,
+        status_label=STATUS_LABELS[status],
+        grade_label=GRADE_LABELS[row["grade"]],
+        overdue=overdue_days > 0,
+        overdue_days=overdue_days,
+        repeat=row["repeats"],
+        listed=listed,
+        suggest_listing=status != "verified" and not listed and (row["grade"] == "major" or overdue_days > 0),
+    )
+    return row
+
+
+def page(
+    store: Store,
+    filters: Filters | None = None,
+    *,
+    sort: str = DEFAULT_SORT,
+    descending: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+    after: dict | None = None,
+) -> list[dict]:
+    """One page of hazards: ``limit`` rows after ``offset`` rows, or after the row ``after`` (keyset).
+
+    Each row: ``id`` (hazard id), ``n`` (ledger position), ``enterprise``, ``enterprise_id``, ``spot``,
+    ``description``, ``grade`` (+ ``grade_label``), ``status`` (+ ``status_label``), ``deadline`` (the one
+    in force), ``first_deadline``, ``overdue``, ``overdue_days``, ``repeat`` (how many earlier hazards it
+    repeats), ``listed``, ``suggest_listing``, ``found_on``, ``inspector``, ``inspector_id``, ``region``,
+    ``sector``, ``inspection_id``, ``rectified_on``, ``closed_on``.
+    """
+    filters = filters or Filters()
+    index.catch_up(store)
+    sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0)
+    return [_shape(row, filters.day()) for row in store.rows(sql, params)]
+
+
+def count(store: Store, filters: Filters | None = None) -> int:
+    """How many hazards the filters select (asked separately from the pages)."""
+    filters = filters or Filters()
+    index.catch_up(store)
+    clauses, params = _where(filters)
+    expression = _match(filters)
+    if expression is not None:
+        clauses.insert(0, "ledger_fts MATCH ?")
+        params.insert(0, expression)
+        source = "ledger_fts JOIN ledger l ON l.n = ledger_fts.rowid" if len(clauses) > 1 else "ledger_fts"
+    else:
+        source = "ledger l"
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return store.conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
+
+
+def search(store: Store, text: str, limit: int = 50, filters: Filters | None = None) -> list[dict]:
+    """Hazards whose enterprise, spot or description contains ``text`` (1+ characters), newest first."""
+    base = filters or Filters()
+    chosen = Filters(**{**base.__dict__, "search": text})
+    return page(store, chosen, limit=limit)
+
+
+def plan(
+    store: Store, filters: Filters | None = None, *, sort: str = DEFAULT_SORT, descending: bool = True
+) -> list[str]:
+    """SQLite's EXPLAIN QUERY PLAN of the first page (for tests and benchmarks)."""
+    index.catch_up(store)
+    sql, params = _sql(filters or Filters(), sort, descending, None, 50, 0)
+    return [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+
+
+def hazard(store: Store, hazard_id: str, today: date | None = None) -> dict:
+    """One ledger row by hazard id (as :func:`page` shapes it)."""
+    index.catch_up(store)
+    row = store.row(f"SELECT {_SELECT} FROM ledger l WHERE l.hazard_id=?", [hazard_id])
+    if row is None:
+        raise LedgerError(f"台账中没有这条隐患：{hazard_id}", "hazard")
+    return _shape(row, today or date.today())
+
+
+def earlier(store: Store, hazard_id: str) -> list[dict]:
+    """The earlier hazards this one repeats (by the one rule), newest first, as ledger rows."""
+    from inspector.core.ledger import repeats
+
+    row = hazard(store, hazard_id)
+    src = store.row(
+        "SELECT f.spot, f.item_id, s.checklist_id, i.started_at FROM hazards h JOIN findings f ON f.id = h.finding_id"
+        " JOIN inspections i ON i.id = f.inspection_id LEFT JOIN checklist_snapshots s ON s.id = f.snapshot_id"
+        " WHERE h.id=?",
+        [hazard_id],
+    )
+    found = repeats.earlier(
+        store,
+        row["enterprise_id"],
+        checklist_id=src["checklist_id"],
+        item_id=src["item_id"],
+        spot=src["spot"],
+        found_at=src["started_at"],
+        exclude_inspection=row["inspection_id"],
+    )
+    result = []
+    for f in found:
+        if f["hazard_id"]:
+            other = hazard(store, f["hazard_id"])
+            other["same_item"], other["same_spot"] = f["same_item"], f["same_spot"]
+            result.append(other)
+    return result
+
+
+def selection(filters: Filters | None = None) -> tuple[str, list]:
+    """``FROM … WHERE …`` (table alias ``l``) and its parameters for the filtered ledger (statistics and
+    export build on it)."""
+    filters = filters or Filters()
+    clauses, params = _where(filters)
+    expression = _match(filters)
+    if expression is not None:
+        clauses.append("l.n IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
+        params.append(expression)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else " WHERE 1"
+    return f" FROM ledger l{where}", params
