@@ -18,12 +18,18 @@ from inspector import __version__
 # that this table and the modules' ``register`` functions agree.
 COMMANDS: dict[str, tuple[str, str]] = {
     "audit": ("audit", "check the audit trail (痕迹执法)"),
+    "backup": ("backup", "copy the workspace database into its backups folder now"),
     "bench": ("bench", "run the benchmarks (ratios against same-run baselines)"),
     "checklists": ("checklists", "list, validate, show checklists; import a spreadsheet"),
     "demo": ("inspections", "fill the current workspace with realistic demo data"),
     "enterprises": ("enterprises", "the register of enterprises (被检查单位)"),
+    "export": ("export", "write the signed export bundle (sync by file)"),
+    "import": ("import_", "import sync bundles or an office package (all-or-nothing each)"),
     "inspections": ("inspections", "list inspections"),
+    "ledger": ("ledger", "the hazard ledger (隐患台账)"),
+    "package": ("package", "build the office's package for a laptop (register, hazards due …)"),
     "render": ("render", "issue (if not yet issued) and write an enforcement document as PDF"),
+    "restore": ("backup", "replace the workspace database with a backup (refused over newer data)"),
     "verify": ("verify", "check a document's signatures (PDF file, scanned QR text or printed short code)"),
 }
 
