@@ -565,5 +565,28 @@ def sync(db: Database) -> None:
             reviewed_at TEXT
         );
         CREATE INDEX sync_conflicts_open ON sync_conflicts(reviewed_at, at, id);
+
+        -- The same photo may arrive from two laptops as two records: one file, two rows. media.sha256
+        -- stops being UNIQUE (same columns and values, so audit digests still match). The rows are put
+        -- back after the drop so that the links to them (finding_media, ledger_media) hold again.
+        PRAGMA defer_foreign_keys = ON;
+        CREATE TEMP TABLE media_copy AS SELECT * FROM media;
+        DROP TABLE media;
+        CREATE TABLE media (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            rel_path TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            original_name TEXT NOT NULL DEFAULT '',
+            width INTEGER,
+            height INTEGER,
+            size INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            origin_device TEXT NOT NULL
+        );
+        INSERT INTO media SELECT id, sha256, rel_path, mime, original_name, width, height, size, created_at,
+            origin_device FROM temp.media_copy;
+        DROP TABLE temp.media_copy;
+        CREATE INDEX media_sha256 ON media(sha256, id);
         """
     )

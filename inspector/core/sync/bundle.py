@@ -265,6 +265,8 @@ def _check_signature(path: Path, manifest: dict, manifest_bytes: bytes, signatur
     try:
         cert = x509.load_pem_x509_certificate(str(signer.get("cert_pem", "")).encode())
         signature = base64.b64decode(signature_text, validate=True)
+        if base64.b64encode(signature) != signature_text:  # one spelling only (unused bits, padding)
+            raise ValueError("manifest.sig 不是规范的 base64")
     except (ValueError, binascii.Error) as exc:
         raise _refuse(path, "signature", f"签名或签名人证书无法读取：{exc}") from exc
     public = cert.public_key()

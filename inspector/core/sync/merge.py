@@ -112,6 +112,7 @@ class Plan:
     deletes: list[tuple[str, dict]] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
     base: list[tuple[str, str, str]] = field(default_factory=list)
+    superseded: list[tuple[str, dict, str]] = field(default_factory=list)  # (table, version, digest kept)
     report: ImportReport | None = None
 
 
@@ -162,9 +163,13 @@ def plan(store, b: bundles.Bundle, checked: checks.Checked, report: ImportReport
             if d_old == d_new or d_new == base:
                 report.skipped[table] += 1  # identical, or the sender has not changed it since
                 continue
-            if base is not None and d_old == base:
-                result.updates.setdefault(table, []).append((old, new))
-                report.updated[table] += 1
+            if table in rules.IMMUTABLE or (base is not None and d_old == base):
+                if rules.preferred(table, new, old):
+                    result.updates.setdefault(table, []).append((old, new))
+                    report.updated[table] += 1
+                else:  # another device's newer version is held already: this one goes to the history
+                    result.superseded.append((table, new, d_old))
+                    report.skipped[table] += 1
                 continue
             office, fieldside = (new, old) if incoming_is_office else (old, new)
             kept, rule = rules.resolve(table, office, fieldside)
@@ -298,6 +303,21 @@ def execute(store, p: Plan) -> None:
                     rules.digest(table, old),
                     _json(old),
                     "",
+                    b.id,
+                    now,
+                ],
+            )
+        for table, version, kept in p.superseded:
+            d_version = rules.digest(table, version)
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_history VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    _stable_id(table, version["id"], d_version, kept),
+                    table,
+                    version["id"],
+                    d_version,
+                    _json(version),
+                    kept,
                     b.id,
                     now,
                 ],

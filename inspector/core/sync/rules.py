@@ -27,6 +27,9 @@ TABLES = (
     "ledger_media",
 )
 
+# Records named by their content (the same id is the same thing, whenever and wherever it was made).
+IMMUTABLE = {"checklist_snapshots"}
+
 # Columns that belong to the workspace holding the record: never sent, never overwritten.
 LOCAL = {"inspectors": {"is_profile": 0}, "inspector_keys": {"key_pem": None}}
 
@@ -46,6 +49,14 @@ def shared(table: str, row: dict) -> dict:
 
 def digest(table: str, row: dict) -> str:
     return canonical.digest(shared(table, row))
+
+
+def preferred(table: str, a: dict, b: dict) -> bool:
+    """Whether version ``a`` is kept over ``b`` when only the senders changed it: the newer one (last change,
+    then digest); for a record named by its content, the first made. The same answer in any order."""
+    if table in IMMUTABLE:
+        return (a.get("created_at") or "", digest(table, a)) < (b.get("created_at") or "", digest(table, b))
+    return (a.get("updated_at") or "", digest(table, a)) > (b.get("updated_at") or "", digest(table, b))
 
 
 def resolve(table: str, office: dict, field: dict) -> tuple[dict, str]:
