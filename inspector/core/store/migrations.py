@@ -538,7 +538,8 @@ def sync(db: Database) -> None:
         CREATE TABLE sync_base (
             table_name TEXT NOT NULL,
             record_id TEXT NOT NULL,
-            digest TEXT NOT NULL,           -- the version last exchanged (received or sent)
+            digest TEXT NOT NULL,           -- the version last exchanged (received or sent) …
+            content TEXT NOT NULL,          -- … as canonical JSON (files as their SHA-256): the merge's base
             PRIMARY KEY (table_name, record_id)
         ) WITHOUT ROWID;
         CREATE TABLE sync_history (

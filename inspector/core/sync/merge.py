@@ -111,7 +111,7 @@ class Plan:
     updates: dict[str, list[tuple[dict, dict]]] = field(default_factory=dict)  # (held, new)
     deletes: list[tuple[str, dict]] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
-    base: list[tuple[str, str, str]] = field(default_factory=list)
+    base: list[tuple[str, str, str, str]] = field(default_factory=list)
     superseded: list[tuple[str, dict, str]] = field(default_factory=list)  # (table, version, digest kept)
     report: ImportReport | None = None
 
@@ -125,16 +125,17 @@ def _held(store, table: str, keys: list[str]) -> dict[str, dict]:
     return found
 
 
-def _bases(store, table: str, keys: list[str]) -> dict[str, str]:
+def _bases(store, table: str, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """record id → (digest, canonical JSON) of the version last exchanged."""
     found = {}
     for start in range(0, len(keys), CHUNK):
         part = keys[start : start + CHUNK]
-        found.update(
-            store.conn.execute(
-                f"SELECT record_id, digest FROM sync_base WHERE table_name=? AND record_id IN ({','.join('?' * len(part))})",
-                [table, *part],
-            ).fetchall()
-        )
+        for record_id, digest, content in store.conn.execute(
+            "SELECT record_id, digest, content FROM sync_base WHERE table_name=?"
+            f" AND record_id IN ({','.join('?' * len(part))})",
+            [table, *part],
+        ):
+            found[record_id] = (digest, content)
     return found
 
 
@@ -152,14 +153,15 @@ def plan(store, b: bundles.Bundle, checked: checks.Checked, report: ImportReport
             old = held.get(row["id"])
             local = rules.LOCAL.get(table, {})
             new = {**row, **({k: old[k] for k in local} if old else dict(local))}
-            d_new = rules.digest(table, new)
-            result.base.append((table, row["id"], d_new))
+            text_new = rules.text(table, new)
+            d_new = canonical.sha256_text(text_new)
+            result.base.append((table, row["id"], d_new, text_new))
             if old is None:
                 result.inserts.setdefault(table, []).append(new)
                 report.added[table] += 1
                 continue
             d_old = rules.digest(table, old)
-            base = bases.get(row["id"])
+            base, base_text = bases.get(row["id"], (None, None))
             if d_old == d_new or d_new == base:
                 report.skipped[table] += 1  # identical, or the sender has not changed it since
                 continue
@@ -172,7 +174,8 @@ def plan(store, b: bundles.Bundle, checked: checks.Checked, report: ImportReport
                     report.skipped[table] += 1
                 continue
             office, fieldside = (new, old) if incoming_is_office else (old, new)
-            kept, rule = rules.resolve(table, office, fieldside)
+            base_row = json.loads(base_text) if base_text else None
+            kept, rule, both = rules.resolve(table, office, fieldside, base_row)
             conflict = {
                 "table_name": table,
                 "record_id": row["id"],
@@ -180,6 +183,7 @@ def plan(store, b: bundles.Bundle, checked: checks.Checked, report: ImportReport
                 "field_version": fieldside,
                 "kept": kept,
                 "rule": rule,
+                "columns": both,
             }
             result.conflicts.append(conflict)
             report.conflicts.append(conflict)
@@ -191,7 +195,7 @@ def plan(store, b: bundles.Bundle, checked: checks.Checked, report: ImportReport
         old = _held(store, table, [deletion["id"]]).get(deletion["id"])
         if old is None:
             continue
-        base = _bases(store, table, [deletion["id"]]).get(deletion["id"])
+        base = _bases(store, table, [deletion["id"]]).get(deletion["id"], (None,))[0]
         if base is not None and rules.digest(table, old) == base:
             result.deletes.append((table, old))
             report.deleted[table] += 1
@@ -324,8 +328,8 @@ def execute(store, p: Plan) -> None:
             )
         log.flush()
         conn.executemany(
-            "INSERT INTO sync_base (table_name, record_id, digest) VALUES (?, ?, ?)"
-            " ON CONFLICT (table_name, record_id) DO UPDATE SET digest=excluded.digest",
+            "INSERT INTO sync_base (table_name, record_id, digest, content) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (table_name, record_id) DO UPDATE SET digest=excluded.digest, content=excluded.content",
             p.base,
         )
         for c in p.conflicts:
