@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -49,7 +50,13 @@ class FirstRunDialog(QDialog):
             )
         )
 
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("Field laptop (inspections, documents, export)"), "field")
+        self.kind.addItem(self.tr("Office (import from laptops, ledger, packages)"), "office")
+        self.kind.setToolTip(self.tr("Shown in the title; can be changed later only on purpose (Sync page)."))
+
         form = QFormLayout()
+        form.addRow(self.tr("This workspace is"), self.kind)
         form.addRow(self.tr("Inspector name"), self.name)
         form.addRow(self.tr("Certificate number"), self.cert_no)
         form.addRow(self.tr("Organisation"), self.organisation)
@@ -88,7 +95,7 @@ class FirstRunDialog(QDialog):
             series_no=self.series_no.value(),
         )
         try:
-            profile.set_up(self.store, data)
+            profile.set_up(self.store, data, kind=self.kind.currentData())
         except profile.ProfileError as exc:
             self.error.setText(str(exc))
             widget = self._fields.get(exc.field)

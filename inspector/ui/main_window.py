@@ -23,6 +23,7 @@ from inspector.ui.enterprises_page import EnterprisesPage
 from inspector.ui.home_page import HomePage
 from inspector.ui.inspections_page import InspectionsPage
 from inspector.ui.settings_page import SettingsPage
+from inspector.ui.sync_page import SyncPage
 
 
 class MainWindow(QMainWindow):
@@ -31,7 +32,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.workspace = workspace
         self.library = load_for_workspace(workspace)
-        self.setWindowTitle(self.tr("Inspector — work-safety inspection"))
+        self.update_title()
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
@@ -50,6 +51,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Enterprises"), self.enterprises)
         self.checklists = ChecklistsPage(self.library)
         self.add_page(self.tr("Checklists"), self.checklists)
+        self.sync = SyncPage(store)
+        self.sync.kindChanged.connect(self.update_title)
+        self.add_page(self.tr("Sync"), self.sync)
         self.add_page(self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_changed)
@@ -82,6 +86,14 @@ class MainWindow(QMainWindow):
             self.show_page(self.inspections)
             return
         super().closeEvent(event)
+
+    def update_title(self) -> None:
+        """The title says whether this is a field or an office workspace."""
+        from inspector.core.sync import workspace as kinds
+
+        office = kinds.kind(self.store) == "office"
+        kind = self.tr("Office workspace") if office else self.tr("Field workspace")
+        self.setWindowTitle(self.tr("Inspector — work-safety inspection — %1").replace("%1", kind))
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

@@ -59,3 +59,17 @@ def duplicate_numbers(store) -> list[tuple[int, list[str]]]:
     ):
         found.append((series_no, device_ids.split(",")))
     return found
+
+
+def due_for_recheck(store, limit: int = 10) -> tuple[int, list[dict]]:
+    """Hazards still open (待整改, 整改中, 已整改待复查): how many, and the first ``limit`` — rectified ones
+    (waiting for the re-check) first, then by deadline (listed ones' deadline is the one in force)."""
+    where = "h.deleted_at IS NULL AND h.status IN ('open', 'in_progress', 'rectified')"
+    total = store.conn.execute(f"SELECT count(*) FROM hazards h WHERE {where}").fetchone()[0]
+    rows = store.rows(
+        "SELECT h.id, h.status, h.deadline, h.listed_supervision, e.name AS enterprise, f.spot, f.description"
+        " FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id JOIN findings f ON f.id = h.finding_id"
+        f" WHERE {where} ORDER BY h.status = 'rectified' DESC, coalesce(h.deadline, '9999'), h.id LIMIT ?",
+        [limit],
+    )
+    return total, rows
