@@ -26,8 +26,8 @@ def open_store(args):
         fail(str(exc))
         raise SystemExit(2) from exc
     store.on_wait = lambda message: print(message, file=sys.stderr, flush=True)
-    if store.read_only:
-        print(f"注意：{store.read_only_message()}", file=sys.stderr)
+    for note in [store.read_only_message()] * store.read_only + store.warnings:
+        print(f"注意：{note}", file=sys.stderr)
     return store
 
 

@@ -46,6 +46,12 @@ def verify_command(args) -> int:
         )
     tail = report.unanchored
     if tail:
-        since = "最后一个检查点之后" if report.anchored_through else "还没有签名检查点"
-        print(f"尚未锚定：第 {tail[0]}–{tail[1]} 条（{since}；下次签发文书、导出或凭 PIN 结束检查时锚定）")
+        span = f"第 {tail[0]} 条" if tail[0] == tail[1] else f"第 {tail[0]}–{tail[1]} 条"
+        if report.anchored_through:
+            since = "最后一个相符的检查点之后"
+        elif report.anchors:
+            since = "没有一个检查点或文书与之相符"
+        else:
+            since = "还没有签名检查点"
+        print(f"尚未锚定：{span}（{since}；下次签发文书、导出或凭 PIN 结束检查时锚定）")
     return 0 if report.ok else 1

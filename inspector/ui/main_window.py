@@ -71,7 +71,10 @@ class MainWindow(QMainWindow):
                 "You can look at everything, but nothing can be saved."
             ).replace("%1", str(workspace.root))
         )
-        self.read_only_banner.setVisible(store.read_only)
+        if store.warnings:  # e.g. the day's backup failed: said in the core's words (Chinese)
+            lines = [self.read_only_banner.text()] if store.read_only else []
+            self.read_only_banner.setText("\n".join(lines + store.warnings))
+        self.read_only_banner.setVisible(store.read_only or bool(store.warnings))
         column.addWidget(self.read_only_banner)
         row = QHBoxLayout()
         row.addWidget(self.nav)

@@ -1,1398 +1,1399 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>ChecklistTableModel</name>
     <message>
-      <source>Title</source>
-      <translation>名称</translation>
+        <source>Title</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <source>Sector</source>
-      <translation>行业</translation>
+        <source>Sector</source>
+        <translation>行业</translation>
     </message>
     <message>
-      <source>Version</source>
-      <translation>版本</translation>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
     <message>
-      <source>Items</source>
-      <translation>条目数</translation>
+        <source>Items</source>
+        <translation>条目数</translation>
     </message>
     <message>
-      <source>Major-hazard items</source>
-      <translation>重大隐患条目</translation>
+        <source>Major-hazard items</source>
+        <translation>重大隐患条目</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ChecklistsPage</name>
     <message>
-      <source>Checklists</source>
-      <translation>检查表</translation>
+        <source>Checklists</source>
+        <translation>检查表</translation>
     </message>
     <message numerus="yes">
-      <source>%n checklist(s) available</source>
-      <translation>
-        <numerusform>共 %n 份检查表可用</numerusform>
-      </translation>
+        <source>%n checklist(s) available</source>
+        <translation>
+            <numerusform>共 %n 份检查表可用</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n file(s) could not be loaded. Correct them and open this page again:</source>
-      <translation>
-        <numerusform>有 %n 个文件未能载入，请改正后重新打开本页：</numerusform>
-      </translation>
+        <source>%n file(s) could not be loaded. Correct them and open this page again:</source>
+        <translation>
+            <numerusform>有 %n 个文件未能载入，请改正后重新打开本页：</numerusform>
+        </translation>
     </message>
     <message>
-      <source>stored snapshot</source>
-      <translation>已保存的快照</translation>
+        <source>stored snapshot</source>
+        <translation>已保存的快照</translation>
     </message>
     <message>
-      <source>ID %1 · effective %2 · file %3</source>
-      <translation>编号 %1 · 施行日期 %2 · 文件 %3</translation>
+        <source>ID %1 · effective %2 · file %3</source>
+        <translation>编号 %1 · 施行日期 %2 · 文件 %3</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
-      <source>Print…</source>
-      <translation>打印…</translation>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
-      <source>Save as PDF…</source>
-      <translation>另存为 PDF…</translation>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <source>Whole page</source>
-      <translation>整页显示</translation>
+        <source>Whole page</source>
+        <translation>整页显示</translation>
     </message>
     <message>
-      <source>No document</source>
-      <translation>没有文书</translation>
+        <source>No document</source>
+        <translation>没有文书</translation>
     </message>
     <message>
-      <source>This PDF cannot be shown</source>
-      <translation>无法显示此 PDF</translation>
+        <source>This PDF cannot be shown</source>
+        <translation>无法显示此 PDF</translation>
     </message>
     <message numerus="yes">
-      <source>%n page(s)</source>
-      <translation>
-        <numerusform>共 %n 页</numerusform>
-      </translation>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Print document</source>
-      <translation>打印文书</translation>
+        <source>Print document</source>
+        <translation>打印文书</translation>
     </message>
     <message>
-      <source>Printing failed</source>
-      <translation>打印失败</translation>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
     </message>
     <message>
-      <source>The printer could not be opened.</source>
-      <translation>无法打开打印机。</translation>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
     </message>
     <message>
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <source>Saving failed</source>
-      <translation>保存失败</translation>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
     </message>
     <message>
-      <source>Cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DocumentWindow</name>
     <message>
-      <source>Sign and issue…</source>
-      <translation>签署并签发…</translation>
+        <source>Sign and issue…</source>
+        <translation>签署并签发…</translation>
     </message>
     <message>
-      <source>%1 — draft, not yet issued</source>
-      <translation>%1（样稿，尚未签发）</translation>
+        <source>%1 — draft, not yet issued</source>
+        <translation>%1（样稿，尚未签发）</translation>
     </message>
     <message>
-      <source>Read the draft with the enterprise's head, then sign and issue it.</source>
-      <translation>请与被检查单位负责人一同核对样稿，确认无误后签署并签发。</translation>
+        <source>Read the draft with the enterprise&apos;s head, then sign and issue it.</source>
+        <translation>请与被检查单位负责人一同核对样稿，确认无误后签署并签发。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
-      <source>Documents:</source>
-      <translation>执法文书：</translation>
+        <source>Documents:</source>
+        <translation>执法文书：</translation>
     </message>
     <message>
-      <source>Issued: open the stored PDF, or issue a correction</source>
-      <translation>已签发：可打开存档的 PDF，或出具更正文书</translation>
+        <source>Issued: open the stored PDF, or issue a correction</source>
+        <translation>已签发：可打开存档的 PDF，或出具更正文书</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>打开</translation>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
-      <source>Issue a correction…</source>
-      <translation>出具更正文书…</translation>
+        <source>Issue a correction…</source>
+        <translation>出具更正文书…</translation>
     </message>
     <message>
-      <source>Sign and issue</source>
-      <translation>签署并签发</translation>
+        <source>Sign and issue</source>
+        <translation>签署并签发</translation>
     </message>
     <message>
-      <source>Finish the inspection first</source>
-      <translation>请先结束检查</translation>
+        <source>Finish the inspection first</source>
+        <translation>请先结束检查</translation>
     </message>
     <message>
-      <source>Document not issued</source>
-      <translation>文书未签发</translation>
+        <source>Document not issued</source>
+        <translation>文书未签发</translation>
     </message>
     <message>
-      <source>%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is signed again. Issue a correction now?</source>
-      <translation>%1 保持签发时的原样不变。更正文书使用新的编号，注明更正 %1，并需重新签名。现在出具更正文书吗？</translation>
+        <source>%1 stays as it was issued. A correction gets a new number, states that it replaces %1, and is signed again. Issue a correction now?</source>
+        <translation>%1 保持签发时的原样不变。更正文书使用新的编号，注明更正 %1，并需重新签名。现在出具更正文书吗？</translation>
     </message>
     <message>
-      <source>Issue a correction</source>
-      <translation>出具更正文书</translation>
+        <source>Issue a correction</source>
+        <translation>出具更正文书</translation>
     </message>
     <message>
-      <source>PIN</source>
-      <translation>PIN</translation>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
-      <source>%1, enter your PIN to sign.</source>
-      <translation>%1，请输入 PIN 进行数字签名。</translation>
+        <source>%1, enter your PIN to sign.</source>
+        <translation>%1，请输入 PIN 进行数字签名。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EnterpriseDialog</name>
     <message>
-      <source>Edit enterprise</source>
-      <translation>修改被检查单位</translation>
+        <source>Edit enterprise</source>
+        <translation>修改被检查单位</translation>
     </message>
     <message>
-      <source>New enterprise</source>
-      <translation>新增被检查单位</translation>
+        <source>New enterprise</source>
+        <translation>新增被检查单位</translation>
     </message>
     <message>
-      <source>18 characters; leave empty if the enterprise has none</source>
-      <translation>18位；没有统一社会信用代码的可不填</translation>
+        <source>18 characters; leave empty if the enterprise has none</source>
+        <translation>18位；没有统一社会信用代码的可不填</translation>
     </message>
     <message>
-      <source>county, city or development zone</source>
-      <translation>县（市）、区或开发区</translation>
+        <source>county, city or development zone</source>
+        <translation>县（市）、区或开发区</translation>
     </message>
     <message>
-      <source>e.g. general manager, mine manager</source>
-      <translation>如：总经理、矿长</translation>
+        <source>e.g. general manager, mine manager</source>
+        <translation>如：总经理、矿长</translation>
     </message>
     <message>
-      <source>Name *</source>
-      <translation>单位名称 *</translation>
+        <source>Name *</source>
+        <translation>单位名称 *</translation>
     </message>
     <message>
-      <source>Unified social credit code</source>
-      <translation>统一社会信用代码</translation>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <source>Sector</source>
-      <translation>行业</translation>
+        <source>Sector</source>
+        <translation>行业</translation>
     </message>
     <message>
-      <source>Region</source>
-      <translation>所属地区</translation>
+        <source>Region</source>
+        <translation>所属地区</translation>
     </message>
     <message>
-      <source>Address</source>
-      <translation>地址</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Legal representative (person in charge)</source>
-      <translation>法定代表人（负责人）</translation>
+        <source>Legal representative (person in charge)</source>
+        <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-      <source>Job title</source>
-      <translation>职务</translation>
+        <source>Job title</source>
+        <translation>职务</translation>
     </message>
     <message>
-      <source>Contact phone</source>
-      <translation>联系电话</translation>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>保存</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>%1 of 18 characters</source>
-      <translation>已输入 %1 位，共 18 位</translation>
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1 位，共 18 位</translation>
     </message>
     <message>
-      <source>Check character is correct</source>
-      <translation>校验位正确</translation>
+        <source>Check character is correct</source>
+        <translation>校验位正确</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EnterpriseTableModel</name>
     <message>
-      <source>Enterprise name</source>
-      <translation>单位名称</translation>
+        <source>Enterprise name</source>
+        <translation>单位名称</translation>
     </message>
     <message>
-      <source>Unified social credit code</source>
-      <translation>统一社会信用代码</translation>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <source>Sector</source>
-      <translation>行业</translation>
+        <source>Sector</source>
+        <translation>行业</translation>
     </message>
     <message>
-      <source>Region</source>
-      <translation>所属地区</translation>
+        <source>Region</source>
+        <translation>所属地区</translation>
     </message>
     <message>
-      <source>Person in charge</source>
-      <translation>负责人</translation>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>联系电话</translation>
+        <source>Phone</source>
+        <translation>联系电话</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EnterprisesPage</name>
     <message>
-      <source>Search by any part of the name or credit code</source>
-      <translation>输入单位名称或统一社会信用代码的任意部分查找</translation>
+        <source>Search by any part of the name or credit code</source>
+        <translation>输入单位名称或统一社会信用代码的任意部分查找</translation>
     </message>
     <message>
-      <source>New…</source>
-      <translation>新增…</translation>
+        <source>New…</source>
+        <translation>新增…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>修改…</translation>
+        <source>Edit…</source>
+        <translation>修改…</translation>
     </message>
     <message>
-      <source>Import from Excel…</source>
-      <translation>从Excel导入…</translation>
+        <source>Import from Excel…</source>
+        <translation>从Excel导入…</translation>
     </message>
     <message>
-      <source>No enterprises registered yet: add one, or import an Excel sheet.</source>
-      <translation>尚未登记被检查单位：请点“新增”，或从Excel表格导入。</translation>
+        <source>No enterprises registered yet: add one, or import an Excel sheet.</source>
+        <translation>尚未登记被检查单位：请点“新增”，或从Excel表格导入。</translation>
     </message>
     <message>
-      <source>%1 of %2 enterprises match</source>
-      <translation>共 %2 家，符合条件的 %1 家</translation>
+        <source>%1 of %2 enterprises match</source>
+        <translation>共 %2 家，符合条件的 %1 家</translation>
     </message>
     <message>
-      <source>%1 enterprises</source>
-      <translation>共 %1 家</translation>
+        <source>%1 enterprises</source>
+        <translation>共 %1 家</translation>
     </message>
     <message>
-      <source>Saved: %1</source>
-      <translation>已保存：%1</translation>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
     <message>
-      <source>Import enterprises from Excel</source>
-      <translation>从Excel导入被检查单位</translation>
+        <source>Import enterprises from Excel</source>
+        <translation>从Excel导入被检查单位</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <source>Imported: %1 added, %2 updated</source>
-      <translation>已导入：新增 %1 家，更新 %2 家</translation>
+        <source>Imported: %1 added, %2 updated</source>
+        <translation>已导入：新增 %1 家，更新 %2 家</translation>
     </message>
     <message>
-      <source>, %1 rejected rows skipped</source>
-      <translation>，跳过有问题的 %1 行</translation>
+        <source>, %1 rejected rows skipped</source>
+        <translation>，跳过有问题的 %1 行</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FindingEditor</name>
     <message>
-      <source>Where exactly, e.g. No. 2 tank farm, east side</source>
-      <translation>具体部位，如：2号罐区东侧</translation>
+        <source>Where exactly, e.g. No. 2 tank farm, east side</source>
+        <translation>具体部位，如：2号罐区东侧</translation>
     </message>
     <message>
-      <source>General hazard</source>
-      <translation>一般事故隐患</translation>
+        <source>General hazard</source>
+        <translation>一般事故隐患</translation>
     </message>
     <message>
-      <source>Major hazard</source>
-      <translation>重大事故隐患</translation>
+        <source>Major hazard</source>
+        <translation>重大事故隐患</translation>
     </message>
     <message>
-      <source>Why the grade differs from the checklist's criterion</source>
-      <translation>与检查表判定依据不一致的理由（必填）</translation>
+        <source>Why the grade differs from the checklist&apos;s criterion</source>
+        <translation>与检查表判定依据不一致的理由（必填）</translation>
     </message>
     <message>
-      <source>Immediate measures: evacuate workers, stop work, stop using the equipment …</source>
-      <translation>现场处理措施：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
+        <source>Immediate measures: evacuate workers, stop work, stop using the equipment …</source>
+        <translation>现场处理措施：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
     </message>
     <message>
-      <source>Add photos…</source>
-      <translation>添加照片…</translation>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
     </message>
     <message>
-      <source>Spot</source>
-      <translation>隐患部位</translation>
+        <source>Spot</source>
+        <translation>隐患部位</translation>
     </message>
     <message>
-      <source>Problem</source>
-      <translation>问题描述</translation>
+        <source>Problem</source>
+        <translation>问题描述</translation>
     </message>
     <message>
-      <source>Grade</source>
-      <translation>隐患等级</translation>
+        <source>Grade</source>
+        <translation>隐患等级</translation>
     </message>
     <message>
-      <source>Rectify by</source>
-      <translation>整改期限</translation>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
     </message>
     <message>
-      <source>Immediate measures</source>
-      <translation>现场处理措施</translation>
+        <source>Immediate measures</source>
+        <translation>现场处理措施</translation>
     </message>
     <message>
-      <source>Photos</source>
-      <translation>照片</translation>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
     <message>
-      <source>Immediate measures (required for a major hazard)</source>
-      <translation>现场处理措施（重大事故隐患须填写）</translation>
+        <source>Immediate measures (required for a major hazard)</source>
+        <translation>现场处理措施（重大事故隐患须填写）</translation>
     </message>
     <message>
-      <source>same item</source>
-      <translation>同一检查项</translation>
+        <source>same item</source>
+        <translation>同一检查项</translation>
     </message>
     <message>
-      <source>same spot</source>
-      <translation>同一部位</translation>
+        <source>same spot</source>
+        <translation>同一部位</translation>
     </message>
     <message numerus="yes">
-      <source>Repeat hazard: found here %n time(s) before</source>
-      <translation>
-        <numerusform>重复隐患：该单位此前已发现 %n 次</numerusform>
-      </translation>
+        <source>Repeat hazard: found here %n time(s) before</source>
+        <translation>
+            <numerusform>重复隐患：该单位此前已发现 %n 次</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Add photos</source>
-      <translation>添加照片</translation>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
     </message>
     <message>
-      <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
-      <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-      <source>Welcome to Inspector</source>
-      <translation>欢迎使用安全生产执法检查系统</translation>
+        <source>Welcome to Inspector</source>
+        <translation>欢迎使用安全生产执法检查系统</translation>
     </message>
     <message>
-      <source>Before the first inspection, tell us who uses this computer. These details are printed on every enforcement document.</source>
-      <translation>首次使用前，请填写本机使用人的信息。这些信息将印在每一份执法文书上。</translation>
+        <source>Before the first inspection, tell us who uses this computer. These details are printed on every enforcement document.</source>
+        <translation>首次使用前，请填写本机使用人的信息。这些信息将印在每一份执法文书上。</translation>
     </message>
     <message>
-      <source>e.g. Zhang Wei</source>
-      <translation>如：张伟</translation>
+        <source>e.g. Zhang Wei</source>
+        <translation>如：张伟</translation>
     </message>
     <message>
-      <source>law-enforcement certificate number</source>
-      <translation>行政执法证件号码</translation>
+        <source>law-enforcement certificate number</source>
+        <translation>行政执法证件号码</translation>
     </message>
     <message>
-      <source>e.g. Bayingolin Emergency Management Bureau</source>
-      <translation>如：巴音郭楞蒙古自治州应急管理局</translation>
+        <source>e.g. Bayingolin Emergency Management Bureau</source>
+        <translation>如：巴音郭楞蒙古自治州应急管理局</translation>
     </message>
     <message>
-      <source>e.g. 库</source>
-      <translation>如：库</translation>
+        <source>e.g. 库</source>
+        <translation>如：库</translation>
     </message>
     <message>
-      <source>— ask the office —</source>
-      <translation>— 请向办公室询问 —</translation>
+        <source>— ask the office —</source>
+        <translation>— 请向办公室询问 —</translation>
     </message>
     <message>
-      <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
-      <translation>办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
+        <source>Each laptop of the office needs its own number, so that two laptops working offline never issue the same document number.</source>
+        <translation>办公室为每台电脑分配不同的编号，确保两台离线工作的电脑不会出具相同文号的文书。</translation>
     </message>
     <message>
-      <source>Field laptop (inspections, documents, export)</source>
-      <translation>外业笔记本（检查、文书、导出）</translation>
+        <source>Field laptop (inspections, documents, export)</source>
+        <translation>外业笔记本（检查、文书、导出）</translation>
     </message>
     <message>
-      <source>Office (import from laptops, ledger, packages)</source>
-      <translation>办公室（汇总各笔记本、台账、下发同步包）</translation>
+        <source>Office (import from laptops, ledger, packages)</source>
+        <translation>办公室（汇总各笔记本、台账、下发同步包）</translation>
     </message>
     <message>
-      <source>Shown in the title; can be changed later only on purpose (Sync page).</source>
-      <translation>显示在窗口标题中；以后只能在“同步”页面有意切换。</translation>
+        <source>Shown in the title; can be changed later only on purpose (Sync page).</source>
+        <translation>显示在窗口标题中；以后只能在“同步”页面有意切换。</translation>
     </message>
     <message>
-      <source>This workspace is</source>
-      <translation>本工作区用于</translation>
+        <source>This workspace is</source>
+        <translation>本工作区用于</translation>
     </message>
     <message>
-      <source>Inspector name</source>
-      <translation>执法人员姓名</translation>
+        <source>Inspector name</source>
+        <translation>执法人员姓名</translation>
     </message>
     <message>
-      <source>Certificate number</source>
-      <translation>执法证号</translation>
+        <source>Certificate number</source>
+        <translation>执法证号</translation>
     </message>
     <message>
-      <source>Organisation</source>
-      <translation>所在单位</translation>
+        <source>Organisation</source>
+        <translation>所在单位</translation>
     </message>
     <message>
-      <source>Region abbreviation</source>
-      <translation>地区简称</translation>
+        <source>Region abbreviation</source>
+        <translation>地区简称</translation>
     </message>
     <message>
-      <source>Laptop number (from the office)</source>
-      <translation>本机编号（由办公室分配）</translation>
+        <source>Laptop number (from the office)</source>
+        <translation>本机编号（由办公室分配）</translation>
     </message>
     <message>
-      <source>Start</source>
-      <translation>开始使用</translation>
+        <source>Start</source>
+        <translation>开始使用</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>退出</translation>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-      <source>Welcome, %1</source>
-      <translation>%1，您好</translation>
+        <source>Welcome, %1</source>
+        <translation>%1，您好</translation>
     </message>
     <message>
-      <source>Certificate %1 · %2</source>
-      <translation>执法证号 %1 · %2</translation>
+        <source>Certificate %1 · %2</source>
+        <translation>执法证号 %1 · %2</translation>
     </message>
     <message>
-      <source>New inspection…</source>
-      <translation>新建检查…</translation>
+        <source>New inspection…</source>
+        <translation>新建检查…</translation>
     </message>
     <message>
-      <source>Hazards due for re-check</source>
-      <translation>待复查的隐患（回头看）</translation>
+        <source>Hazards due for re-check</source>
+        <translation>待复查的隐患（回头看）</translation>
     </message>
     <message>
-      <source>Unfinished inspections</source>
-      <translation>未完成的检查</translation>
+        <source>Unfinished inspections</source>
+        <translation>未完成的检查</translation>
     </message>
     <message numerus="yes">
-      <source>%n enterprise(s) registered</source>
-      <translation>
-        <numerusform>已登记 %n 家被检查单位</numerusform>
-      </translation>
+        <source>%n enterprise(s) registered</source>
+        <translation>
+            <numerusform>已登记 %n 家被检查单位</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n inspection(s) this year</source>
-      <translation>
-        <numerusform>今年已检查 %n 次</numerusform>
-      </translation>
+        <source>%n inspection(s) this year</source>
+        <translation>
+            <numerusform>今年已检查 %n 次</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n open hazard(s)</source>
-      <translation>
-        <numerusform>待整改隐患 %n 项</numerusform>
-      </translation>
+        <source>%n open hazard(s)</source>
+        <translation>
+            <numerusform>待整改隐患 %n 项</numerusform>
+        </translation>
     </message>
     <message>
-      <source>(major: %1)</source>
-      <translation>（其中重大 %1 项）</translation>
+        <source>(major: %1)</source>
+        <translation>（其中重大 %1 项）</translation>
     </message>
     <message>
-      <source>Continue</source>
-      <translation>继续检查</translation>
+        <source>Continue</source>
+        <translation>继续检查</translation>
     </message>
     <message numerus="yes">
-      <source>Not yet exported: %n record(s) changed since the last export.</source>
-      <translation>
-        <numerusform>尚未导出：自上次导出以来有 %n 条记录改动。</numerusform>
-      </translation>
+        <source>Not yet exported: %n record(s) changed since the last export.</source>
+        <translation>
+            <numerusform>尚未导出：自上次导出以来有 %n 条记录改动。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Everything has been exported.</source>
-      <translation>所有改动均已导出。</translation>
+        <source>Everything has been exported.</source>
+        <translation>所有改动均已导出。</translation>
     </message>
     <message>
-      <source> (listed)</source>
-      <translation>（挂牌督办）</translation>
+        <source> (listed)</source>
+        <translation>（挂牌督办）</translation>
     </message>
     <message numerus="yes">
-      <source>… and %n more</source>
-      <translation>
-        <numerusform>……另有 %n 条</numerusform>
-      </translation>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Workspace: %1</source>
-      <translation>工作区：%1</translation>
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-      <source>Import enterprises from Excel</source>
-      <translation>从Excel导入被检查单位</translation>
+        <source>Import enterprises from Excel</source>
+        <translation>从Excel导入被检查单位</translation>
     </message>
     <message>
-      <source>Read the file again</source>
-      <translation>重新读取</translation>
+        <source>Read the file again</source>
+        <translation>重新读取</translation>
     </message>
     <message>
-      <source>Choose another file…</source>
-      <translation>选择其他文件…</translation>
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>导入</translation>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
-      <source>Import good rows only</source>
-      <translation>仅导入无问题的行</translation>
+        <source>Import good rows only</source>
+        <translation>仅导入无问题的行</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>File: %1</source>
-      <translation>文件：%1</translation>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx)</source>
-      <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <source>File: %1 — sheet “%2”, headings on row %3</source>
-      <translation>文件：%1 — 工作表“%2”，表头在第 %3 行</translation>
+        <source>File: %1 — sheet “%2”, headings on row %3</source>
+        <translation>文件：%1 — 工作表“%2”，表头在第 %3 行</translation>
     </message>
     <message>
-      <source>Rows read: %1 · to add: %2 · to update: %3 · unchanged: %4 · rejected: %5</source>
-      <translation>共读取 %1 行 · 新增 %2 · 更新 %3 · 无变化 %4 · 有问题 %5</translation>
+        <source>Rows read: %1 · to add: %2 · to update: %3 · unchanged: %4 · rejected: %5</source>
+        <translation>共读取 %1 行 · 新增 %2 · 更新 %3 · 无变化 %4 · 有问题 %5</translation>
     </message>
     <message>
-      <source>Columns not used: %1</source>
-      <translation>未使用的列：%1</translation>
+        <source>Columns not used: %1</source>
+        <translation>未使用的列：%1</translation>
     </message>
     <message>
-      <source>Rows with problems are listed below. Correct them in the sheet and read it again, or import the good rows only.</source>
-      <translation>以下各行有问题。请在表格中改正后点“重新读取”，或只导入没有问题的行。</translation>
+        <source>Rows with problems are listed below. Correct them in the sheet and read it again, or import the good rows only.</source>
+        <translation>以下各行有问题。请在表格中改正后点“重新读取”，或只导入没有问题的行。</translation>
     </message>
     <message>
-      <source>Nothing to import: every row is already in the register.</source>
-      <translation>没有需要导入的内容：表中各行均已登记，信息也没有变化。</translation>
+        <source>Nothing to import: every row is already in the register.</source>
+        <translation>没有需要导入的内容：表中各行均已登记，信息也没有变化。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>InspectionsModel</name>
     <message>
-      <source>Enterprise</source>
-      <translation>被检查单位</translation>
+        <source>Enterprise</source>
+        <translation>被检查单位</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>检查类型</translation>
+        <source>Kind</source>
+        <translation>检查类型</translation>
     </message>
     <message>
-      <source>Checklists</source>
-      <translation>检查表</translation>
+        <source>Checklists</source>
+        <translation>检查表</translation>
     </message>
     <message>
-      <source>Started</source>
-      <translation>开始时间</translation>
+        <source>Started</source>
+        <translation>开始时间</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>Failed</source>
-      <translation>不合格</translation>
+        <source>Failed</source>
+        <translation>不合格</translation>
     </message>
     <message>
-      <source>Major</source>
-      <translation>重大隐患</translation>
+        <source>Major</source>
+        <translation>重大隐患</translation>
     </message>
     <message>
-      <source>Finished</source>
-      <translation>已结束</translation>
+        <source>Finished</source>
+        <translation>已结束</translation>
     </message>
     <message>
-      <source>In progress</source>
-      <translation>进行中</translation>
+        <source>In progress</source>
+        <translation>进行中</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>InspectionsPage</name>
     <message>
-      <source>New inspection…</source>
-      <translation>新建检查…</translation>
+        <source>New inspection…</source>
+        <translation>新建检查…</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>打开</translation>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
-      <source>← All inspections</source>
-      <translation>← 返回检查列表</translation>
+        <source>← All inspections</source>
+        <translation>← 返回检查列表</translation>
     </message>
     <message>
-      <source>Finding not saved</source>
-      <translation>隐患记录未保存</translation>
+        <source>Finding not saved</source>
+        <translation>隐患记录未保存</translation>
     </message>
     <message>
-      <source>The open finding cannot be saved yet: %1
+        <source>The open finding cannot be saved yet: %1
 Leave anyway and lose what was typed there?</source>
-      <translation>当前隐患记录尚不能保存：%1
+        <translation>当前隐患记录尚不能保存：%1
 仍要离开并放弃其中已填写的内容吗？</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ItemPanel</name>
     <message>
-      <source>Pass [1]</source>
-      <translation>合格 [1]</translation>
+        <source>Pass [1]</source>
+        <translation>合格 [1]</translation>
     </message>
     <message>
-      <source>Fail [2]</source>
-      <translation>不合格 [2]</translation>
+        <source>Fail [2]</source>
+        <translation>不合格 [2]</translation>
     </message>
     <message>
-      <source>Not applicable [3]</source>
-      <translation>不适用 [3]</translation>
+        <source>Not applicable [3]</source>
+        <translation>不适用 [3]</translation>
     </message>
     <message>
-      <source>How to check: %1</source>
-      <translation>检查方法：%1</translation>
+        <source>How to check: %1</source>
+        <translation>检查方法：%1</translation>
     </message>
     <message>
-      <source>Basis: %1</source>
-      <translation>检查依据：%1</translation>
+        <source>Basis: %1</source>
+        <translation>检查依据：%1</translation>
     </message>
     <message>
-      <source>Major-hazard criterion: %1</source>
-      <translation>重大隐患判定依据：%1</translation>
+        <source>Major-hazard criterion: %1</source>
+        <translation>重大隐患判定依据：%1</translation>
     </message>
     <message>
-      <source>A failed answer needs a photo.</source>
-      <translation>判为不合格时须拍照取证。</translation>
+        <source>A failed answer needs a photo.</source>
+        <translation>判为不合格时须拍照取证。</translation>
     </message>
     <message>
-      <source>limit %1</source>
-      <translation>限值 %1</translation>
+        <source>limit %1</source>
+        <translation>限值 %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Home</source>
-      <translation>首页</translation>
+        <source>Home</source>
+        <translation>首页</translation>
     </message>
     <message>
-      <source>Inspections</source>
-      <translation>现场检查</translation>
+        <source>Inspections</source>
+        <translation>现场检查</translation>
     </message>
     <message>
-      <source>Enterprises</source>
-      <translation>被检查单位</translation>
+        <source>Enterprises</source>
+        <translation>被检查单位</translation>
     </message>
     <message>
-      <source>Checklists</source>
-      <translation>检查表</translation>
+        <source>Checklists</source>
+        <translation>检查表</translation>
     </message>
     <message>
-      <source>Sync</source>
-      <translation>同步</translation>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>设置</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-      <source>Read-only: the database or folder of this workspace (%1) cannot be written. You can look at everything, but nothing can be saved.</source>
-      <translation>只读：本工作区（%1）的数据库或文件夹不可写。可以查看全部内容，但不能保存任何改动。</translation>
+        <source>Read-only: the database or folder of this workspace (%1) cannot be written. You can look at everything, but nothing can be saved.</source>
+        <translation>只读：本工作区（%1）的数据库或文件夹不可写。可以查看全部内容，但不能保存任何改动。</translation>
     </message>
     <message>
-      <source>Office workspace</source>
-      <translation>办公室工作区</translation>
+        <source>Office workspace</source>
+        <translation>办公室工作区</translation>
     </message>
     <message>
-      <source>Field workspace</source>
-      <translation>外业工作区</translation>
+        <source>Field workspace</source>
+        <translation>外业工作区</translation>
     </message>
     <message>
-      <source>Inspector — work-safety inspection — %1</source>
-      <translation>安全生产执法检查 — %1</translation>
+        <source>Inspector — work-safety inspection — %1</source>
+        <translation>安全生产执法检查 — %1</translation>
     </message>
     <message>
-      <source>Unfinished inspection</source>
-      <translation>未完成的检查</translation>
+        <source>Unfinished inspection</source>
+        <translation>未完成的检查</translation>
     </message>
     <message>
-      <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
-      <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
+        <source>The inspection of %1 started %2 is not finished. Continue it now?</source>
+        <translation>%2 开始的对“%1”的检查尚未结束，是否继续？</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NewInspectionDialog</name>
     <message>
-      <source>New inspection</source>
-      <translation>新建检查</translation>
+        <source>New inspection</source>
+        <translation>新建检查</translation>
     </message>
     <message>
-      <source>Colleagues…</source>
-      <translation>同事名单…</translation>
+        <source>Colleagues…</source>
+        <translation>同事名单…</translation>
     </message>
     <message>
-      <source>e.g. production area, tank farm and warehouse</source>
-      <translation>如：生产区、罐区及仓库</translation>
+        <source>e.g. production area, tank farm and warehouse</source>
+        <translation>如：生产区、罐区及仓库</translation>
     </message>
     <message>
-      <source>Enterprise</source>
-      <translation>被检查单位</translation>
+        <source>Enterprise</source>
+        <translation>被检查单位</translation>
     </message>
     <message>
-      <source>Checklists</source>
-      <translation>检查表</translation>
+        <source>Checklists</source>
+        <translation>检查表</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>检查类型</translation>
+        <source>Kind</source>
+        <translation>检查类型</translation>
     </message>
     <message>
-      <source>Inspectors (at least two)</source>
-      <translation>执法人员（不少于两人）</translation>
+        <source>Inspectors (at least two)</source>
+        <translation>执法人员（不少于两人）</translation>
     </message>
     <message>
-      <source>Place inspected</source>
-      <translation>检查场所</translation>
+        <source>Place inspected</source>
+        <translation>检查场所</translation>
     </message>
     <message>
-      <source>Start inspection</source>
-      <translation>开始检查</translation>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
     </message>
     <message>
-      <source>Colleagues</source>
-      <translation>同事名单</translation>
+        <source>Colleagues</source>
+        <translation>同事名单</translation>
     </message>
     <message>
-      <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
-      <translation>请从列表中选择被检查单位（输入名称的一部分，再从列表中点选）。</translation>
+        <source>Choose the enterprise from the list (type part of its name, then pick it).</source>
+        <translation>请从列表中选择被检查单位（输入名称的一部分，再从列表中点选）。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OfficeSettingsDialog</name>
     <message>
-      <source>Office settings</source>
-      <translation>办公室设置</translation>
+        <source>Office settings</source>
+        <translation>办公室设置</translation>
     </message>
     <message>
-      <source>e.g. 巴音郭楞蒙古自治州 (printed before 人民政府)</source>
-      <translation>例如 巴音郭楞蒙古自治州（打印在“人民政府”之前）</translation>
+        <source>e.g. 巴音郭楞蒙古自治州 (printed before 人民政府)</source>
+        <translation>例如 巴音郭楞蒙古自治州（打印在“人民政府”之前）</translation>
     </message>
     <message>
-      <source>e.g. 库尔勒市 (printed before 人民法院)</source>
-      <translation>例如 库尔勒市（打印在“人民法院”之前）</translation>
+        <source>e.g. 库尔勒市 (printed before 人民法院)</source>
+        <translation>例如 库尔勒市（打印在“人民法院”之前）</translation>
     </message>
     <message>
-      <source>Print the number of major hazards on notices</source>
-      <translation>在指令书上打印“其中重大事故隐患…项”</translation>
+        <source>Print the number of major hazards on notices</source>
+        <translation>在指令书上打印“其中重大事故隐患…项”</translation>
     </message>
     <message>
-      <source>found automatically</source>
-      <translation>自动查找</translation>
+        <source>found automatically</source>
+        <translation>自动查找</translation>
     </message>
     <message>
-      <source>Choose…</source>
-      <translation>选择…</translation>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
     <message>
-      <source>Issuing body</source>
-      <translation>执法机关名称</translation>
+        <source>Issuing body</source>
+        <translation>执法机关名称</translation>
     </message>
     <message>
-      <source>Region abbreviation</source>
-      <translation>地区简称</translation>
+        <source>Region abbreviation</source>
+        <translation>地区简称</translation>
     </message>
     <message>
-      <source>Government for reconsideration</source>
-      <translation>行政复议的人民政府</translation>
+        <source>Government for reconsideration</source>
+        <translation>行政复议的人民政府</translation>
     </message>
     <message>
-      <source>Court for litigation</source>
-      <translation>行政诉讼的人民法院</translation>
+        <source>Court for litigation</source>
+        <translation>行政诉讼的人民法院</translation>
     </message>
     <message>
-      <source>Deadline of a general hazard (days)</source>
-      <translation>一般事故隐患整改期限（天）</translation>
+        <source>Deadline of a general hazard (days)</source>
+        <translation>一般事故隐患整改期限（天）</translation>
     </message>
     <message>
-      <source>Deadline of a major hazard (days)</source>
-      <translation>重大事故隐患整改期限（天）</translation>
+        <source>Deadline of a major hazard (days)</source>
+        <translation>重大事故隐患整改期限（天）</translation>
     </message>
     <message>
-      <source>Legal basis of immediate measures</source>
-      <translation>现场处理措施的法律依据</translation>
+        <source>Legal basis of immediate measures</source>
+        <translation>现场处理措施的法律依据</translation>
     </message>
     <message>
-      <source>Document font file</source>
-      <translation>文书字体文件</translation>
+        <source>Document font file</source>
+        <translation>文书字体文件</translation>
     </message>
     <message>
-      <source>Document numbers of this device</source>
-      <translation>本机的文书编号</translation>
+        <source>Document numbers of this device</source>
+        <translation>本机的文书编号</translation>
     </message>
     <message>
-      <source>Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, unless a block is set below.</source>
-      <translation>每台笔记本须使用各自的编号序列：序列 n 使用 n×1000+1 至 n×1000+999 号，除非在下方为其分配了编号段。</translation>
+        <source>Each laptop needs its own series: series n numbers n×1000+1 … n×1000+999, unless a block is set below.</source>
+        <translation>每台笔记本须使用各自的编号序列：序列 n 使用 n×1000+1 至 n×1000+999 号，除非在下方为其分配了编号段。</translation>
     </message>
     <message>
-      <source>Document</source>
-      <translation>文书</translation>
+        <source>Document</source>
+        <translation>文书</translation>
     </message>
     <message>
-      <source>Year</source>
-      <translation>年份</translation>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
     <message>
-      <source>First</source>
-      <translation>起始号</translation>
+        <source>First</source>
+        <translation>起始号</translation>
     </message>
     <message>
-      <source>Last</source>
-      <translation>终止号</translation>
+        <source>Last</source>
+        <translation>终止号</translation>
     </message>
     <message>
-      <source>Next</source>
-      <translation>下一个</translation>
+        <source>Next</source>
+        <translation>下一个</translation>
     </message>
     <message>
-      <source>Set block</source>
-      <translation>分配编号段</translation>
+        <source>Set block</source>
+        <translation>分配编号段</translation>
     </message>
     <message>
-      <source>Series</source>
-      <translation>编号序列</translation>
+        <source>Series</source>
+        <translation>编号序列</translation>
     </message>
     <message>
-      <source>Choose a Chinese TrueType font</source>
-      <translation>选择中文 TrueType 字体</translation>
+        <source>Choose a Chinese TrueType font</source>
+        <translation>选择中文 TrueType 字体</translation>
     </message>
     <message>
-      <source>TrueType fonts (*.ttf *.ttc)</source>
-      <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
     <message>
-      <source>Documents are set in %1</source>
-      <translation>文书使用字体：%1</translation>
+        <source>Documents are set in %1</source>
+        <translation>文书使用字体：%1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
-      <source>Warning: </source>
-      <translation>提示：</translation>
+        <source>Warning: </source>
+        <translation>提示：</translation>
     </message>
     <message>
-      <source>Row</source>
-      <translation>行号</translation>
+        <source>Row</source>
+        <translation>行号</translation>
     </message>
     <message>
-      <source>Column</source>
-      <translation>列名</translation>
+        <source>Column</source>
+        <translation>列名</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>原因</translation>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RosterBox</name>
     <message>
-      <source>Colleagues (the second inspector on a visit)</source>
-      <translation>同事名单（现场检查的另一名执法人员）</translation>
+        <source>Colleagues (the second inspector on a visit)</source>
+        <translation>同事名单（现场检查的另一名执法人员）</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Certificate number</source>
-      <translation>执法证号</translation>
+        <source>Certificate number</source>
+        <translation>执法证号</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>添加</translation>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
     <message>
-      <source>No longer on the team</source>
-      <translation>已调离（不再列出）</translation>
+        <source>No longer on the team</source>
+        <translation>已调离（不再列出）</translation>
     </message>
     <message>
-      <source>no longer on the team</source>
-      <translation>已调离</translation>
+        <source>no longer on the team</source>
+        <translation>已调离</translation>
     </message>
     <message>
-      <source>Back on the team</source>
-      <translation>恢复列出</translation>
+        <source>Back on the team</source>
+        <translation>恢复列出</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunnerStatus</name>
     <message>
-      <source>Saved %1</source>
-      <translation>已保存 %1</translation>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
     <message>
-      <source>Saving…</source>
-      <translation>正在保存…</translation>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
-      <source>Not saved</source>
-      <translation>未保存</translation>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
     <message>
-      <source>Failed %1 · major %2</source>
-      <translation>不合格 %1 · 重大隐患 %2</translation>
+        <source>Failed %1 · major %2</source>
+        <translation>不合格 %1 · 重大隐患 %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunnerWidget</name>
     <message>
-      <source>Finish inspection…</source>
-      <translation>结束检查…</translation>
+        <source>Finish inspection…</source>
+        <translation>结束检查…</translation>
     </message>
     <message>
-      <source>Amend…</source>
-      <translation>更正…</translation>
+        <source>Amend…</source>
+        <translation>更正…</translation>
     </message>
     <message>
-      <source>Change a finished inspection, with a reason kept in the audit trail</source>
-      <translation>修改已结束的检查，更正理由记入执法痕迹</translation>
+        <source>Change a finished inspection, with a reason kept in the audit trail</source>
+        <translation>修改已结束的检查，更正理由记入执法痕迹</translation>
     </message>
     <message>
-      <source>All [Ctrl+1]</source>
-      <translation>全部 [Ctrl+1]</translation>
+        <source>All [Ctrl+1]</source>
+        <translation>全部 [Ctrl+1]</translation>
     </message>
     <message>
-      <source>Unanswered [Ctrl+2]</source>
-      <translation>未检查 [Ctrl+2]</translation>
+        <source>Unanswered [Ctrl+2]</source>
+        <translation>未检查 [Ctrl+2]</translation>
     </message>
     <message>
-      <source>Failed [Ctrl+3]</source>
-      <translation>不合格 [Ctrl+3]</translation>
+        <source>Failed [Ctrl+3]</source>
+        <translation>不合格 [Ctrl+3]</translation>
     </message>
     <message>
-      <source>Find an item [Ctrl+F]</source>
-      <translation>查找检查项 [Ctrl+F]</translation>
+        <source>Find an item [Ctrl+F]</source>
+        <translation>查找检查项 [Ctrl+F]</translation>
     </message>
     <message>
-      <source>All sections</source>
-      <translation>全部类别</translation>
+        <source>All sections</source>
+        <translation>全部类别</translation>
     </message>
     <message>
-      <source>All answers saved</source>
-      <translation>所有记录均已保存</translation>
+        <source>All answers saved</source>
+        <translation>所有记录均已保存</translation>
     </message>
     <message>
-      <source>Amend a finished inspection</source>
-      <translation>更正已结束的检查</translation>
+        <source>Amend a finished inspection</source>
+        <translation>更正已结束的检查</translation>
     </message>
     <message>
-      <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
-      <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
+        <source>This inspection is finished. Why is it being changed? (recorded in the audit trail)</source>
+        <translation>本次检查已结束。请说明更正理由（将记入执法痕迹）：</translation>
     </message>
     <message>
-      <source>Not changed: an amendment needs a reason.</source>
-      <translation>未修改：更正须填写理由。</translation>
+        <source>Not changed: an amendment needs a reason.</source>
+        <translation>未修改：更正须填写理由。</translation>
     </message>
     <message>
-      <source>Amending: %1</source>
-      <translation>更正中：%1</translation>
+        <source>Amending: %1</source>
+        <translation>更正中：%1</translation>
     </message>
     <message>
-      <source>Finished</source>
-      <translation>已结束</translation>
+        <source>Finished</source>
+        <translation>已结束</translation>
     </message>
     <message>
-      <source>This inspection is already finished.</source>
-      <translation>本次检查已经结束。</translation>
+        <source>This inspection is already finished.</source>
+        <translation>本次检查已经结束。</translation>
     </message>
     <message numerus="yes">
-      <source>%n item(s) not answered</source>
-      <translation>
-        <numerusform>尚有 %n 项未检查</numerusform>
-      </translation>
+        <source>%n item(s) not answered</source>
+        <translation>
+            <numerusform>尚有 %n 项未检查</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n failed item(s) without a recorded spot</source>
-      <translation>
-        <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
-      </translation>
+        <source>%n failed item(s) without a recorded spot</source>
+        <translation>
+            <numerusform>%n 项不合格尚未填写隐患部位</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n failed item(s) that need a photo have none</source>
-      <translation>
-        <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
-      </translation>
+        <source>%n failed item(s) that need a photo have none</source>
+        <translation>
+            <numerusform>%n 项须拍照取证的不合格项没有照片</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n major hazard(s) without immediate measures</source>
-      <translation>
-        <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
-      </translation>
+        <source>%n major hazard(s) without immediate measures</source>
+        <translation>
+            <numerusform>%n 项重大事故隐患未填写现场处理措施</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
-      <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
+        <source>Finish the inspection now? Later changes will be recorded as amendments.</source>
+        <translation>现在结束检查吗？结束后的修改将作为更正记入执法痕迹。</translation>
     </message>
     <message>
-      <source>Finish inspection</source>
-      <translation>结束检查</translation>
+        <source>Finish inspection</source>
+        <translation>结束检查</translation>
     </message>
     <message>
-      <source>Inspection finished</source>
-      <translation>检查已结束</translation>
+        <source>Inspection finished</source>
+        <translation>检查已结束</translation>
     </message>
     <message>
-      <source>Items checked: %1 of %2
+        <source>Items checked: %1 of %2
 Failed: %3
 Hazards recorded: %4, of which major: %5
 Photos: %6</source>
-      <translation>已检查：%1 / %2 项
+        <translation>已检查：%1 / %2 项
 不合格：%3 项
 登记隐患：%4 项，其中重大事故隐患 %5 项
 照片：%6 张</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-      <source>Follow the system</source>
-      <translation>跟随系统</translation>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-      <source>Office settings…</source>
-      <translation>办公室设置…</translation>
+        <source>Office settings…</source>
+        <translation>办公室设置…</translation>
     </message>
     <message>
-      <source>Issuing body, region abbreviation, government and court, deadlines, document numbers</source>
-      <translation>发文机关、地区简称、复议机关和人民法院、整改期限、文书编号</translation>
+        <source>Issuing body, region abbreviation, government and court, deadlines, document numbers</source>
+        <translation>发文机关、地区简称、复议机关和人民法院、整改期限、文书编号</translation>
     </message>
     <message>
-      <source>Interface language</source>
-      <translation>界面语言</translation>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
     </message>
     <message>
-      <source>Office</source>
-      <translation>办公室</translation>
+        <source>Office</source>
+        <translation>办公室</translation>
     </message>
     <message>
-      <source>Saved. The new language applies the next time the app starts.</source>
-      <translation>已保存。新的界面语言将在下次启动时生效。</translation>
+        <source>Saved. The new language applies the next time the app starts.</source>
+        <translation>已保存。新的界面语言将在下次启动时生效。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
-      <source>Sign the document</source>
-      <translation>签署文书</translation>
+        <source>Sign the document</source>
+        <translation>签署文书</translation>
     </message>
     <message>
-      <source>Inspector 1</source>
-      <translation>执法人员一</translation>
+        <source>Inspector 1</source>
+        <translation>执法人员一</translation>
     </message>
     <message>
-      <source>Inspector 2</source>
-      <translation>执法人员二</translation>
+        <source>Inspector 2</source>
+        <translation>执法人员二</translation>
     </message>
     <message>
-      <source>Sign and issue</source>
-      <translation>签署并签发</translation>
+        <source>Sign and issue</source>
+        <translation>签署并签发</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-      <source>%1 (certificate no. %2)</source>
-      <translation>%1（证号 %2）</translation>
+        <source>%1 (certificate no. %2)</source>
+        <translation>%1（证号 %2）</translation>
     </message>
     <message>
-      <source>Head of the inspected enterprise</source>
-      <translation>被检查单位负责人</translation>
+        <source>Head of the inspected enterprise</source>
+        <translation>被检查单位负责人</translation>
     </message>
     <message>
-      <source>name of the person who signs</source>
-      <translation>签字人姓名</translation>
+        <source>name of the person who signs</source>
+        <translation>签字人姓名</translation>
     </message>
     <message>
-      <source>Refuses to sign</source>
-      <translation>拒绝签字</translation>
+        <source>Refuses to sign</source>
+        <translation>拒绝签字</translation>
     </message>
     <message>
-      <source>name (and unit) of the witness</source>
-      <translation>见证人姓名（及单位）</translation>
+        <source>name (and unit) of the witness</source>
+        <translation>见证人姓名（及单位）</translation>
     </message>
     <message>
-      <source>The document will record that the head refused to sign, with the time and the witness.</source>
-      <translation>文书上将注明“被检查单位负责人拒绝签字”，并记录时间和见证人。</translation>
+        <source>The document will record that the head refused to sign, with the time and the witness.</source>
+        <translation>文书上将注明“被检查单位负责人拒绝签字”，并记录时间和见证人。</translation>
     </message>
     <message>
-      <source>Witness</source>
-      <translation>见证人</translation>
+        <source>Witness</source>
+        <translation>见证人</translation>
     </message>
     <message>
-      <source>Time of refusal</source>
-      <translation>拒签时间</translation>
+        <source>Time of refusal</source>
+        <translation>拒签时间</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Digital signature</source>
-      <translation>数字签名</translation>
+        <source>Digital signature</source>
+        <translation>数字签名</translation>
     </message>
     <message>
-      <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits. It protects the new signing key; keep it to yourself.</source>
-      <translation>%1 首次在本机使用数字签名：请设置 6–12 位数字的 PIN。它用于保护新建的签名密钥，请勿告诉他人。</translation>
+        <source>First digital signature of %1 on this computer: choose a PIN of 6 to 12 digits. It protects the new signing key; keep it to yourself.</source>
+        <translation>%1 首次在本机使用数字签名：请设置 6–12 位数字的 PIN。它用于保护新建的签名密钥，请勿告诉他人。</translation>
     </message>
     <message>
-      <source>%1, enter your PIN to sign the PDF and the QR code digitally.</source>
-      <translation>%1，请输入 PIN，对 PDF 文件和二维码进行数字签名。</translation>
+        <source>%1, enter your PIN to sign the PDF and the QR code digitally.</source>
+        <translation>%1，请输入 PIN，对 PDF 文件和二维码进行数字签名。</translation>
     </message>
     <message>
-      <source>PIN</source>
-      <translation>PIN</translation>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
-      <source>PIN again</source>
-      <translation>再次输入 PIN</translation>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
     </message>
     <message>
-      <source>%1 has not signed yet.</source>
-      <translation>%1 尚未签名。</translation>
+        <source>%1 has not signed yet.</source>
+        <translation>%1 尚未签名。</translation>
     </message>
     <message>
-      <source>Enter the witness of the refusal to sign.</source>
-      <translation>请填写拒签的见证人。</translation>
+        <source>Enter the witness of the refusal to sign.</source>
+        <translation>请填写拒签的见证人。</translation>
     </message>
     <message>
-      <source>The head of the enterprise must sign, or tick the refusal and name a witness.</source>
-      <translation>被检查单位负责人须签名；如拒绝签字，请勾选“拒绝签字”并填写见证人。</translation>
+        <source>The head of the enterprise must sign, or tick the refusal and name a witness.</source>
+        <translation>被检查单位负责人须签名；如拒绝签字，请勾选“拒绝签字”并填写见证人。</translation>
     </message>
     <message>
-      <source>Enter the PIN: 6 to 12 digits.</source>
-      <translation>请输入 PIN：6–12 位数字。</translation>
+        <source>Enter the PIN: 6 to 12 digits.</source>
+        <translation>请输入 PIN：6–12 位数字。</translation>
     </message>
     <message>
-      <source>The two PINs are not the same.</source>
-      <translation>两次输入的 PIN 不一致。</translation>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
-      <source>Sign with the mouse, a pen or a finger</source>
-      <translation>可用鼠标、手写笔或手指签名</translation>
+        <source>Sign with the mouse, a pen or a finger</source>
+        <translation>可用鼠标、手写笔或手指签名</translation>
     </message>
     <message>
-      <source>Clear</source>
-      <translation>清除</translation>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
     <message>
-      <source>Sign here</source>
-      <translation>请在此签名</translation>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SingleInstance</name>
     <message>
-      <source>This workspace is already open: %1.
+        <source>This workspace is already open: %1.
 Close it there first, or open another workspace.</source>
-      <translation>本工作区已在别处打开：%1。
+        <translation>本工作区已在别处打开：%1。
 请先在那里关闭，或打开另一个工作区。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-      <source>Signing PIN</source>
-      <translation>签名 PIN</translation>
+        <source>Signing PIN</source>
+        <translation>签名 PIN</translation>
     </message>
     <message>
-      <source>The bundle is signed with your key. Enter your signing PIN:</source>
-      <translation>同步包用您的密钥签名。请输入签名 PIN：</translation>
+        <source>The bundle is signed with your key. Enter your signing PIN:</source>
+        <translation>同步包用您的密钥签名。请输入签名 PIN：</translation>
     </message>
     <message>
-      <source>Switch workspace kind…</source>
-      <translation>切换工作区类型…</translation>
+        <source>Switch workspace kind…</source>
+        <translation>切换工作区类型…</translation>
     </message>
     <message>
-      <source>Export to a folder (USB stick)…</source>
-      <translation>导出到文件夹（U 盘）…</translation>
+        <source>Export to a folder (USB stick)…</source>
+        <translation>导出到文件夹（U 盘）…</translation>
     </message>
     <message>
-      <source>Everything (not only what changed since the last export)</source>
-      <translation>全部导出（不只是上次导出以来的改动）</translation>
+        <source>Everything (not only what changed since the last export)</source>
+        <translation>全部导出（不只是上次导出以来的改动）</translation>
     </message>
     <message>
-      <source>Import files…</source>
-      <translation>导入文件…</translation>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
     </message>
     <message>
-      <source>Import a folder…</source>
-      <translation>导入文件夹…</translation>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
     </message>
     <message>
-      <source>Trust signing keys not seen before (each is recorded)</source>
-      <translation>信任首次出现的签名密钥（逐一记录）</translation>
+        <source>Trust signing keys not seen before (each is recorded)</source>
+        <translation>信任首次出现的签名密钥（逐一记录）</translation>
     </message>
     <message>
-      <source>Dry run: only say what would happen</source>
-      <translation>试运行：只说明将会怎样，不写入</translation>
+        <source>Dry run: only say what would happen</source>
+        <translation>试运行：只说明将会怎样，不写入</translation>
     </message>
     <message>
-      <source>…or drop bundle files or a folder here.</source>
-      <translation>……或把同步包文件或文件夹拖到这里。</translation>
+        <source>…or drop bundle files or a folder here.</source>
+        <translation>……或把同步包文件或文件夹拖到这里。</translation>
     </message>
     <message>
-      <source>File</source>
-      <translation>文件</translation>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
-      <source>Result</source>
-      <translation>结果</translation>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
     <message>
-      <source>Build package…</source>
-      <translation>制作同步包…</translation>
+        <source>Build package…</source>
+        <translation>制作同步包…</translation>
     </message>
     <message>
-      <source>Export</source>
-      <translation>导出</translation>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>导入</translation>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
-      <source>Package for a laptop</source>
-      <translation>为外业笔记本制作同步包</translation>
+        <source>Package for a laptop</source>
+        <translation>为外业笔记本制作同步包</translation>
     </message>
     <message>
-      <source>For</source>
-      <translation>对象</translation>
+        <source>For</source>
+        <translation>对象</translation>
     </message>
     <message>
-      <source>Office workspace</source>
-      <translation>办公室工作区</translation>
+        <source>Office workspace</source>
+        <translation>办公室工作区</translation>
     </message>
     <message>
-      <source>Field workspace</source>
-      <translation>外业工作区</translation>
+        <source>Field workspace</source>
+        <translation>外业工作区</translation>
     </message>
     <message numerus="yes">
-      <source>%n record(s) changed since the last export: not yet exported.</source>
-      <translation>
-        <numerusform>自上次导出以来有 %n 条记录改动，尚未导出。</numerusform>
-      </translation>
+        <source>%n record(s) changed since the last export: not yet exported.</source>
+        <translation>
+            <numerusform>自上次导出以来有 %n 条记录改动，尚未导出。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Everything has been exported.</source>
-      <translation>所有改动均已导出。</translation>
+        <source>Everything has been exported.</source>
+        <translation>所有改动均已导出。</translation>
     </message>
     <message>
-      <source>Last export: %1.</source>
-      <translation>上次导出：%1。</translation>
+        <source>Last export: %1.</source>
+        <translation>上次导出：%1。</translation>
     </message>
     <message>
-      <source>Region: %1</source>
-      <translation>地区：%1</translation>
+        <source>Region: %1</source>
+        <translation>地区：%1</translation>
     </message>
     <message>
-      <source>No laptop has sent a bundle yet.</source>
-      <translation>还没有笔记本交来同步包。</translation>
+        <source>No laptop has sent a bundle yet.</source>
+        <translation>还没有笔记本交来同步包。</translation>
     </message>
     <message>
-      <source>Laptops (number · label · audit entries held):</source>
-      <translation>笔记本（本机编号 · 名称 · 已汇总的审计记录条数）：</translation>
+        <source>Laptops (number · label · audit entries held):</source>
+        <translation>笔记本（本机编号 · 名称 · 已汇总的审计记录条数）：</translation>
     </message>
     <message>
-      <source>number used by another laptop</source>
-      <translation>编号与另一台笔记本重复</translation>
+        <source>number used by another laptop</source>
+        <translation>编号与另一台笔记本重复</translation>
     </message>
     <message>
-      <source>Export to folder</source>
-      <translation>导出到文件夹</translation>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
     </message>
     <message>
-      <source>Export failed</source>
-      <translation>导出失败</translation>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
     <message>
-      <source>Exported: audit entries %1–%2, %3 record(s), %4 photo(s)</source>
-      <translation>已导出：审计记录第 %1–%2 条，%3 条记录，%4 张照片</translation>
+        <source>Exported: audit entries %1–%2, %3 record(s), %4 photo(s)</source>
+        <translation>已导出：审计记录第 %1–%2 条，%3 条记录，%4 张照片</translation>
     </message>
     <message>
-      <source>Import bundles</source>
-      <translation>导入同步包</translation>
+        <source>Import bundles</source>
+        <translation>导入同步包</translation>
     </message>
     <message>
-      <source>Bundles (*.zip)</source>
-      <translation>同步包 (*.zip)</translation>
+        <source>Bundles (*.zip)</source>
+        <translation>同步包 (*.zip)</translation>
     </message>
     <message>
-      <source>Import a folder of bundles</source>
-      <translation>导入同步包所在的文件夹</translation>
+        <source>Import a folder of bundles</source>
+        <translation>导入同步包所在的文件夹</translation>
     </message>
     <message>
-      <source>No bundle (*.zip) found.</source>
-      <translation>没有找到同步包（*.zip）。</translation>
+        <source>No bundle (*.zip) found.</source>
+        <translation>没有找到同步包（*.zip）。</translation>
     </message>
     <message>
-      <source>Save package</source>
-      <translation>保存同步包</translation>
+        <source>Save package</source>
+        <translation>保存同步包</translation>
     </message>
     <message>
-      <source>Package failed</source>
-      <translation>制作同步包失败</translation>
+        <source>Package failed</source>
+        <translation>制作同步包失败</translation>
     </message>
     <message>
-      <source>Package for %1: %2 enterprise(s), %3 hazard(s) due for re-check</source>
-      <translation>为 %1 制作的同步包：%2 家企业，%3 条待复查隐患</translation>
+        <source>Package for %1: %2 enterprise(s), %3 hazard(s) due for re-check</source>
+        <translation>为 %1 制作的同步包：%2 家企业，%3 条待复查隐患</translation>
     </message>
     <message>
-      <source>Switch workspace kind</source>
-      <translation>切换工作区类型</translation>
+        <source>Switch workspace kind</source>
+        <translation>切换工作区类型</translation>
     </message>
     <message>
-      <source>This workspace is a %1. Make it a %2? Only do this when the office told you to.</source>
-      <translation>本工作区现在是%1。要改为%2吗？只有在办公室要求时才这样做。</translation>
+        <source>This workspace is a %1. Make it a %2? Only do this when the office told you to.</source>
+        <translation>本工作区现在是%1。要改为%2吗？只有在办公室要求时才这样做。</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -148,7 +148,9 @@ def test_a_forged_checkpoint_is_not_trusted(demo_store, signer):
 
 def test_compare_a_checkpoint_the_office_received(demo_store, signer, tmp_path):
     _change_something(demo_store)
-    received = checkpoints.Checkpoint.from_dict(checkpoints.take_for(demo_store, signer, "export").to_dict())
+    taken = checkpoints.take_for(demo_store, signer, "export")
+    assert checkpoints.latest(demo_store.conn) == taken
+    received = checkpoints.Checkpoint.from_dict(taken.to_dict())
     assert checkpoints.compare(demo_store.conn, received).status == "anchored"
     forged = dataclasses.replace(received, seq=received.seq - 1)
     assert checkpoints.compare(demo_store.conn, forged).status == "unsigned"

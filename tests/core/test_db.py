@@ -95,3 +95,21 @@ def test_not_a_database_gets_a_clear_message(tmp_path):
     path.write_text("hello, this is not sqlite")
     with pytest.raises(db.DatabaseError, match="不是可用的数据库文件"):
         Store.open_file(path)
+
+
+def test_upgrading_keeps_the_chain_and_stores_its_hashes_as_bytes(tmp_path):
+    path = tmp_path / "inspector.db"
+    shutil.copy(FIRST_SCHEMA, path)
+    conn = sqlite3.connect(path)
+    old = conn.execute("SELECT seq, hash, digest FROM audit_log ORDER BY seq").fetchall()
+    conn.close()
+    store = Store.open_file(path)
+    try:
+        new = store.conn.execute("SELECT seq, hash, digest FROM audit_log ORDER BY seq").fetchall()
+        assert [(s, h.hex(), d.hex() if d else None) for s, h, d in new] == old
+        columns = {c[1]: c[2] for c in store.conn.execute("PRAGMA table_info(audit_log)")}
+        assert columns["hash"] == columns["digest"] == "BLOB" and "prev_hash" not in columns
+        assert store.rows("SELECT * FROM checkpoints") == []
+        assert audit.verify(store.conn, integrity=True).ok
+    finally:
+        store.close()

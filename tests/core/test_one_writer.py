@@ -67,3 +67,24 @@ def test_finishing_with_the_pin_takes_a_checkpoint(demo_store, inspection):
     [checkpoint] = demo_store.rows("SELECT * FROM checkpoints")
     assert checkpoint["reason"] == "finish" and checkpoint["inspector_id"] == signer.inspector_id
     assert audit.verify(demo_store.conn).anchored_through == checkpoint["seq"]
+
+
+def test_a_long_write_tells_the_waiting_writer_what_it_waits_for(
+    workspace, demo_store, inspection, mini_checklist
+):
+    sid = mini_checklist.content_hash
+    said: list[str] = []
+    outcome: list = []
+    with demo_store.announce("导入企业名单（100000 行）"), demo_store.transaction():
+        inspections.answer(demo_store, inspection["id"], sid, "T-002", "pass")
+        worker = threading.Thread(
+            target=_answer_from_another_program,
+            args=(workspace, inspection["id"], sid, "T-003", "pass", said, outcome),
+        )
+        worker.start()
+        while worker.is_alive() and not said:
+            worker.join(0.01)
+    worker.join()
+    assert not isinstance(outcome[0], Exception), outcome[0]
+    assert "导入企业名单（100000 行）" in said[0]
+    assert not (workspace.logs_dir / "writing.json").exists()

@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +242,41 @@ def test_workspace_lock_is_one_holder_at_a_time(workspace):
     assert second.acquire()
     second.release()
     assert paths.workspace().root == workspace.root
+
+
+def test_a_full_disk_while_copying_a_photo_leaves_no_part_and_names_the_folder(
+    demo_store, tmp_path, monkeypatch
+):
+    import errno
+
+    from inspector.core.capture import media
+    from tests.core.test_documents_support import photo
+
+    source = photo(tmp_path, "现场.jpg")
+
+    def copy_until_full(src, dst):
+        Path(dst).write_bytes(b"half a photo")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(media.shutil, "copyfile", copy_until_full)
+    before = dump_hash(demo_store.conn)
+    with pytest.raises(StorageFullError) as caught:
+        media.add_file(demo_store, source)
+    assert "磁盘空间不足" in str(caught.value) and str(media.media_root(demo_store)) in str(caught.value)
+    assert not list(media.media_root(demo_store).rglob("*.part"))
+    assert dump_hash(demo_store.conn) == before
+
+
+def test_a_failed_daily_backup_is_said_not_swallowed(workspace, monkeypatch, capsys):
+    import errno
+
+    def full(conn, path):
+        raise backups.DiskFullError(errno.ENOSPC, backups.disk_full_message(path.parent, 10 * 2**20))
+
+    monkeypatch.setattr(backups, "make", full)
+    store = Store.open(workspace)
+    assert len(store.warnings) == 1 and "自动备份没有完成" in store.warnings[0]
+    assert str(workspace.backups_dir) in store.warnings[0]
+    store.close()
+    assert main(["enterprises", "list"]) == 0
+    assert "注意：今天的自动备份没有完成" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from inspector.core.store import Store
+from inspector.core.store import StorageFullError, Store, backups
 
 THUMB_SIZE = 256
 SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"}  # no HEIC decoder bundled
@@ -57,10 +57,18 @@ def add_file(store: Store, source: Path) -> dict:
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, partial)
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        partial.replace(target)
+        try:
+            shutil.copyfile(source, partial)
+            with partial.open("rb") as handle:
+                os.fsync(handle.fileno())
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)  # never a half photo left behind
+            if backups.is_disk_full(exc):
+                raise StorageFullError(
+                    backups.disk_full_message(target.parent, source.stat().st_size)
+                ) from exc
+            raise
         _fsync_dir(target.parent)
     return store.insert(
         "media",

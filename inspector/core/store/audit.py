@@ -205,37 +205,62 @@ def file_anchors(path) -> Iterator[Anchor]:
         )
 
 
+def _hex(value) -> str | None:
+    """A stored hash as the hex text the chain is computed over (tampered types hash as they are)."""
+    if isinstance(value, bytes):
+        return value.hex()
+    return value if value is None or isinstance(value, str) else repr(value)
+
+
+_quote = json.encoder.encode_basestring  # what the encoder uses for str with ensure_ascii=False
+
+
+def _entry_text(row: tuple, digest: str | None) -> str:
+    """``canonical.dumps`` of an entry's fields, built directly (the chain walk's inner loop).
+
+    Falls back to the encoder for anything that is not the text it should be (a tampered row).
+    """
+    seq, id_, at, actor, device_id, action, table_name, record_id = row[:8]
+    if type(seq) is int and all(
+        type(v) is str for v in (id_, at, actor, device_id, action, table_name, record_id)
+    ):
+        return (
+            f'{{"action":{_quote(action)},"actor":{_quote(actor)},"at":{_quote(at)},'
+            f'"device_id":{_quote(device_id)},"digest":{"null" if digest is None else _quote(digest)},'
+            f'"id":{_quote(id_)},"record_id":{_quote(record_id)},"seq":{seq},"table_name":{_quote(table_name)}}}'
+        )
+    return _JSON.encode({**dict(zip(_FIELDS, row, strict=False)), "digest": digest})
+
+
 def _walk_chain(conn: sqlite3.Connection, anchors: dict[int, list[Anchor]], report: Report) -> None:
     prev, expected, broken_at = GENESIS, 1, None
     cursor = conn.execute(
         "SELECT seq, id, at, actor, device_id, action, table_name, record_id, digest, hash"
         " FROM audit_log ORDER BY seq"
     )
+    sha256 = hashlib.sha256
     for row in cursor:
         seq = row[0]
-        entry = dict(zip(_FIELDS, row, strict=False))
-        if entry["digest"] is not None:
-            entry["digest"] = bytes(entry["digest"]).hex()
-        stored = bytes(row[9])
+        stored = _hex(row[9]) or ""
         report.entries += 1
         if seq != expected:
             gap = f"第 {expected} 条" if seq == expected + 1 else f"第 {expected}–{seq - 1} 条"
             report.add(seq, f"{gap}审计记录缺失（链在第 {seq} 条处断开）：有记录被删除")
             broken_at = broken_at or expected
-        elif _chain_bytes(prev, entry) != stored:
+        elif sha256((prev + "\n" + _entry_text(row, _hex(row[8]))).encode()).hexdigest() != stored:
             report.add(
                 seq,
-                f"第 {seq} 条审计记录的内容被改动，或与前一条不衔接（有记录被插入或删除）"
-                f"（{entry['table_name']} {entry['record_id']}）",
+                f"第 {seq} 条审计记录的内容被改动，或与前一条不衔接（有记录被插入或删除）（{row[6]} {row[7]}）",
             )
             broken_at = broken_at or seq
-        for anchor in anchors.pop(seq, ()):
-            if anchor.hash != stored.hex():
-                report.add(seq, checkpoints.diverged_message(seq, anchor.source))
-                broken_at = broken_at or seq
-            elif broken_at is None:
-                report.anchored_through = seq
-        prev, expected = stored.hex(), seq + 1
+        if seq in anchors:
+            for anchor in anchors.pop(seq):
+                if anchor.hash != stored:
+                    report.add(seq, checkpoints.diverged_message(seq, anchor.source))
+                    broken_at = broken_at or seq
+                elif broken_at is None:
+                    report.anchored_through = seq
+        prev, expected = stored, seq + 1
     end = expected - 1
     for seq in sorted(anchors):
         for anchor in anchors[seq]:
@@ -277,7 +302,7 @@ def _check_records(conn: sqlite3.Connection, report: Report) -> None:
                 report.add(None, f"{table} 中的记录 {ref[1]} 没有审计记录：在软件之外被插入")
                 continue
             digest, seq = pending[2], pending[3]
-            if digest is None or bytes(digest).hex() != row_digest(row):
+            if digest is None or _hex(digest) != row_digest(row):
                 report.add(seq, f"{table} 中的记录 {ref[1]} 在软件之外被改动（与第 {seq} 条审计记录不符）")
             pending = next(logged, None)
         while pending is not None and pending[0] == table:

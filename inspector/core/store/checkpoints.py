@@ -146,6 +146,15 @@ def take(store, private_key, inspector_id: str, reason: str) -> Checkpoint | Non
     return checkpoint
 
 
+def latest(conn: sqlite3.Connection) -> Checkpoint | None:
+    """The newest checkpoint of this database (what an export bundle carries to the office)."""
+    cur = conn.execute("SELECT * FROM checkpoints ORDER BY seq DESC, id DESC LIMIT 1")
+    found = cur.fetchone()
+    if found is None:
+        return None
+    return Checkpoint.from_row(dict(zip([d[0] for d in cur.description], found, strict=True)))
+
+
 def take_for(store, signer, reason: str) -> Checkpoint | None:
     """A checkpoint signed by an unlocked ``signing.DocumentSigner`` (anything with ``keys.paper``)."""
     keys = getattr(signer, "keys", None)
@@ -220,10 +229,17 @@ class Comparison:
         return self.status == "anchored"
 
 
+_REASONS = {"issue": "签发", "finish": "结束检查", "export": "导出"}
+
+
 def describe(checkpoint: Checkpoint) -> str:
-    return (
-        f"{checkpoint.at[:19].replace('T', ' ')} 的签名检查点（{checkpoint.reason}，第 {checkpoint.seq} 条）"
-    )
+    try:
+        when = clock.local(checkpoint.at).strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        when = checkpoint.at
+    verb, _, rest = checkpoint.reason.partition(" ")
+    reason = _REASONS.get(verb, verb) + rest
+    return f"{when} 的签名检查点（{reason}，第 {checkpoint.seq} 条）"
 
 
 def compare(conn: sqlite3.Connection, checkpoint: Checkpoint, check_signature: bool = True) -> Comparison:

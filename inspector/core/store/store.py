@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,6 +60,7 @@ class Store:
         self.read_only = bool(self.conn.execute("PRAGMA query_only").fetchone()[0])
         # Called with a message when a write has to wait for another program's (CLI: print it).
         self.on_wait: Callable[[str], None] | None = None
+        self.warnings: list[str] = []  # said once to the user after opening (e.g. a failed daily backup)
         self.reload_identity()
 
     @classmethod
@@ -80,8 +82,9 @@ class Store:
             try:
                 workspace.mark()
                 backups.daily(store.conn, workspace.backups_dir, path.stem)
-            except OSError:
-                pass  # a failed daily copy must not stop the day's work; the next open tries again
+            except OSError as exc:  # the day's work goes on, but the user is told; the next open tries again
+                detail = str(exc) if isinstance(exc, backups.DiskFullError) else f"{exc.strerror or exc}"
+                store.warnings.append(f"今天的自动备份没有完成：{detail}")
         return store
 
     @classmethod
@@ -157,7 +160,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
-            self.on_wait(f"另一个程序（inspector 窗口或命令）正在写入工作区 {self._where()}，等待它完成……")
+            self.on_wait(f"另一个程序{self._other_writer()}正在写入工作区 {self._where()}，等待它完成……")
             self.conn.execute(f"PRAGMA busy_timeout={WAIT_LIMIT_MS}")
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -168,6 +171,31 @@ class Store:
         finally:
             if self.on_wait is not None:
                 self.conn.execute("PRAGMA busy_timeout=10000")
+
+    @contextlib.contextmanager
+    def announce(self, what: str) -> Iterator[None]:
+        """Tell other writers what this long write is (they show it while they wait), e.g. an import."""
+        note = self._writer_note()
+        note.write_text(
+            json.dumps({"what": what, "pid": os.getpid(), "since": clock.utc_iso()}, ensure_ascii=False),
+            encoding="utf-8",
+        )
+        try:
+            yield
+        finally:
+            note.unlink(missing_ok=True)
+
+    def _writer_note(self) -> Path:
+        if self.workspace is not None:
+            return self.workspace.logs_dir / "writing.json"
+        return self._where().with_name(self._where().name + ".writing.json")
+
+    def _other_writer(self) -> str:
+        try:
+            note = json.loads(self._writer_note().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return "（inspector 窗口或命令）"
+        return f"（{note.get('what')}，进程 {note.get('pid')}，自 {str(note.get('since', ''))[:19]} 起）"
 
     def _where(self) -> Path:
         return (
