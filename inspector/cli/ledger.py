@@ -150,13 +150,16 @@ def register(subparsers) -> None:
 def _enterprise_id(store, text: str) -> str:
     from inspector.core.ledger import LedgerError
 
-    row = store.row(
-        "SELECT id FROM enterprises WHERE (id=? OR name=?) AND deleted_at IS NULL ORDER BY id=? DESC, id LIMIT 2",
-        [text, text, text],
+    if store.row("SELECT 1 FROM enterprises WHERE id=? AND deleted_at IS NULL", [text]):
+        return text
+    rows = store.rows(
+        "SELECT id FROM enterprises WHERE name=? AND deleted_at IS NULL ORDER BY id LIMIT 2", [text.strip()]
     )
-    if row is None:
+    if not rows:
         raise LedgerError(f"没有这家单位：{text}", "enterprise")
-    return row["id"]
+    if len(rows) > 1:
+        raise LedgerError(f"有多家单位名为“{text}”：请改用单位的 id", "enterprise")
+    return rows[0]["id"]
 
 
 def _filters(store, args):

@@ -188,3 +188,16 @@ def test_tokens_and_match_expressions():
     assert index.match_expression("罐区") == 'bi : "罐区"'
     assert index.match_expression("储罐区") == 'bi : "储罐 罐区"'
     assert index.match_expression("！？") is None
+
+
+@pytest.mark.parametrize("many", [0, 10_000])
+def test_a_search_sorted_by_another_column_gives_the_same_rows_either_way(
+    ledger_store, sample, monkeypatch, many
+):
+    monkeypatch.setattr(query, "MANY_MATCHES", many)  # 0: walk the sort index; 10,000: look up and sort
+    for sort in ("deadline", "enterprise", "status"):
+        rows = ledger.page(ledger_store, Filters(search="消"), sort=sort, descending=False)
+        assert ids(rows) == ids(sorted(rows, key=lambda r: (r[query.SORTS[sort]], r["n"])))
+        assert set(ids(rows)) == {sample["store"]["id"], sample["fire"]["id"]}
+    plan = " | ".join(query.plan(ledger_store, Filters(search="消"), sort="deadline"))
+    assert ("TEMP B-TREE" in plan) == bool(many), plan

@@ -115,3 +115,20 @@ def test_refusals_for_missing_notices_and_inspectors(demo_store, finished, notic
         recheck.start(demo_store, finished["enterprise_id"], _people(demo_store)[:1])
     assert refused.value.field == "inspectors"
     assert not demo_store.rows("SELECT id FROM rechecks")
+
+
+def test_the_apps_route_preview_issue_then_apply(demo_store, finished, notice):
+    """As the document window does it: options → preview → issue → apply_outcomes."""
+    from inspector.core.documents import preview
+
+    s = demo_store
+    rc = recheck.start(s, finished["enterprise_id"], _people(s), original=notice["id"])
+    options = recheck.issue_options(s, rc["id"])  # finishes the visit: documents need a finished one
+    assert preview(s, options["kind"], options["inspection_id"], **options["options"]).startswith(b"%PDF")
+    for item in rc["items"]:
+        recheck.record(s, rc["id"], item["hazard_id"], rectified=True, note="已整改")
+    options = recheck.issue_options(s, rc["id"])
+    document = issue(s, options["kind"], options["inspection_id"], **options["options"])
+    recheck.apply_outcomes(s, rc["id"], document["id"])
+    assert {s.get("hazards", i["hazard_id"])["status"] for i in rc["items"]} == {"verified"}
+    assert recheck.get(s, rc["id"])["document_id"] == document["id"]

@@ -90,11 +90,11 @@ _COLUMNS = (
     "grade",
     "stage",
     "deadline",
+    "open_deadline",
     "first_deadline",
     "listed",
     "rectified_on",
     "closed_on",
-    "search_text",
 )
 
 
@@ -122,13 +122,11 @@ def ledger_row(src: dict) -> dict:
         "grade": src["grade"],
         "stage": STAGE[src["status"]],
         "deadline": src["deadline"] or "",
+        "open_deadline": (src["deadline"] or "") if src["status"] in ("open", "in_progress") else "",
         "first_deadline": src["first_deadline"] or src["deadline"] or "",
         "listed": int(bool(src["listed_supervision"])),
         "rectified_on": _local_day(src["rectified_at"]),
         "closed_on": _local_day(src["verified_at"]) if src["status"] == "verified" else "",
-        "search_text": normalise(
-            " ".join((src["enterprise"] or "", src["spot"] or "", src["description"] or ""))
-        ),
     }
 
 

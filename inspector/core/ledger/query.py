@@ -12,7 +12,7 @@ newest first and stops after one page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from inspector.core.ledger import index
@@ -95,7 +95,7 @@ def _where(filters: Filters) -> tuple[list[str], list]:
         clauses.append("l.found_on <= ?")
         params.append(filters.found_to.isoformat())
     if filters.overdue:
-        clauses.append("l.stage IN (0, 1) AND l.deadline != '' AND l.deadline < ?")
+        clauses.append("l.open_deadline > '' AND l.open_deadline < ?")  # 待整改/整改中 past the deadline
         params.append(filters.day().isoformat())
     if filters.repeat:
         clauses.append("l.repeats > 0")
@@ -120,10 +120,36 @@ _SELECT = (
 )
 
 
-def _sql(filters: Filters, sort: str, descending: bool, after: dict | None, limit: int | None, offset: int):
+# A search matching more rows than this, sorted by another column, walks that column's index and tests
+# each row against the matches (stops after a page); fewer matches are looked up and sorted.
+MANY_MATCHES = 2000
+
+
+def _many(store: Store, filters: Filters, sort: str) -> bool:
+    expression = _match(filters)
+    if expression is None or SORTS.get(sort) == "n":
+        return False
+    found = store.conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM ledger_fts WHERE ledger_fts MATCH ? LIMIT ?)",
+        [expression, MANY_MATCHES + 1],
+    ).fetchone()[0]
+    return found > MANY_MATCHES
+
+
+def _sql(
+    filters: Filters,
+    sort: str,
+    descending: bool,
+    after: dict | None,
+    limit: int | None,
+    offset: int,
+    many: bool = False,
+):
     if sort not in SORTS:
         raise LedgerError(f"不能按“{sort}”排序，可用：{'、'.join(SORTS)}", "sort")
     column = SORTS[sort]
+    if column == "deadline" and filters.overdue:
+        column = "open_deadline"  # the same order on these rows, straight from one index range
     clauses, params = _where(filters)
     expression = _match(filters)
     direction = "DESC" if descending else "ASC"
@@ -144,7 +170,8 @@ def _sql(filters: Filters, sort: str, descending: bool, after: dict | None, limi
     else:
         source = "ledger l"
         if expression is not None:
-            clauses.append("l.n IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
+            test = "+l.n" if many else "l.n"  # unary +: not an index look-up, so the sort index leads
+            clauses.append(f"{test} IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
             params.append(expression)
         order = f"l.n {direction}" if column == "n" else f"l.{column} {direction}, l.n {direction}"
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
@@ -156,7 +183,7 @@ def _sql(filters: Filters, sort: str, descending: bool, after: dict | None, limi
 
 
 def _row_key(column: str) -> str:
-    return {"stage": "stage", "repeats": "repeats"}.get(column, column)
+    return "deadline" if column == "open_deadline" else column
 
 
 def _shape(row: dict, today: date) -> dict:
@@ -199,7 +226,8 @@ def page(
     """
     filters = filters or Filters()
     index.catch_up(store)
-    sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0)
+    many = _many(store, filters, sort)
+    sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0, many)
     return [_shape(row, filters.day()) for row in store.rows(sql, params)]
 
 
@@ -221,9 +249,7 @@ def count(store: Store, filters: Filters | None = None) -> int:
 
 def search(store: Store, text: str, limit: int = 50, filters: Filters | None = None) -> list[dict]:
     """Hazards whose enterprise, spot or description contains ``text`` (1+ characters), newest first."""
-    base = filters or Filters()
-    chosen = Filters(**{**base.__dict__, "search": text})
-    return page(store, chosen, limit=limit)
+    return page(store, replace(filters or Filters(), search=text), limit=limit)
 
 
 def plan(
@@ -231,7 +257,8 @@ def plan(
 ) -> list[str]:
     """SQLite's EXPLAIN QUERY PLAN of the first page (for tests and benchmarks)."""
     index.catch_up(store)
-    sql, params = _sql(filters or Filters(), sort, descending, None, 50, 0)
+    filters = filters or Filters()
+    sql, params = _sql(filters, sort, descending, None, 50, 0, _many(store, filters, sort))
     return [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 

@@ -219,7 +219,12 @@ def record(
 
 def issue_options(store: Store, recheck_id: str) -> dict:
     """What the document window needs: ``kind``, ``inspection_id`` and the content ``options``
-    (``original_id``, ``outcomes``) for ``issue.preview`` / ``issue.check_issuable`` / ``issue.issue``."""
+    (``original_id``, ``outcomes``) for ``issue.preview`` / ``issue.check_issuable`` / ``issue.issue``.
+
+    The 复查 visit is finished first (documents are built from finished inspections only); outcomes
+    can still be recorded afterwards, and the options asked for again. After the window has issued the
+    document, call :func:`apply_outcomes` with its id."""
+    close_visit(store, recheck_id)
     recheck = get(store, recheck_id)
     outcomes = {
         item["finding_id"]: {"rectified": bool(item["rectified"]), "observed": item["note"]}

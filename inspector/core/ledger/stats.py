@@ -109,7 +109,7 @@ def ageing(store: Store, filters: Filters | None = None) -> list[dict]:
     select = ", ".join(f"coalesce(sum({cond}), 0)" for _, cond in cases)
     per_case = [today.isoformat()] * (2 * len(AGEING) - 1)
     row = store.conn.execute(
-        f"SELECT {select}{source} AND l.stage IN (0, 1) AND l.deadline != '' AND l.deadline < ?",
+        f"SELECT {select}{source} AND l.open_deadline > '' AND l.open_deadline < ?",
         [*per_case, *params, today.isoformat()],
     ).fetchone()
     return [{"label": label, "n": n} for (label, _), n in zip(cases, row, strict=True)]

@@ -404,17 +404,22 @@ def ledger(db: Database) -> None:
             grade TEXT NOT NULL,
             stage INTEGER NOT NULL,          -- 0 open, 1 in_progress, 2 rectified, 3 verified
             deadline TEXT NOT NULL,          -- the deadline now in force ('' if none)
+            open_deadline TEXT NOT NULL,     -- the same while 待整改/整改中, else '': 逾期 is one index range
             first_deadline TEXT NOT NULL,    -- the deadline first set (for 按期整改率)
             listed INTEGER NOT NULL,
             rectified_on TEXT NOT NULL,
             closed_on TEXT NOT NULL,
-            repeats INTEGER NOT NULL DEFAULT 0,   -- earlier hazards by the one repeat rule
-            search_text TEXT NOT NULL
+            repeats INTEGER NOT NULL DEFAULT 0    -- earlier hazards by the one repeat rule
         );
         CREATE INDEX ledger_enterprise ON ledger(enterprise_id);
         CREATE INDEX ledger_enterprise_name ON ledger(enterprise);
         CREATE INDEX ledger_stage ON ledger(stage);
-        CREATE INDEX ledger_stage_deadline ON ledger(stage, deadline);
+        -- A status (or 逾期) with the usual sorts, in the total order (column, n); region, grade and sector
+        -- ride along so that those filters are checked in the index and only matching rows are read.
+        CREATE INDEX ledger_stage_deadline ON ledger(stage, deadline, n, region, grade, sector);
+        CREATE INDEX ledger_stage_found ON ledger(stage, found_on, n, region, grade, sector);
+        CREATE INDEX ledger_stage_enterprise ON ledger(stage, enterprise, n, region, grade, sector);
+        CREATE INDEX ledger_open_deadline ON ledger(open_deadline, n, region, grade, sector);
         CREATE INDEX ledger_description ON ledger(description);
         CREATE INDEX ledger_deadline ON ledger(deadline);
         CREATE INDEX ledger_found ON ledger(found_on);
