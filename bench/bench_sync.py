@@ -200,7 +200,7 @@ def run(bundles: int | None = None, findings: int | None = None) -> list[Result]
     from sqlite_utils import Database
 
     from inspector.core.store import db as dbmod
-    from inspector.core.sync import import_bundle
+    from inspector.core.sync import import_many
 
     if bundles is None or findings is None:
         size = os.environ.get("INSPECTOR_BENCH_SYNC", "1000x200")
@@ -219,8 +219,7 @@ def run(bundles: int | None = None, findings: int | None = None) -> list[Result]
     base_db.conn.close()
 
     start = time.perf_counter()
-    for path in paths:
-        report = import_bundle(office, path, trust=True)  # each laptop's key trusted on its first bundle
+    for report in import_many(office, [folder / "bundles"], trust=True):  # the clerk imports the folder
         if not report.ok:
             raise RuntimeError(report.message)
     candidate = time.perf_counter() - start

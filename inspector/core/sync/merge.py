@@ -256,17 +256,20 @@ class _AuditBatch:
         )
 
 
-def execute(store, p: Plan) -> None:
+def execute(store, p: Plan, write_files: bool = True) -> None:
     """Apply the plan in one transaction (the caller holds none); rolled back whole on any error."""
     b, checked = p.bundle, p.checked
     now = clock.utc_iso()
-    _write_photos(store, p)
+    if write_files:
+        _write_photos(store, p)
     with store.transaction():
         conn = store.conn
-        conn.execute("PRAGMA defer_foreign_keys=ON")
         log = _AuditBatch(store)
         for table in rules.TABLES:
             rows = p.inserts.get(table)
+            if rows and table == "documents":  # a correction after the document it replaces
+                new_ids = {r["id"] for r in rows}
+                rows = sorted(rows, key=lambda r: (r["replaces_id"] in new_ids, r["issued_at"], r["id"]))
             if rows:
                 names = list(rows[0])
                 conn.executemany(
@@ -464,7 +467,9 @@ def _write_photos(store, p: Plan) -> None:
         partial.replace(target)
 
 
-def import_bundle(store, path: Path | str, *, dry_run: bool = False, trust: bool = False) -> ImportReport:
+def import_bundle(
+    store, path: Path | str, *, dry_run: bool = False, trust: bool = False, write_files: bool = True
+) -> ImportReport:
     """Check, then (unless ``dry_run``) apply one bundle; a refusal comes back as a report, nothing written."""
     path = Path(path)
     report = ImportReport(file=path.name, dry_run=dry_run)
@@ -477,7 +482,7 @@ def import_bundle(store, path: Path | str, *, dry_run: bool = False, trust: bool
             return report
         p = plan(store, b, checked, report)
         if not dry_run:
-            execute(store, p)
+            execute(store, p, write_files=write_files)
     except BundleError as exc:
         report.ok, report.reason, report.message = False, exc.reason, str(exc)
     except Exception as exc:  # a constraint the plan could not foresee: rolled back whole
@@ -514,6 +519,13 @@ def _order_key(path: Path):
         return ("", 0, 0, path.name)
 
 
+BATCH = 50  # bundles written per transaction by import_many (each bundle its own savepoint)
+
+
+class _DryRun(Exception):
+    pass
+
+
 def import_many(
     store,
     paths,
@@ -522,12 +534,35 @@ def import_many(
     trust: bool = False,
     progress: Callable[[int, int, ImportReport], None] | None = None,
 ) -> list[ImportReport]:
-    """Each bundle on its own (one refused does not stop the others), ordered so a folder imports whole."""
+    """Each bundle on its own (one refused does not stop the others), ordered so a folder imports whole.
+
+    Bundles are applied in batches: one transaction holds up to ``BATCH`` of them, each in its own
+    savepoint, so that a refused bundle is rolled back alone while the disk sees one commit per batch.
+    A dry run applies them the same way and rolls everything back: it reports what the whole set would
+    do (the second bundle of a laptop after its first), and writes nothing.
+    """
     files = sorted(bundle_files(paths), key=_order_key)
-    reports = []
-    for number, path in enumerate(files, start=1):
-        report = import_bundle(store, path, dry_run=dry_run, trust=trust)
-        reports.append(report)
-        if progress:
-            progress(number, len(files), report)
+    reports: list[ImportReport] = []
+    for start in range(0, len(files), BATCH):
+        batch: list[ImportReport] = []
+        try:
+            with store.transaction():
+                for path in files[start : start + BATCH]:
+                    report = import_bundle(store, path, trust=trust, write_files=not dry_run)
+                    report.dry_run = dry_run
+                    batch.append(report)
+                    if progress:
+                        progress(len(reports) + len(batch), len(files), report)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        except Exception as exc:
+            for report in batch:
+                if report.ok:
+                    report.ok, report.reason = False, "not-saved"
+                    report.message = f"{report.file}：未能保存（{exc}）；工作区未作任何改动"
+            reports += batch
+            raise
+        reports += batch
     return reports
