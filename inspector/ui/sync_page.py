@@ -87,6 +87,22 @@ class SyncPage(QWidget):
         self.target = QComboBox(objectName="target")
         self.package_button = QPushButton(self.tr("Build package…"), objectName="package")
         self.package_button.clicked.connect(self.choose_package_file)
+        self.conflicts_box = QGroupBox(objectName="conflicts_box")
+        self.conflicts = QStandardItemModel(0, 3, self)
+        self.conflicts.setHorizontalHeaderLabels(
+            [self.tr("Record"), self.tr("What each side said"), self.tr("Rule")]
+        )
+        self.conflict_view = QTableView(objectName="conflicts")
+        self.conflict_view.setModel(self.conflicts)
+        self.conflict_view.setSelectionBehavior(QTableView.SelectRows)
+        self.conflict_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.conflict_view.verticalHeader().setVisible(False)
+        self.conflict_view.setWordWrap(True)
+        self.reviewed = QPushButton(self.tr("Mark reviewed"), objectName="reviewed")
+        self.reviewed.clicked.connect(self.mark_reviewed)
+        conflicts_layout = QVBoxLayout(self.conflicts_box)
+        conflicts_layout.addWidget(self.conflict_view)
+        conflicts_layout.addWidget(self.reviewed, 0, Qt.AlignRight)
         self.devices = QLabel(objectName="devices")
         self.devices.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -121,6 +137,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.devices)
         layout.addWidget(self.progress)
         layout.addWidget(self.report_view, 1)
+        layout.addWidget(self.conflicts_box, 1)
         self.refresh()
 
     # -- state ------------------------------------------------------------------------------------------
@@ -157,17 +174,49 @@ class SyncPage(QWidget):
             ):
                 self.target.addItem(self.tr("Region: %1").replace("%1", region), region)
             self.devices.setText(self._devices_text())
+            self._load_conflicts()
         self.devices.setVisible(office)
+        self.conflicts_box.setVisible(office and self.conflicts.rowCount() > 0)
+
+    def _load_conflicts(self) -> None:
+        """The first page of conflicts still to review (the count in the title counts them all)."""
+        from inspector.core.sync import review
+
+        self.conflicts.removeRows(0, self.conflicts.rowCount())
+        total = review.count_open(self.store)
+        self.conflicts_box.setTitle(self.tr("Conflicts to review: %n", "", total))
+        for conflict in review.open_conflicts(self.store, limit=50):
+            record = QStandardItem(f"{conflict['what']} {conflict['record_id'][:8]}")
+            record.setData(conflict["id"], Qt.UserRole)
+            self.conflicts.appendRow(
+                [record, QStandardItem(review.describe(conflict)), QStandardItem(conflict["rule"])]
+            )
+        self.conflict_view.resizeRowsToContents()
+
+    def mark_reviewed(self) -> None:
+        from inspector.core.sync import review
+
+        for index in self.conflict_view.selectionModel().selectedRows(0):
+            review.mark_reviewed(self.store, index.data(Qt.UserRole))
+        self.refresh()
 
     def _devices_text(self) -> str:
         rows = self.store.rows("SELECT * FROM sync_devices WHERE kind='field' ORDER BY series_no, id")
         if not rows:
             return self.tr("No laptop has sent a bundle yet.")
         clashes = {n for n, _ in workspace.duplicate_numbers(self.store)}
-        lines = [self.tr("Laptops (number · label · audit entries held):")]
+        keys = {}
+        for key in self.store.rows("SELECT key_id, device_id FROM sync_keys ORDER BY key_id"):
+            keys.setdefault(key["device_id"], []).append(key["key_id"])
+        names = {p["id"]: p["name"] for p in self.store.rows("SELECT id, name FROM inspectors ORDER BY id")}
+        lines = [self.tr("Laptops (number · label · inspector · trusted key · audit entries held):")]
         for row in rows:
             flag = " ⚠ " + self.tr("number used by another laptop") if row["series_no"] in clashes else ""
-            lines.append(f"  {row['series_no']} · {row['label'] or row['id']} · {row['last_seq']}{flag}")
+            who = names.get(row["inspector_id"], "")
+            key = ", ".join(keys.get(row["id"], [])) or "—"
+            lines.append(
+                f"  {row['series_no']} · {row['label'] or row['id']} · {who} · {key} · {row['last_seq']}{flag}"
+            )
         return "\n".join(lines)
 
     def _step(self, done: int, total: int) -> None:
@@ -324,3 +373,8 @@ class SyncPage(QWidget):
     def showEvent(self, event) -> None:
         self.refresh()
         super().showEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.report_view.resizeRowsToContents()  # rows wrap to the width they now have
+        self.conflict_view.resizeRowsToContents()

@@ -1294,6 +1294,22 @@ Close it there first, or open another workspace.</source>
         <translation>制作同步包…</translation>
     </message>
     <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What each side said</source>
+        <translation>双方的内容</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1335,13 +1351,19 @@ Close it there first, or open another workspace.</source>
         <source>Region: %1</source>
         <translation>地区：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Conflicts to review: %n</source>
+        <translation>
+            <numerusform>待复核的冲突：%n 处</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No laptop has sent a bundle yet.</source>
         <translation>还没有笔记本交来同步包。</translation>
     </message>
     <message>
-        <source>Laptops (number · label · audit entries held):</source>
-        <translation>笔记本（本机编号 · 名称 · 已汇总的审计记录条数）：</translation>
+        <source>Laptops (number · label · inspector · trusted key · audit entries held):</source>
+        <translation>笔记本（本机编号 · 名称 · 执法人员 · 已信任的密钥 · 已汇总的审计记录条数）：</translation>
     </message>
     <message>
         <source>number used by another laptop</source>

@@ -206,3 +206,26 @@ def test_a_package_brings_settings_checklists_and_number_blocks(office, tmp_path
     assert (laptop.workspace.checklists_dir / "mini.yaml").read_bytes() == MINI_CHECKLIST.read_bytes()
     blocks = numbering.blocks(laptop, kind="notice", year=2026)
     assert [(b["first"], b["last"]) for b in blocks if b["first"] == 5001] == [(5001, 5099)]
+
+
+def test_conflicts_are_listed_for_review_page_by_page(office, tmp_path, mini_checklist):
+    from inspector.core.sync import review
+
+    laptop = _laptop(office, tmp_path)
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    for finding in office.rows("SELECT id FROM findings ORDER BY id"):
+        office.update("findings", finding["id"], {"spot": "办公室"})
+        laptop.update("findings", finding["id"], {"spot": "现场"})
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path).ok
+    assert review.count_open(office) == 3
+    first = review.open_conflicts(office, limit=2)
+    rest = review.open_conflicts(office, limit=2, after=first[-1])
+    assert len(first) == 2 and len(rest) == 1 and first[0]["what"] == "问题"
+    assert review.describe(first[0]) == "spot：办公室“办公室”，现场“现场”，保留现场的"
+    review.mark_reviewed(office, first[0]["id"])
+    assert review.count_open(office) == 2
+    plan = office.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM sync_conflicts WHERE reviewed_at IS NULL ORDER BY at, id LIMIT 50"
+    ).fetchall()
+    assert "USING INDEX sync_conflicts_open" in str(plan) and "TEMP B-TREE" not in str(plan)

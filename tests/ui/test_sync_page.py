@@ -98,3 +98,31 @@ def test_export_import_package_and_due_hazards(qtbot, tmp_path, mini_checklist):
 
     shutil.copy(tmp_path / "office-sync.png", "/tmp/work/sync-office-page.png")
     shutil.copy(tmp_path / "home-due.png", "/tmp/work/sync-home-due.png")
+
+
+def test_conflicts_are_shown_and_marked_reviewed(qtbot, tmp_path, mini_checklist):
+    from inspector.core.sync import export_bundle, import_bundle, review
+
+    office = office_with_register()
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    page = SyncPage(office)
+    qtbot.addWidget(page)
+    register = page.build_package("库尔勒经济技术开发区", tmp_path / "register.zip", pin=PIN)
+    assert import_bundle(laptop, register, trust=True).ok
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    finding = office.row("SELECT id FROM findings ORDER BY id LIMIT 1")
+    office.update("findings", finding["id"], {"spot": "办公室"})
+    laptop.update("findings", finding["id"], {"spot": "现场"})
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path).ok
+    page.resize(1000, 760)
+    page.show()
+    page.refresh()
+    assert not page.conflicts_box.isHidden() and page.conflicts.rowCount() == 1
+    assert "保留现场的" in page.conflicts.item(0, 1).text()
+    assert "张检查" in page.devices.text()
+    qtbot.wait(50)
+    page.grab().save("/tmp/work/sync-conflicts.png")
+    page.conflict_view.selectRow(0)
+    page.mark_reviewed()
+    assert review.count_open(office) == 0 and page.conflicts_box.isHidden()
