@@ -85,10 +85,8 @@ def test_a_document_whose_pdf_was_altered_is_refused(office, tmp_path, mini_chec
     inspection = finished_inspection(laptop, mini_checklist, tmp_path)
     signer = signing.signer_for(laptop, profile.profile(laptop)["id"], PIN)
     notice = issue(laptop, "notice", inspection["id"], signer=signer)
-    laptop.conn.execute(
-        "UPDATE documents SET pdf=? WHERE id=?", [notice["pdf"] + b"\n% added later\n", notice["id"]]
-    )
-    laptop.conn.commit()
+    # changed through the store (so the audit chain agrees): only the PDF's own signature can tell
+    laptop.update("documents", notice["id"], {"pdf": notice["pdf"] + b"\n% added later\n"})
     altered = export_bundle(laptop, tmp_path / "altered.zip", pin=PIN)
     before = dump_hash(office)
     report = import_bundle(office, altered.path, trust=True)
@@ -229,3 +227,16 @@ def test_conflicts_are_listed_for_review_page_by_page(office, tmp_path, mini_che
         "EXPLAIN QUERY PLAN SELECT * FROM sync_conflicts WHERE reviewed_at IS NULL ORDER BY at, id LIMIT 50"
     ).fetchall()
     assert "USING INDEX sync_conflicts_open" in str(plan) and "TEMP B-TREE" not in str(plan)
+
+
+def test_a_record_changed_outside_the_software_is_refused(office, tmp_path, mini_checklist):
+    laptop = _laptop(office, tmp_path)
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    finding = laptop.row("SELECT id FROM findings ORDER BY id LIMIT 1")
+    laptop.conn.execute("UPDATE findings SET description='悄悄改过' WHERE id=?", [finding["id"]])
+    laptop.conn.commit()
+    report = import_bundle(
+        office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN, full=True).path, trust=True
+    )
+    assert (report.ok, report.reason) == (False, "tampered")
+    assert finding["id"] in report.message and "在软件之外被改动" in report.message

@@ -67,6 +67,8 @@ def check(store, b: Bundle, *, trust: bool = False) -> Checked:
     if result.nothing_new:
         return result
     _check_records(store, b, result)
+    if b.kind != "package":
+        _check_record_digests(b, result)
     _check_checkpoints(store, b, result)
     _check_documents(store, b, result)
     if b.kind == "field":
@@ -285,6 +287,30 @@ def _check_records(store, b: Bundle, result: Checked) -> None:
         if row.get("table") not in rules.TABLES or not isinstance(row.get("id"), str):
             raise refuse(b, "corrupted", f"deletions.jsonl 第 {number} 行：应为 {{table, id}}")
         result.deletions.append(row)
+
+
+def _check_record_digests(b: Bundle, result: Checked) -> None:
+    """Each record as the sender's own chain last logged it: a record changed outside the software (no
+    audit entry, or not the content logged) is refused by name. (Inspectors and their certificates leave
+    out local columns, so their digests cannot be recomputed here; the signature still covers them.)"""
+    last: dict[tuple[str, str], tuple[int, str | None]] = {}
+    for entry in b.rows(f"audit/{b.device_id}.jsonl"):
+        last[(entry["table_name"], entry["record_id"])] = (entry["seq"], entry["digest"])
+    for table, rows in result.records.items():
+        if table in rules.LOCAL:
+            continue
+        for row in rows:
+            seq, digest = last.get((table, row["id"]), (None, None))
+            if seq is None:
+                raise refuse(
+                    b, "tampered", f"{table} 中的记录 {row['id']} 不在包的审计链中：在软件之外被加入"
+                )
+            if digest != audit.row_digest(row):
+                raise refuse(
+                    b,
+                    "tampered",
+                    f"{table} 中的记录 {row['id']} 与设备 {b.device_id} 审计链第 {seq} 条记载的内容不符：在软件之外被改动",
+                )
 
 
 def _known_keys(store, b: Bundle, result: Checked) -> dict:
