@@ -4,7 +4,9 @@
 - :mod:`.export`: a laptop's (or an office's, up the hierarchy) export bundle;
 - :mod:`.checks`: everything checked before anything is written (format, trust, hashes, audit chains,
   documents' PAdES signatures);
-- :mod:`.merge`: the plan of what importing would do, and applying it in one transaction;
+- :mod:`.merge`: importing bundles (one, or a folder in batches), with :mod:`.plan` (what importing
+  would do), :mod:`.apply` (writing it in one transaction) and :mod:`.report` (what it did);
+- :mod:`.review`: the conflicts to review;
 - :mod:`.package`: the office's package for a laptop;
 - :mod:`.rules`: which tables travel, and the written rule when both sides changed a record;
 - :mod:`.workspace`: field or office, and the office's roster of laptops.

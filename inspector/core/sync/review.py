@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from inspector.core import clock
-from inspector.core.sync.merge import TITLES
+from inspector.core.sync.report import TITLES
 
 _IGNORED = {"updated_at"}
 
