@@ -59,6 +59,7 @@ def test_round_trip(field, tmp_path):
     assert dump_hash(office) != before_dry
     hazards = office.rows("SELECT * FROM hazards WHERE deleted_at IS NULL ORDER BY id")
     assert len(hazards) == 3
+    assert ledger.count(office) == 3  # the office's ledger holds them
     assert audit.verify(office.conn).ok, audit.verify(office.conn).problems[:3]
     # again: nothing changes
     held = dump_hash(office)
@@ -86,6 +87,7 @@ def test_round_trip(field, tmp_path):
     assert report.ok, report.message
     closed = office.rows("SELECT * FROM hazards WHERE deleted_at IS NULL ORDER BY id")
     assert {h["status"] for h in closed} == {"verified"}
+    assert ledger.count(office, ledger.Filters(statuses=["verified"])) == 3
     for hazard in closed:
         last = ledger.history(office, hazard["id"])[-1]
         assert last["recheck_id"] == rc["id"]
