@@ -280,3 +280,12 @@ def test_a_failed_daily_backup_is_said_not_swallowed(workspace, monkeypatch, cap
     store.close()
     assert main(["enterprises", "list"]) == 0
     assert "注意：今天的自动备份没有完成" in capsys.readouterr().err
+
+
+def test_the_backup_named_for_restoring_is_the_newest_sound_one(workspace):
+    Store.open(workspace).close()
+    good = backups.latest(workspace)
+    broken = workspace.backups_dir / "inspector-29991231T000000Z-daily.db"  # newer, but damaged
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    assert backups.all_backups(workspace.backups_dir)[0] == broken
+    assert backups.latest(workspace) == good

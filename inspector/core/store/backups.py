@@ -95,8 +95,28 @@ def _stamp_of(path: Path) -> str:
 
 
 def latest(workspace) -> Path | None:
-    found = all_backups(workspace.backups_dir)
-    return found[0] if found else None
+    """The newest backup that SQLite's ``quick_check`` finds sound (the one to restore from)."""
+    return latest_good(workspace.backups_dir)
+
+
+def latest_good(folder: Path) -> Path | None:
+    for path in all_backups(folder):
+        if is_sound(path):
+            return path
+    return None
+
+
+def is_sound(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return [row[0] for row in conn.execute("PRAGMA quick_check(1)")] == ["ok"]
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def daily(conn: sqlite3.Connection, folder: Path, stem: str) -> Path | None:

@@ -142,7 +142,11 @@ def take(store, private_key, inspector_id: str, reason: str) -> Checkpoint | Non
         checkpoint = replace(unsigned, signature=signature)
         store.insert("checkpoints", dict(checkpoint.__dict__), action="checkpoint")
     if store.workspace is not None:
-        _append_to_file(store.workspace.logs_dir / FILE_NAME, checkpoint)
+        path = store.workspace.logs_dir / FILE_NAME
+        try:
+            _append_to_file(path, checkpoint)
+        except OSError as exc:  # the checkpoint is kept in the database; what was issued stays issued
+            store.warnings.append(f"检查点未能写入 {path}：{exc.strerror or exc}")
     return checkpoint
 
 

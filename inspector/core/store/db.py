@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -57,7 +56,7 @@ def read_only_uri(path: Path) -> str:
     """
     path = Path(path).resolve()
     has_wal = path.with_name(path.name + "-wal").exists()
-    return f"file:{quote(str(path))}?mode=ro" + ("" if has_wal else "&immutable=1")
+    return f"{path.as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")  # file:///C:/… on Windows
 
 
 def writable(path: Path) -> bool:
@@ -67,10 +66,10 @@ def writable(path: Path) -> bool:
 
 
 def _restore_hint(backups_dir: Path | None) -> str:
-    found = backups.all_backups(backups_dir) if backups_dir else []
-    if not found:
-        return "没有找到备份。"
-    return f"最近的备份是 {found[0]}，可用 inspector restore {found[0]} 恢复。"
+    found = backups.latest_good(backups_dir) if backups_dir else None
+    if found is None:
+        return "没有找到完好的备份。"
+    return f"最近的完好备份是 {found}，可用 inspector restore {found} 恢复。"
 
 
 def _applied_names(path: Path) -> list[str]:

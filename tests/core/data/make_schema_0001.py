@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from inspector.core import clock
+from inspector.core import clock, ids
 from inspector.core.store import audit
 from inspector.core.store.migrations import migrations
 
@@ -67,16 +67,31 @@ def main() -> None:
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                 [row[n] for n in names],
             )
-            audit.append(
-                conn,
-                actor="insp-0001",
-                device_id=device,
-                action="create",
-                table=table,
-                record_id=row["id"],
-                digest=audit.row_digest(dict(row)),
-            )
+            _append_0001(conn, device, table, row["id"], audit.row_digest(dict(row)))
     conn.close()
+
+
+def _append_0001(conn, device: str, table: str, record_id: str, digest: str) -> None:
+    """An audit entry as schema 0001 stored it (hex text, with prev_hash); the chain is the same."""
+    head = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (head[0] + 1, head[1]) if head else (1, audit.GENESIS)
+    entry = {
+        "seq": seq,
+        "id": ids.new_id(),
+        "at": clock.utc_iso(),
+        "actor": "insp-0001",
+        "device_id": device,
+        "action": "create",
+        "table_name": table,
+        "record_id": record_id,
+        "digest": digest,
+    }
+    entry["prev_hash"], entry["hash"] = prev, audit.chain_hash(prev, entry)
+    names = list(entry)
+    conn.execute(
+        f"INSERT INTO audit_log ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [entry[n] for n in names],
+    )
 
 
 if __name__ == "__main__":
