@@ -208,7 +208,7 @@ def _measure(store: Store, size: int) -> list[Result]:
         assert len(candidate()) == 50, name
         label = f"ledger first page at {size:,}: {name}"
         note = notes.get(name, "")
-        results.append(compare(label, candidate, baseline, goal=2.0, rounds=7, number=5, note=note))
+        results.append(compare(label, candidate, baseline, goal=2.0, rounds=9, number=20, note=note))
     return results
 
 

@@ -14,6 +14,7 @@ of its bigrams in ``bi``, which matches exactly where the query occurs inside on
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -196,10 +197,13 @@ def catch_up(store: Store) -> int:
     Cheap when nothing changed (two indexed look-ups); every ledger query calls it first.
     """
     conn = store.conn
-    months = str(repeats.window_months(store))
-    meta = conn.execute("SELECT value FROM ledger_meta WHERE key='repeat_window'").fetchone()
-    dirty = conn.execute("SELECT 1 FROM ledger_dirty LIMIT 1").fetchone()
-    if not dirty and meta and meta[0] == months:
+    setting, meta, dirty = conn.execute(  # one round trip: this runs before every query
+        "SELECT (SELECT value FROM settings WHERE key=?), (SELECT value FROM ledger_meta WHERE key='repeat_window'),"
+        " EXISTS (SELECT 1 FROM ledger_dirty)",
+        [repeats.WINDOW_SETTING],
+    ).fetchone()
+    months = str(int(json.loads(setting)) if setting else repeats.DEFAULT_WINDOW_MONTHS)
+    if not dirty and meta == months:
         return 0
     with store.transaction():
         ids = [
@@ -210,7 +214,7 @@ def catch_up(store: Store) -> int:
             )
         ]
         touched = _refresh(store, ids)
-        if not meta or meta[0] != months:
+        if meta != months:
             touched = {r[0] for r in conn.execute("SELECT DISTINCT enterprise_id FROM ledger")}
             conn.execute(
                 "INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('repeat_window', ?)", [months]

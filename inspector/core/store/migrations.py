@@ -430,6 +430,13 @@ def ledger(db: Database) -> None:
         CREATE INDEX ledger_inspector ON ledger(inspector_id);
         CREATE INDEX ledger_inspector_name ON ledger(inspector);
         CREATE INDEX ledger_repeats ON ledger(repeats);
+        CREATE INDEX ledger_repeat_enterprises ON ledger(enterprise_id, enterprise) WHERE repeats > 0;
+        -- Statistics (整改率 by region, sector, inspector, deadline day): each reads only its covering index.
+        CREATE INDEX ledger_stats_status ON ledger(stage, grade);
+        CREATE INDEX ledger_stats_region ON ledger(region, stage, first_deadline, rectified_on, grade);
+        CREATE INDEX ledger_stats_sector ON ledger(sector, stage, first_deadline, rectified_on, grade);
+        CREATE INDEX ledger_stats_inspector ON ledger(inspector_id, stage, first_deadline, rectified_on, grade);
+        CREATE INDEX ledger_stats_due ON ledger(first_deadline, stage, rectified_on, grade, region, sector);
         CREATE INDEX ledger_listed ON ledger(listed);
         CREATE VIRTUAL TABLE ledger_fts USING fts5(uni, bi, tokenize = 'unicode61 remove_diacritics 0');
         CREATE TABLE ledger_dirty (hazard_id TEXT PRIMARY KEY) WITHOUT ROWID;
