@@ -95,13 +95,28 @@ def test_a_document_whose_pdf_was_altered_is_refused(office, tmp_path, mini_chec
     assert dump_hash(office) == before
 
 
-def test_two_laptops_with_the_same_number_are_flagged(office, tmp_path):
+def test_two_laptops_with_the_same_number_are_flagged(office, tmp_path, mini_checklist):
     a = _laptop(office, tmp_path, series=7)
     b = _laptop(office, tmp_path, "laptop-b", "李检查", "FIELD-0002", series=7)
     assert import_bundle(office, export_bundle(a, tmp_path / "a.zip", pin=PIN).path, trust=True).ok
     report = import_bundle(office, export_bundle(b, tmp_path / "b.zip", pin=PIN).path, trust=True)
     assert report.ok and any("本机编号 7" in w for w in report.warnings)
     assert workspace.duplicate_numbers(office) == [(7, sorted([a.device_id, b.device_id]))]
+    # … and once both issued a notice, the second number is refused by name
+    for laptop in (a, b):
+        inspection = finished_inspection(laptop, mini_checklist, tmp_path)
+        issue(
+            laptop,
+            "notice",
+            inspection["id"],
+            signer=signing.signer_for(laptop, profile.profile(laptop)["id"], PIN),
+        )
+    assert import_bundle(office, export_bundle(a, tmp_path / "a2.zip", pin=PIN).path).ok
+    before = dump_hash(office)
+    refused = import_bundle(office, export_bundle(b, tmp_path / "b2.zip", pin=PIN).path)
+    assert (refused.ok, refused.reason) == (False, "number")
+    assert "应急责改〔" in refused.message and "相同的本机编号" in refused.message
+    assert dump_hash(office) == before
 
 
 def test_both_sides_changed_field_facts_and_office_decisions_both_kept(office, tmp_path, mini_checklist):

@@ -70,6 +70,7 @@ def check(store, b: Bundle, *, trust: bool = False) -> Checked:
     if b.kind != "package":
         _check_record_digests(b, result)
     _check_checkpoints(store, b, result)
+    _check_numbers(store, b, result)
     _check_documents(store, b, result)
     if b.kind == "field":
         _flag_duplicate_number(store, b, result)
@@ -343,6 +344,25 @@ def _check_checkpoints(store, b: Bundle, result: Checked) -> None:
                     checkpoints.diverged_message(checkpoint.seq, checkpoints.describe(checkpoint)),
                 )
             result.checkpoints.append(checkpoint)
+
+
+def _check_numbers(store, b: Bundle, result: Checked) -> None:
+    """Two documents with one number cannot both stand (laptops sharing a number issued the same one)."""
+    documents = result.records.get("documents", [])
+    for start in range(0, len(documents), 500):
+        part = {d["number_text"]: d for d in documents[start : start + 500]}
+        for held in store.rows(
+            f"SELECT id, number_text, origin_device FROM documents WHERE number_text IN ({','.join('?' * len(part))})"
+            " ORDER BY number_text",
+            list(part),
+        ):
+            if held["id"] != part[held["number_text"]]["id"]:
+                raise refuse(
+                    b,
+                    "number",
+                    f"文书编号 {held['number_text']} 已被设备 {held['origin_device']} 的另一份文书使用："
+                    "两台电脑使用了相同的本机编号。请为其中一台重新分配编号后重新出具该文书",
+                )
 
 
 def _check_documents(store, b: Bundle, result: Checked) -> None:
