@@ -102,6 +102,13 @@ def test_two_laptops_with_the_same_number_are_flagged(office, tmp_path, mini_che
     report = import_bundle(office, export_bundle(b, tmp_path / "b.zip", pin=PIN).path, trust=True)
     assert report.ok and any("本机编号 7" in w for w in report.warnings)
     assert workspace.duplicate_numbers(office) == [(7, sorted([a.device_id, b.device_id]))]
+    roster = {person["name"]: person for person in workspace.roster(office)}
+    assert [d["id"] for d in roster["张检查"]["devices"]] == [a.device_id]
+    assert [d["series_no"] for d in roster["李检查"]["devices"]] == [7]
+    assert len(roster["张检查"]["key_ids"]) == 2  # the PDF key and the paper key, public halves only
+    assert (
+        office.row("SELECT count(*) AS n FROM inspector_keys WHERE key_pem IS NOT NULL")["n"] == 2
+    )  # the clerk's
     # … and once both issued a notice, the second number is refused by name
     for laptop in (a, b):
         inspection = finished_inspection(laptop, mini_checklist, tmp_path)
