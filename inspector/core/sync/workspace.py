@@ -38,8 +38,8 @@ def roster(store) -> list[dict]:
         "SELECT id, name, cert_no, organisation, active FROM inspectors WHERE deleted_at IS NULL ORDER BY name, id"
     )
     keys: dict[str, list[str]] = {}
-    for inspector_id, key in cp.public_keys(store.conn).items():
-        keys.setdefault(key[0], []).append(inspector_id)
+    for key_id, (inspector_id, _public) in cp.public_keys(store.conn).items():
+        keys.setdefault(inspector_id, []).append(key_id)
     devices: dict[str, list[dict]] = {}
     for device in store.rows("SELECT * FROM sync_devices ORDER BY series_no, id"):
         devices.setdefault(device["inspector_id"] or "", []).append(device)
