@@ -262,3 +262,27 @@ def test_a_record_changed_outside_the_software_is_refused(office, tmp_path, mini
     )
     assert (report.ok, report.reason) == (False, "tampered")
     assert finding["id"] in report.message and "在软件之外被改动" in report.message
+
+
+def test_the_import_queries_on_growing_tables_use_their_indexes(office):
+    queries = [
+        ("SELECT * FROM findings WHERE id IN (?, ?)", ["a", "b"]),
+        (
+            "SELECT record_id, digest, content FROM sync_base WHERE table_name=? AND record_id IN (?, ?)",
+            ["findings", "a", "b"],
+        ),
+        ("SELECT seq, hash FROM sync_audit WHERE device_id=? AND seq BETWEEN ? AND ?", ["d", 1, 9]),
+        (
+            "SELECT id, number_text, origin_device FROM documents WHERE number_text IN (?) ORDER BY number_text",
+            ["n"],
+        ),
+        ("SELECT 1 FROM sync_bundles WHERE id=?", ["b"]),
+        (
+            "SELECT table_name, record_id FROM audit_log WHERE seq BETWEEN ? AND ? GROUP BY table_name, record_id"
+            " ORDER BY table_name, record_id",
+            [1, 9],
+        ),
+    ]
+    for sql, params in queries:
+        plan = " ".join(str(row[3]) for row in office.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", ""), (sql, plan)
