@@ -128,6 +128,7 @@ def test_the_apps_route_preview_issue_then_apply(demo_store, finished, notice):
     for item in rc["items"]:
         recheck.record(s, rc["id"], item["hazard_id"], rectified=True, note="已整改")
     options = recheck.issue_options(s, rc["id"])
+    assert {o["observed"] for o in options["options"]["outcomes"].values()} == {""}  # not 「已整改，已整改」
     document = issue(s, options["kind"], options["inspection_id"], **options["options"])
     recheck.apply_outcomes(s, rc["id"], document["id"])
     assert {s.get("hazards", i["hazard_id"])["status"] for i in rc["items"]} == {"verified"}
