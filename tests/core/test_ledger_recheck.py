@@ -84,14 +84,14 @@ def test_the_opinion_says_which_were_rectified(demo_store, finished, notice, tmp
                 rc["id"],
                 item["hazard_id"],
                 rectified=False,
-                note="未整改",
+                note="仍未考核",
                 new_deadline=date.today() + timedelta(days=5),
             )
         else:
             recheck.record(s, rc["id"], item["hazard_id"], rectified=True)
     text = pdf_text(recheck.finish(s, rc["id"])["pdf"], tmp_path)
     assert "整改复查意见书" in text and notice["number_text"] in text
-    assert "复查情况：未整改，未整改" in text and "复查情况：已整改" in text
+    assert "复查情况：未整改，仍未考核" in text and "复查情况：已整改" in text
 
 
 def test_a_recheck_before_the_notice_was_issued_is_refused(demo_store, finished, notice, monkeypatch):
