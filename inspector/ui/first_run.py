@@ -5,6 +5,7 @@ left for later; the home page then says that issuing needs them."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -53,7 +54,13 @@ class FirstRunDialog(QDialog):
             )
         )
 
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("Field laptop (inspections, documents, export)"), "field")
+        self.kind.addItem(self.tr("Office (import from laptops, ledger, packages)"), "office")
+        self.kind.setToolTip(self.tr("Shown in the title; can be changed later only on purpose (Sync page)."))
+
         form = QFormLayout()
+        form.addRow(self.tr("This workspace is"), self.kind)
         form.addRow(self.tr("Inspector name"), self.name)
         form.addRow(self.tr("Certificate number"), self.cert_no)
         form.addRow(self.tr("Organisation"), self.organisation)
@@ -121,7 +128,7 @@ class FirstRunDialog(QDialog):
         )
         try:
             with self.store.transaction():  # all or nothing
-                profile.set_up(self.store, data)
+                profile.set_up(self.store, data, kind=self.kind.currentData())
                 settings = office.load(self.store)
                 settings.issuing_body = self.issuing_body.text().strip() or settings.issuing_body
                 settings.government = self.government.text().strip()

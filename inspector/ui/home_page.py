@@ -51,6 +51,9 @@ class HomePage(QWidget):
         start = QPushButton(self.tr("New inspection…"), objectName="home_new")
         start.setStyleSheet("font-size: 15px; padding: 6px 18px;")
         start.clicked.connect(self.newInspection)
+        self.sync_state = QLabel(objectName="sync_state", wordWrap=True)
+        self.due = QGroupBox(self.tr("Hazards due for re-check"), objectName="due")
+        self.due_layout = QVBoxLayout(self.due)
         self.drafts = QGroupBox(self.tr("Unfinished inspections"))
         self.drafts_layout = QVBoxLayout(self.drafts)
         where = QLabel(self.tr("Workspace: %1").replace("%1", str(workspace.root)))
@@ -62,8 +65,10 @@ class HomePage(QWidget):
         layout.addLayout(who)
         layout.addLayout(office_row)
         layout.addWidget(self.stats)
+        layout.addWidget(self.sync_state)
         layout.addWidget(start, 0, Qt.AlignLeft)
         layout.addWidget(self.drafts)
+        layout.addWidget(self.due)
         layout.addStretch(1)
         layout.addWidget(where)  # the figures are filled in each time the page is shown
 
@@ -103,6 +108,7 @@ class HomePage(QWidget):
             + " "
             + self.tr("(major: %1)").replace("%1", str(figures["open_major"]))
         )
+        self.refresh_sync()
         while self.drafts_layout.count():
             item = self.drafts_layout.takeAt(0)
             if item.widget():
@@ -119,6 +125,51 @@ class HomePage(QWidget):
             button.clicked.connect(lambda _=False, i=draft["id"]: self.openInspection.emit(i))
             line.addWidget(button)
             self.drafts_layout.addWidget(row)
+
+    def refresh_sync(self) -> None:
+        """What has not been exported yet, and the hazards due for re-check (from the office's package)."""
+        from inspector.core.ledger import STATUS_LABELS
+        from inspector.core.sync import workspace as kinds
+        from inspector.core.sync.export import pending
+
+        field = kinds.kind(self.store) == "field"
+        state = pending(self.store) if field else {"records": 0}
+        self.sync_state.setVisible(field)
+        if state["records"]:
+            self.sync_state.setText(
+                self.tr("Not yet exported: %n record(s) changed since the last export.", "", state["records"])
+            )
+            self.sync_state.setStyleSheet("color: #8a5300;")
+        else:
+            self.sync_state.setText(self.tr("Everything has been exported."))
+            self.sync_state.setStyleSheet("color: #2e7d32;")
+        while self.due_layout.count():
+            item = self.due_layout.takeAt(0)
+            widget = item.widget()
+            if widget:
+                widget.setParent(None)
+                widget.deleteLater()
+        total, rows = kinds.due_for_recheck(self.store, limit=8)
+        self.due.setVisible(field and total > 0)
+        for row in rows:
+            deadline = row["deadline"] or "—"
+            listed = self.tr(" (listed)") if row["listed_supervision"] else ""
+            text = "  ".join(
+                [
+                    deadline,
+                    row["enterprise"],
+                    row["spot"] or "",
+                    row["description"],
+                    STATUS_LABELS.get(row["status"], ""),
+                ]
+            )
+            label = QLabel(text + listed)
+            self.due_layout.addWidget(label)
+            label.show()
+        if total > len(rows):
+            more = QLabel(self.tr("… and %n more", "", total - len(rows)))
+            self.due_layout.addWidget(more)
+            more.show()
 
     def showEvent(self, event) -> None:
         self.refresh()

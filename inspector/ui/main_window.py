@@ -27,6 +27,7 @@ from inspector.ui.inspections_page import InspectionsPage
 from inspector.ui.ledger_page import LedgerPage
 from inspector.ui.settings_page import SettingsPage
 from inspector.ui.statistics_page import StatisticsPage
+from inspector.ui.sync_page import SyncPage
 
 # A user checklist folder larger than this is read in the background: the window opens at once with
 # the bundled checklists, and the user's join them when read.
@@ -40,10 +41,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._loader: background.Job | None = None
         self.library = self._load_library()
-        title = self.tr("Inspector — work-safety inspection")
-        if workspace.root.name == DEMO_WORKSPACE:
-            title = self.tr("%1 — DEMO workspace (sample data)").replace("%1", title)
-        self.setWindowTitle(title)
+        self.update_title()
         self.resize(1280, 720)
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(150)
@@ -72,6 +70,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.tr("Statistics"), self.statistics)
         self.checklists = ChecklistsPage(self.library)
         self.add_page(self.tr("Checklists"), self.checklists)
+        self.sync = SyncPage(store)
+        self.sync.kindChanged.connect(self.update_title)
+        self.add_page(self.tr("Sync"), self.sync)
         self.add_page(self.tr("Settings"), self.settings)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_changed)
@@ -130,6 +131,17 @@ class MainWindow(QMainWindow):
         self.library = library
         self.checklists.set_library(library)
         self.inspections.library = library
+
+    def update_title(self) -> None:
+        """The title says whether this is a field or an office workspace, and when it is the demo."""
+        from inspector.core.sync import workspace as kinds
+
+        office = kinds.kind(self.store) == "office"
+        kind = self.tr("Office workspace") if office else self.tr("Field workspace")
+        title = self.tr("Inspector — work-safety inspection — %1").replace("%1", kind)
+        if self.workspace.root.name == DEMO_WORKSPACE:
+            title = self.tr("%1 — DEMO workspace (sample data)").replace("%1", title)
+        self.setWindowTitle(title)
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

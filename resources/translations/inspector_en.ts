@@ -84,6 +84,20 @@
         <numerusform>%n open hazards</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Not yet exported: %n record(s) changed since the last export.</source>
+      <translation>
+        <numerusform>Not yet exported: %n record changed since the last export.</numerusform>
+        <numerusform>Not yet exported: %n records changed since the last export.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>… and %n more</source>
+      <translation>
+        <numerusform>… and %n more</numerusform>
+        <numerusform>… and %n more</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
@@ -142,6 +156,23 @@
       <translation>
         <numerusform>%n photo recorded</numerusform>
         <numerusform>%n photos recorded</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+      <source>%n record(s) changed since the last export: not yet exported.</source>
+      <translation>
+        <numerusform>%n record changed since the last export: not yet exported.</numerusform>
+        <numerusform>%n records changed since the last export: not yet exported.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Conflicts to review: %n</source>
+      <translation>
+        <numerusform>Conflicts to review: %n</numerusform>
+        <numerusform>Conflicts to review: %n</numerusform>
       </translation>
     </message>
   </context>

@@ -596,6 +596,22 @@
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>Field laptop (inspections, documents, export)</source>
+        <translation>外业笔记本（检查、文书、导出）</translation>
+    </message>
+    <message>
+        <source>Office (import from laptops, ledger, packages)</source>
+        <translation>办公室（汇总各笔记本、台账、下发同步包）</translation>
+    </message>
+    <message>
+        <source>Shown in the title; can be changed later only on purpose (Sync page).</source>
+        <translation>显示在窗口标题中；以后只能在“同步”页面有意切换。</translation>
+    </message>
+    <message>
+        <source>This workspace is</source>
+        <translation>本工作区用于</translation>
+    </message>
 </context>
 <context>
     <name>HazardPanel</name>
@@ -751,6 +767,30 @@
     <message>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <source>Hazards due for re-check</source>
+        <translation>待复查的隐患（回头看）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet exported: %n record(s) changed since the last export.</source>
+        <translation>
+            <numerusform>尚未导出：自上次导出以来有 %n 条记录改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything has been exported.</source>
+        <translation>所有改动均已导出。</translation>
+    </message>
+    <message>
+        <source> (listed)</source>
+        <translation>（挂牌督办）</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1134,10 +1174,6 @@ Leave anyway and lose what was typed there?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Inspector — work-safety inspection</source>
-        <translation>安全生产执法检查</translation>
-    </message>
-    <message>
         <source>%1 — DEMO workspace (sample data)</source>
         <translation>%1 — 演示工作区（示例数据）</translation>
     </message>
@@ -1180,6 +1216,22 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Statistics</source>
         <translation>统计分析</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Office workspace</source>
+        <translation>办公室工作区</translation>
+    </message>
+    <message>
+        <source>Field workspace</source>
+        <translation>外业工作区</translation>
+    </message>
+    <message>
+        <source>Inspector — work-safety inspection — %1</source>
+        <translation>安全生产执法检查 — %1</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2036,185 @@ Close it there first, or open another workspace.</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Signing PIN</source>
+        <translation>签名 PIN</translation>
+    </message>
+    <message>
+        <source>The bundle is signed with your key. Enter your signing PIN:</source>
+        <translation>同步包用您的密钥签名。请输入签名 PIN：</translation>
+    </message>
+    <message>
+        <source>Switch workspace kind…</source>
+        <translation>切换工作区类型…</translation>
+    </message>
+    <message>
+        <source>Export to a folder (USB stick)…</source>
+        <translation>导出到文件夹（U 盘）…</translation>
+    </message>
+    <message>
+        <source>Everything (not only what changed since the last export)</source>
+        <translation>全部导出（不只是上次导出以来的改动）</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Trust signing keys not seen before (each is recorded)</source>
+        <translation>信任首次出现的签名密钥（逐一记录）</translation>
+    </message>
+    <message>
+        <source>Dry run: only say what would happen</source>
+        <translation>试运行：只说明将会怎样，不写入</translation>
+    </message>
+    <message>
+        <source>…or drop bundle files or a folder here.</source>
+        <translation>……或把同步包文件或文件夹拖到这里。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Build package…</source>
+        <translation>制作同步包…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What each side said</source>
+        <translation>双方的内容</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Package for a laptop</source>
+        <translation>为外业笔记本制作同步包</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Office workspace</source>
+        <translation>办公室工作区</translation>
+    </message>
+    <message>
+        <source>Field workspace</source>
+        <translation>外业工作区</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) changed since the last export: not yet exported.</source>
+        <translation>
+            <numerusform>自上次导出以来有 %n 条记录改动，尚未导出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything has been exported.</source>
+        <translation>所有改动均已导出。</translation>
+    </message>
+    <message>
+        <source>Last export: %1.</source>
+        <translation>上次导出：%1。</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>地区：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts to review: %n</source>
+        <translation>
+            <numerusform>待复核的冲突：%n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No laptop has sent a bundle yet.</source>
+        <translation>还没有笔记本交来同步包。</translation>
+    </message>
+    <message>
+        <source>Laptops (number · label · inspector · trusted key · audit entries held):</source>
+        <translation>笔记本（本机编号 · 名称 · 执法人员 · 已信任的密钥 · 已汇总的审计记录条数）：</translation>
+    </message>
+    <message>
+        <source>number used by another laptop</source>
+        <translation>编号与另一台笔记本重复</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported: audit entries %1–%2, %3 record(s), %4 photo(s)</source>
+        <translation>已导出：审计记录第 %1–%2 条，%3 条记录，%4 张照片</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip)</source>
+        <translation>同步包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Import a folder of bundles</source>
+        <translation>导入同步包所在的文件夹</translation>
+    </message>
+    <message>
+        <source>No bundle (*.zip) found.</source>
+        <translation>没有找到同步包（*.zip）。</translation>
+    </message>
+    <message>
+        <source>Save package</source>
+        <translation>保存同步包</translation>
+    </message>
+    <message>
+        <source>Package failed</source>
+        <translation>制作同步包失败</translation>
+    </message>
+    <message>
+        <source>Package for %1: %2 enterprise(s), %3 hazard(s) due for re-check</source>
+        <translation>为 %1 制作的同步包：%2 家企业，%3 条待复查隐患</translation>
+    </message>
+    <message>
+        <source>Switch workspace kind</source>
+        <translation>切换工作区类型</translation>
+    </message>
+    <message>
+        <source>This workspace is a %1. Make it a %2? Only do this when the office told you to.</source>
+        <translation>本工作区现在是%1。要改为%2吗？只有在办公室要求时才这样做。</translation>
     </message>
 </context>
 </TS>

@@ -84,14 +84,14 @@ def test_the_opinion_says_which_were_rectified(demo_store, finished, notice, tmp
                 rc["id"],
                 item["hazard_id"],
                 rectified=False,
-                note="未整改",
+                note="仍未考核",
                 new_deadline=date.today() + timedelta(days=5),
             )
         else:
             recheck.record(s, rc["id"], item["hazard_id"], rectified=True)
     text = pdf_text(recheck.finish(s, rc["id"])["pdf"], tmp_path)
     assert "整改复查意见书" in text and notice["number_text"] in text
-    assert "复查情况：未整改，未整改" in text and "复查情况：已整改" in text
+    assert "复查情况：未整改，仍未考核" in text and "复查情况：已整改" in text
 
 
 def test_a_recheck_before_the_notice_was_issued_is_refused(demo_store, finished, notice, monkeypatch):
@@ -128,6 +128,7 @@ def test_the_apps_route_preview_issue_then_apply(demo_store, finished, notice):
     for item in rc["items"]:
         recheck.record(s, rc["id"], item["hazard_id"], rectified=True, note="已整改")
     options = recheck.issue_options(s, rc["id"])
+    assert {o["observed"] for o in options["options"]["outcomes"].values()} == {""}  # not 「已整改，已整改」
     document = issue(s, options["kind"], options["inspection_id"], **options["options"])
     recheck.apply_outcomes(s, rc["id"], document["id"])
     assert {s.get("hazards", i["hazard_id"])["status"] for i in rc["items"]} == {"verified"}

@@ -46,7 +46,7 @@ def test_chinese_and_english_interfaces(qtbot, demo_store, workspace):
     try:
         window = MainWindow(demo_store, workspace)
         qtbot.addWidget(window)
-        assert window.windowTitle() == "安全生产执法检查"
+        assert window.windowTitle() == "安全生产执法检查 — 外业工作区"  # the kind of workspace in the title
         assert window.nav.item(1).text() == "现场检查"
     finally:
         for translator in app._translators:

@@ -227,7 +227,7 @@ def issue_options(store: Store, recheck_id: str) -> dict:
     close_visit(store, recheck_id)
     recheck = get(store, recheck_id)
     outcomes = {
-        item["finding_id"]: {"rectified": bool(item["rectified"]), "observed": item["note"]}
+        item["finding_id"]: {"rectified": bool(item["rectified"]), "observed": _observed(item)}
         for item in recheck["items"]
         if item["rectified"] is not None
     }
@@ -236,6 +236,13 @@ def issue_options(store: Store, recheck_id: str) -> dict:
         "inspection_id": recheck["inspection_id"],
         "options": {"original_id": recheck["original_id"], "outcomes": outcomes},
     }
+
+
+def _observed(item: dict) -> str:
+    """The note as the opinion prints it after 「复查情况：已整改」: a note that only repeats the verdict
+    would print it twice, so it is left out."""
+    note = item["note"].strip().rstrip("。")
+    return "" if note in ("已整改", "未整改", "已整改完毕", "整改完毕") else item["note"].strip()
 
 
 def ready(store: Store, recheck_id: str) -> None:

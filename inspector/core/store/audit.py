@@ -190,6 +190,8 @@ def stored_anchors(conn: sqlite3.Connection, report: Report) -> Iterator[Anchor]
     for number, seq, digest in conn.execute(
         "SELECT number_text, json_extract(content, '$.audit_head.seq'), json_extract(content, '$.audit_head.hash')"
         " FROM documents WHERE deleted_at IS NULL AND json_extract(content, '$.audit_head.seq') > 0"
+        # a document issued on another device (received by sync) records that device's chain
+        " AND origin_device = (SELECT id FROM device LIMIT 1)"
         " ORDER BY number_text"
     ):
         yield Anchor(int(seq), str(digest), f"文书 {number} 签发时记录的审计链（第 {seq} 条）")

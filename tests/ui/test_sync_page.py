@@ -1,0 +1,128 @@
+"""The Sync page and what the home page says about sync: field/office chosen at first run and shown in the
+title, export with a progress bar, import of a folder with a report per bundle, a package for a laptop,
+and the laptop's home page listing the hazards due for re-check."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog
+
+from inspector.core.sync import workspace
+from inspector.ui.first_run import FirstRunDialog
+from inspector.ui.home_page import HomePage
+from inspector.ui.main_window import MainWindow
+from inspector.ui.sync_page import SyncPage
+from tests.core.sync_support import PIN, office_with_register, workspace_store
+from tests.core.test_documents_support import finished_inspection
+
+pytestmark = pytest.mark.usefixtures("quick_keys")
+
+
+def test_first_run_chooses_the_kind_and_the_title_shows_it(qtbot, typer, store):
+    dialog = FirstRunDialog(store)
+    qtbot.addWidget(dialog)
+    for widget, text in (
+        (dialog.name, "王文员"),
+        (dialog.cert_no, "OFFICE-001"),
+        (dialog.organisation, "库尔勒市应急管理局"),
+        (dialog.region_abbr, "库"),
+    ):
+        typer(widget, text)
+    dialog.series_no.setValue(1)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("office"))
+    dialog.accept()
+    assert dialog.result() == QDialog.Accepted
+    assert workspace.kind(store) == "office"
+    window = MainWindow(store, store.workspace)
+    qtbot.addWidget(window)
+    assert window.windowTitle().endswith("Office workspace")
+    window.sync.set_kind("field")  # deliberate: the page asks first (switch_kind), then this
+    assert window.windowTitle().endswith("Field workspace")
+    with pytest.raises(workspace.WorkspaceKindError):
+        workspace.set_kind(store, "office")  # not without saying so
+
+
+def test_export_import_package_and_due_hazards(qtbot, tmp_path, mini_checklist):
+    office = office_with_register()
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    office_page = SyncPage(office)
+    qtbot.addWidget(office_page)
+    register = office_page.build_package("库尔勒经济技术开发区", tmp_path / "register.zip", pin=PIN)
+    field_page = SyncPage(laptop)
+    qtbot.addWidget(field_page)
+    field_page.trust.setChecked(True)
+    [report] = field_page.import_paths([register])
+    assert report.ok, report.message
+    finished_inspection(laptop, mini_checklist, tmp_path)
+
+    home = HomePage(laptop, laptop.workspace)
+    qtbot.addWidget(home)
+    home.refresh()
+    assert "Not yet exported" in home.sync_state.text()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    steps = []
+    field_page.progress.valueChanged.connect(steps.append)
+    bundle = field_page.export_to(usb, pin=PIN)
+    assert bundle is not None and bundle.exists() and steps[-1] == 5
+    home.refresh()
+    assert home.sync_state.text() == "Everything has been exported."
+
+    office_page.trust.setChecked(True)
+    office_page.resize(1000, 640)
+    office_page.show()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(usb))])
+    drop = QDropEvent(QPointF(10, 10), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    office_page.dropEvent(drop)
+    assert office_page.reports.rowCount() == 1
+    assert "新增" in office_page.reports.item(0, 1).text()
+    assert "Laptops" in office_page.devices.text()
+    qtbot.wait(50)  # let the layout settle before the picture
+    office_page.grab().save(str(tmp_path / "office-sync.png"))
+
+    package = office_page.build_package("FIELD-0001", tmp_path / "for-laptop.zip", pin=PIN)
+    [report] = field_page.import_paths([package])
+    assert report.ok, report.message
+    home.refresh()
+    home.resize(900, 640)
+    home.show()
+    assert not home.due.isHidden()
+    texts = [w.text() for w in home.due.findChildren(type(home.sync_state))]
+    assert len(texts) == 3 and all("库尔勒金泰化工有限责任公司" in t for t in texts)
+    qtbot.wait(50)
+    home.grab().save(str(tmp_path / "home-due.png"))
+    import shutil
+
+    shutil.copy(tmp_path / "office-sync.png", "/tmp/work/sync-office-page.png")
+    shutil.copy(tmp_path / "home-due.png", "/tmp/work/sync-home-due.png")
+
+
+def test_conflicts_are_shown_and_marked_reviewed(qtbot, tmp_path, mini_checklist):
+    from inspector.core.sync import export_bundle, import_bundle, review
+
+    office = office_with_register()
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    page = SyncPage(office)
+    qtbot.addWidget(page)
+    register = page.build_package("库尔勒经济技术开发区", tmp_path / "register.zip", pin=PIN)
+    assert import_bundle(laptop, register, trust=True).ok
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    finding = office.row("SELECT id FROM findings ORDER BY id LIMIT 1")
+    office.update("findings", finding["id"], {"spot": "办公室"})
+    laptop.update("findings", finding["id"], {"spot": "现场"})
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path).ok
+    page.resize(1000, 760)
+    page.show()
+    page.refresh()
+    assert not page.conflicts_box.isHidden() and page.conflicts.rowCount() == 1
+    assert "保留现场的" in page.conflicts.item(0, 1).text()
+    assert "张检查" in page.devices.text()
+    qtbot.wait(50)
+    page.grab().save("/tmp/work/sync-conflicts.png")
+    page.conflict_view.selectRow(0)
+    page.mark_reviewed()
+    assert review.count_open(office) == 0 and page.conflicts_box.isHidden()
