@@ -31,7 +31,7 @@ def test_a_recheck_lists_the_notices_hazards_first_and_moves_each(demo_store, fi
     finding_ids = [
         f["id"]
         for f in s.rows(
-            "SELECT id FROM findings WHERE inspection_id=? AND deleted_at IS NULL ORDER BY created_at",
+            "SELECT id FROM findings WHERE inspection_id=? AND deleted_at IS NULL ORDER BY created_at, rowid",
             [finished["id"]],
         )
     ]

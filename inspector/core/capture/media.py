@@ -109,7 +109,7 @@ def prepare(media_dir: Path, source: Path, progress: progress_.Progress = progre
 
 def record(store: Store, prepared: Prepared) -> dict:
     """The media record of a prepared photo (the one already there for the same content)."""
-    existing = store.row("SELECT * FROM media WHERE sha256=?", [prepared.sha256])
+    existing = store.row("SELECT * FROM media WHERE sha256=? ORDER BY id LIMIT 1", [prepared.sha256])
     if existing:
         return existing
     return store.insert(
