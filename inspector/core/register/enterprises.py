@@ -154,7 +154,7 @@ def search(store: Store, text: str = "", limit: int | None = None, columns: str 
     for word in text.split():
         sql += " AND (instr(upper(name), upper(?)) > 0 OR instr(coalesce(code, ''), upper(?)) > 0)"
         params += [word, word]
-    sql += " ORDER BY name"
+    sql += " ORDER BY name, id"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return store.rows(sql, params)
