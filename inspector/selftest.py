@@ -2,7 +2,7 @@
 
 It is what a support person runs on a freshly installed laptop (and what the build test runs on the
 frozen app): open a store, load every checklist, record a small inspection, issue a signed notice,
-verify it, and load the Qt parts the app needs (translations, the PDF preview). Each step prints one
+verify it, export a signed bundle and import it (twice) into an office workspace, and load the Qt parts the app needs (translations, the PDF preview). Each step prints one
 line; the exit code is 0 only when every step passed. Nothing outside the temporary folder is touched.
 """
 
@@ -95,6 +95,33 @@ def _verify(state: dict) -> str:
     return "签名有效"
 
 
+def _sync(state: dict) -> str:
+    from inspector.core import profile, signing
+    from inspector.core.store import Store, paths
+    from inspector.core.sync import export_bundle, import_bundle
+
+    bundle = export_bundle(state["store"], Path(state["workspace"].root), full=True, pin=SELF_TEST_PIN)
+    office = Store.open(paths.workspace("self-test-office").ensure())
+    try:
+        profile.set_up(
+            office,
+            profile.ProfileInput("自检文员", "SELFTEST-01", "自检办公室", "检", 900),
+            device_label="self-test office",
+            kind="office",
+        )
+        signing.ensure_key(office, profile.profile(office)["id"], SELF_TEST_PIN)
+        first = import_bundle(office, bundle.path, trust=True)
+        if not first.ok:
+            raise RuntimeError(f"办公室导入被拒：{first.message}")
+        again = import_bundle(office, bundle.path)
+        if not again.ok or again.added or again.updated:
+            raise RuntimeError(f"重复导入不应改变任何数据：{again.summary()}")
+        inspections = office.row("SELECT count(*) AS n FROM inspections")["n"]
+    finally:
+        office.close()
+    return f"导出 {bundle.path.stat().st_size // 1024} KB，办公室导入 {inspections} 次检查，重复导入无改动"
+
+
 def _qt(state: dict) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -124,6 +151,7 @@ STEPS: list[tuple[str, Callable[[dict], str | None]]] = [
     ("记录一次检查", _inspection),
     ("出具并签名责令限期整改指令书", _notice),
     ("校验文书签名", _verify),
+    ("导出数据包并在办公室导入", _sync),
     ("Qt 组件", _qt),
 ]
 
