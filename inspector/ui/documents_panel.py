@@ -172,7 +172,8 @@ class DocumentsPanel(QWidget):
         me = profile.profile(self.store)
         if pending is not None:  # numbered and stored, PDF not yet made (e.g. after a crash): finish it
             return complete(self.store, pending, self._signer(me, self._ask_pin(me)))
-        check_issuable(self.store, kind, self.inspection_id)  # before anyone signs
+        # before anyone signs: the content, the number, and that a correction replaces this inspection's own
+        check_issuable(self.store, kind, self.inspection_id, replaces=replaces)
         people = inspections.inspectors_of(self.store, self.inspection_id)
         people.sort(key=lambda p: p["inspector_id"] != me["id"])
         enterprise = enterprises.get(

@@ -55,3 +55,31 @@ def test_render_reports_what_is_missing(inspection_id, tmp_path, monkeypatch, ca
     assert "复查意见书须指明所复查的文书" in capsys.readouterr().err
     assert main(["render", "notice", "--inspection", "nope", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "没有这次检查" in capsys.readouterr().err
+
+
+def test_render_refuses_to_correct_another_inspections_document(
+    inspection_id, mini_checklist, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("INSPECTOR_PIN", PIN)
+    assert main(["render", "notice", "--inspection", inspection_id, "--out", str(tmp_path / "a.pdf")]) == 0
+    theirs = capsys.readouterr().out.split()[1]
+    store = Store.open(paths.workspace())
+    try:
+        other = finished_inspection(
+            store, mini_checklist, tmp_path, enterprise_name="轮台县塔河煤业有限公司"
+        )["id"]
+        count = store.row("SELECT count(*) AS n FROM documents")["n"]
+    finally:
+        store.close()
+    out = tmp_path / "b.pdf"
+    argv = ["render", "notice", "--inspection", other, "--replaces", theirs, "--out", str(out)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert theirs in err and "库尔勒金泰化工有限责任公司" in err and "轮台县塔河煤业有限公司" in err
+    assert not out.exists()
+    store = Store.open(paths.workspace())
+    try:
+        assert store.row("SELECT count(*) AS n FROM documents")["n"] == count
+        assert store.row("SELECT count(*) AS n FROM documents WHERE replaces_id IS NOT NULL")["n"] == 0
+    finally:
+        store.close()

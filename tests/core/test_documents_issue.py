@@ -104,6 +104,39 @@ def test_a_correction_is_a_new_document_naming_the_one_it_replaces(demo_store, f
         issue(demo_store, "record", finished["id"], replaces=new["id"])
 
 
+def test_a_correction_cannot_replace_another_inspections_document(
+    demo_store, finished, mini_checklist, tmp_path
+):
+    from inspector.core.documents.issue import check_issuable
+    from tests.core.test_documents_support import finished_inspection
+
+    other = finished_inspection(
+        demo_store, mini_checklist, tmp_path, enterprise_name="轮台县塔河煤业有限公司"
+    )
+    theirs = issue(demo_store, "notice", finished["id"])
+    mine = issue(demo_store, "notice", other["id"])
+    before = {t: _count(demo_store, t) for t in ("documents", "signatures", "audit_log")}
+    blocks = demo_store.rows("SELECT * FROM number_blocks ORDER BY id")
+    for attempt in (
+        lambda: issue(demo_store, "notice", other["id"], replaces=theirs["number_text"]),
+        lambda: check_issuable(demo_store, "notice", other["id"], replaces=theirs["id"]),
+    ):
+        with pytest.raises(IssueError) as refused:
+            attempt()
+        message = str(refused.value)
+        for named in (
+            theirs["number_text"],
+            mine["number_text"],
+            "库尔勒金泰化工有限责任公司",
+            "轮台县塔河煤业有限公司",
+        ):
+            assert named in message
+    assert {t: _count(demo_store, t) for t in before} == before  # nothing written, no number taken
+    assert demo_store.rows("SELECT * FROM number_blocks ORDER BY id") == blocks
+    assert current(demo_store, "notice", finished["id"])["id"] == theirs["id"]  # still in force
+    assert audit.verify(demo_store.conn).ok
+
+
 def test_a_failure_inside_the_transaction_leaves_nothing_and_skips_no_number(
     demo_store, finished, monkeypatch
 ):

@@ -137,3 +137,28 @@ def test_nobody_signs_while_a_problem_still_reads_as_a_question(qtbot, demo_stor
     assert panel.open_kind("notice") is None
     assert signing_user == []
     assert "第1项问题的问题描述「同一部位是否反复出现相同隐患」仍是提问" in warned[0]
+
+
+def test_nobody_signs_a_correction_of_another_inspections_document(
+    qtbot, demo_store, signing_user, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warned.append(text)))
+    finished = [r for r in inspections.listing(demo_store) if r["status"] == "finished"]
+    here, elsewhere = (
+        finished[0],
+        next(r for r in finished if r["enterprise_id"] != finished[0]["enterprise_id"]),
+    )
+    theirs = DocumentsPanel(demo_store, elsewhere["id"])
+    qtbot.addWidget(theirs)
+    other = theirs.open_kind("record")
+    signed = len(signing_user)
+    panel = DocumentsPanel(demo_store, here["id"])
+    qtbot.addWidget(panel)
+    count = demo_store.row("SELECT count(*) AS n FROM documents")["n"]
+    assert panel._issue("record", replaces=other["id"]) is None
+    assert len(signing_user) == signed  # refused before anyone signed
+    assert other["number_text"] in warned[0]
+    assert demo_store.row("SELECT count(*) AS n FROM documents")["n"] == count

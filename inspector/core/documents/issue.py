@@ -129,12 +129,34 @@ def _with_names(content: dict, sigs: dict[str, Signature]) -> dict[str, Signatur
     return dict(sorted(placed.items()))
 
 
-def _replaced(store: Store, kind: str, replaces: str) -> dict:
+def _enterprise_name(store: Store, inspection_id: str) -> str:
+    row = store.row(
+        "SELECT e.name FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id WHERE i.id=?",
+        [inspection_id],
+    )
+    return row["name"] if row else "（未知单位）"
+
+
+def replaced(store: Store, kind: str, inspection_id: str, replaces: str) -> dict:
+    """The document a correction of ``kind`` for this inspection may replace, or an error saying why not:
+    it must exist, be of the same kind, belong to this inspection and not be replaced already."""
     old = find(store, replaces)
     if old is None:
         raise IssueError(f"没有要更正的文书：{replaces}")
     if old["kind"] != kind:
         raise IssueError(f"{old['number_text']} 不是{numbering.KIND_TITLES[kind]}，不能用它来更正")
+    if old["inspection_id"] != inspection_id:
+        mine = current(store, kind, inspection_id, pdf=False)
+        this = (
+            f"本次检查的{numbering.KIND_TITLES[kind]}为 {mine['number_text']}"
+            if mine
+            else "本次检查尚未出具此类文书"
+        )
+        raise IssueError(
+            f"不能更正 {old['number_text']}：它是对「{_enterprise_name(store, old['inspection_id'])}」"
+            f"另一次检查出具的文书，而这次检查的是「{_enterprise_name(store, inspection_id)}」（{this}）。"
+            "更正只能替换同一次检查的文书；未作任何更改"
+        )
     if registry.replaced_by(store, old["id"]):
         raise IssueError(f"{old['number_text']} 已被更正过，请更正最新的那一份")
     return old
@@ -150,7 +172,7 @@ def _create(store: Store, kind: str, inspection_id: str, sigs, replaces, signer,
         found = current(store, kind, inspection_id)
         if found and replaces is None:
             return found
-        old = _replaced(store, kind, replaces) if replaces is not None else None
+        old = replaced(store, kind, inspection_id, replaces) if replaces is not None else None
         content = contents.build(store, kind, inspection_id, **options)
         sigs = _with_names(content, sigs)
         now = clock.now()
@@ -227,13 +249,18 @@ class _DryRun(Exception):
     pass
 
 
-def check_issuable(store: Store, kind: str, inspection_id: str, **options) -> None:
-    """Raise what issuing would raise (content, office settings, number block) and keep nothing.
+def check_issuable(
+    store: Store, kind: str, inspection_id: str, replaces: str | None = None, **options
+) -> None:
+    """Raise what issuing would raise (content, office settings, number block, the document a correction
+    replaces) and keep nothing.
 
     Called before anyone signs, so three people never sign on a laptop that then cannot issue.
     """
     try:
         with store.transaction():
+            if replaces is not None:
+                replaced(store, kind, inspection_id, replaces)
             content = contents.build(store, kind, inspection_id, **options)
             numbering.take_number(store, kind, numbering.current_year(), content["office"]["region_abbr"])
             raise _DryRun  # roll back the number taken
