@@ -87,6 +87,21 @@ PLAN = [
     ),
 ]
 
+# The statutory immediate measures the demo inspector chose for each major hazard, and the detail written
+# for them (安全生产法 第六十五条第一款第三项; codes as in ``capture.measures.WORDS``).
+MEASURES = {
+    "HC-033": (["evacuate"], "停止甲类仓库出入库作业，设置警戒区域，分区分类储存前不得恢复"),
+    "HC-068": (
+        ["evacuate", "stop_equipment"],
+        "停止2号罐区装卸作业，可燃气体检测报警装置投用前不得使用相关储罐",
+    ),
+    "CM-015": (["evacuate", "suspend"], "1103工作面停止生产，排放瓦斯并经检查合格前不得恢复"),
+    "CM-039": (["evacuate"], "1105采空区影响范围内停止采掘作业，查清积水范围和积水量前不得恢复"),
+    "CS-042": (["evacuate", "stop_equipment"], "设置警戒区域，补齐连墙件并经验收合格前不得使用该段脚手架"),
+    "CS-055": (["stop_equipment"], "塔吊TC6013停止吊装作业，起重力矩限制器经检测合格前不得使用"),
+    "RT-025": (["suspend"], "相关驾驶员停止营运驾驶，超速和疲劳驾驶问题纠正前不得恢复"),
+}
+
 
 def _photo(folder: Path, name: str, caption: str, colour: str, rotate_tag: bool = False) -> Path:
     """A generated 'site photo' (a coloured scene with a label); one carries an EXIF rotation tag."""
@@ -150,6 +165,7 @@ def add(store: Store, library: Library) -> list[str]:
                     continue
                 spot, problem = failure
                 major = item.major is not None
+                measures, detail = MEASURES.get(item.id, ([], "")) if major else ([], "")
                 finding = findings.record(
                     store,
                     inspection["id"],
@@ -157,9 +173,8 @@ def add(store: Store, library: Library) -> list[str]:
                     item.id,
                     spot=spot,
                     description=problem,
-                    immediate_measures="责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域"
-                    if major
-                    else "",
+                    measures=measures,
+                    immediate_measures=detail,
                 )
                 photo = _photo(
                     folder,

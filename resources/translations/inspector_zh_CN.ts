@@ -391,10 +391,6 @@
         <translation>与检查表判定依据不一致的理由（必填）</translation>
     </message>
     <message>
-        <source>Immediate measures: evacuate workers, stop work, stop using the equipment …</source>
-        <translation>现场处理措施：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
-    </message>
-    <message>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
@@ -423,10 +419,6 @@
         <translation>照片</translation>
     </message>
     <message>
-        <source>Required for a major hazard: evacuate workers, stop work, stop using the equipment …</source>
-        <translation>重大事故隐患必须填写：撤出作业人员、暂时停产停业、停止使用相关设施设备……</translation>
-    </message>
-    <message>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
@@ -437,6 +429,26 @@
     <message>
         <source>same item</source>
         <translation>同一检查项</translation>
+    </message>
+    <message>
+        <source>Evacuate workers from the danger area</source>
+        <translation>从危险区域内撤出作业人员</translation>
+    </message>
+    <message>
+        <source>Suspend production or business</source>
+        <translation>暂时停产停业</translation>
+    </message>
+    <message>
+        <source>Stop using the facilities or equipment</source>
+        <translation>停止使用相关设施、设备</translation>
+    </message>
+    <message>
+        <source>Details of the measures ticked above (optional)</source>
+        <translation>所选措施的具体要求（可不填）</translation>
+    </message>
+    <message>
+        <source>For a major hazard: tick the measures ordered above; details of them here</source>
+        <translation>重大事故隐患：请在上方勾选责令采取的措施，此处填写具体要求</translation>
     </message>
     <message>
         <source>same spot</source>

@@ -59,11 +59,13 @@ def test_measures_list_only_findings_with_immediate_measures_in_official_words(d
     measures = content.measures(demo_store, finished["id"])
     assert [p["spot"] for p in measures["problems"]] == ["安全管理部", "2号罐区"]
     assert [p["n"] for p in measures["problems"]] == [1, 2]
-    assert measures["measures"] == [  # in the statute's order
-        "责令从危险区域内撤出作业人员",
-        "责令暂时停产停业",
-        "责令停止使用相关设施、设备",
+    assert measures["measures"] == [  # in the statute's order, each naming the problems it is for
+        "责令从危险区域内撤出作业人员（第2项）",
+        "责令暂时停产停业（第1项）",
+        "责令停止使用相关设施、设备（第2项）",
+        "具体要求：第2项，关闭罐区进出料阀门，设置警戒区域",
     ]
+    assert [p["measures"] for p in measures["problems"]] == [["suspend"], ["evacuate", "stop_equipment"]]
     assert measures["office"]["measures_basis"] == content.MEASURES_BASIS
 
 
@@ -166,16 +168,59 @@ def test_a_major_item_is_judged_by_the_standard_not_violated():
 
 def test_the_measures_print_the_statutory_wording_with_free_text_as_detail():
     problems = [
-        {"n": 1, "immediate_measures": "责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域"},
-        {"n": 2, "immediate_measures": "stop_equipment"},
+        {"n": 1, "measures": ["evacuate"], "immediate_measures": "立即停止相关作业，设置警戒区域。"},
+        {"n": 2, "measures": ["evacuate", "stop_equipment"], "immediate_measures": ""},
     ]
-    assert content.measure_list(problems) == [
-        "责令从危险区域内撤出作业人员（第1项：责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域）",
-        "责令暂时停产停业（第1项：责令立即停止相关作业，从危险区域撤出作业人员，设置警戒区域）",
-        "责令停止使用相关设施、设备",
+    assert content.measure_list(problems) == [  # each chosen measure once, the free text once
+        "责令从危险区域内撤出作业人员（第1、2项）",
+        "责令停止使用相关设施、设备（第2项）",
+        "具体要求：第1项，立即停止相关作业，设置警戒区域",
     ]
-    with pytest.raises(DocumentError, match="第3项问题的现场处理措施「设置警戒区域」不是法定的现场处理措施"):
-        content.measure_list([{"n": 3, "immediate_measures": "设置警戒区域"}])
+    # 「停止相关作业」 in the free text orders nothing: only what was chosen is printed
+    assert not any("停产停业" in line for line in content.measure_list(problems))
+
+
+def test_free_text_without_a_chosen_measure_asks_the_inspector_to_choose(demo_store, finished):
+    assert content.needed(demo_store, finished["id"])["measures"]
+    with demo_store.transaction():  # as recorded before measures were chosen: free text only
+        demo_store.conn.execute(
+            "UPDATE findings SET measures='', immediate_measures='责令立即停止相关作业，从危险区域撤出作业人员'"
+            " WHERE inspection_id=? AND item_id='T-002'",
+            [finished["id"]],
+        )
+    assert content.needed(demo_store, finished["id"])["measures"]  # still called for …
+    with pytest.raises(
+        DocumentError, match="第1项问题（安全管理部：安全管理人员未经考核合格）只写了现场处理措施"
+    ):
+        content.measures(demo_store, finished["id"])  # … but refused until a measure is chosen
+    for finding in inspections.findings_of(demo_store, finished["id"]):
+        assert (
+            findings.statutory.load(finding["measures"])
+            == {
+                "T-002": [],
+                "T-003": [],
+                "T-004": ["evacuate", "stop_equipment"],
+            }[finding["item_id"]]
+        )
+
+
+def test_an_unknown_measure_is_refused_by_name(demo_store, finished, mini_checklist):
+    from inspector.core.capture.inspections import InspectionError
+
+    before = demo_store.row("SELECT measures FROM findings WHERE item_id='T-004'")["measures"]
+    with pytest.raises(InspectionError, match="未知的现场处理措施“close_road”") as refused:
+        findings.record(
+            demo_store,
+            finished["id"],
+            mini_checklist.content_hash,
+            "T-004",
+            spot="2号罐区",
+            description="可燃气体检测报警装置未投用",
+            measures=["evacuate", "close_road"],
+            amendment="补充",
+        )
+    assert refused.value.field == "measures"
+    assert demo_store.row("SELECT measures FROM findings WHERE item_id='T-004'")["measures"] == before
 
 
 def test_a_problem_that_still_reads_as_a_question_cannot_be_issued(demo_store, finished):

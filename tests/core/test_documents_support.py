@@ -59,14 +59,15 @@ def finished_inspection(
                 spot="安全管理部",
                 description="安全管理人员未经考核合格",
                 deadline=FIRST_DEADLINE,
-                immediate_measures="suspend",
+                measures=["suspend"],
             ),
             "T-003": dict(spot="中控室", description="未如实记录隐患排查治理情况", deadline=SECOND_DEADLINE),
             "T-004": dict(
                 spot="2号罐区",
                 description="可燃气体检测报警装置未投用",
                 deadline=FIRST_DEADLINE,
-                immediate_measures="evacuate；stop_equipment",
+                measures=["evacuate", "stop_equipment"],
+                immediate_measures="关闭罐区进出料阀门，设置警戒区域",
             ),
         }
     )

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from inspector.core import clock, office
+from inspector.core.capture import measures as statutory
 from inspector.core.capture import media
 from inspector.core.capture.inspections import InspectionError, _action, _item, finding_for, get
 from inspector.core.ledger import repeats as repeat_rule
@@ -178,10 +179,13 @@ def _record(
     grade_reason: str = "",
     deadline: date | str | None = None,
     immediate_measures: str = "",
+    measures=None,
     amendment: str | None = None,
 ) -> dict:
     """Create or update the finding of a failed item, and keep its hazard in step.
 
+    ``measures``: the statutory immediate measures chosen (codes of :data:`measures.WORDS`); ``None``
+    keeps those already recorded. ``immediate_measures`` is the free-text detail of them.
     The measured value, if any, is the failed answer's: one reading, recorded once.
     """
     inspection = get(store, inspection_id)
@@ -200,6 +204,7 @@ def _record(
         raise InspectionError("请填写隐患部位", "spot")
     if not description.strip():
         raise InspectionError("请填写问题描述", "description")
+    chosen = None if measures is None else statutory.dump(measures)
     if deadline is None:
         deadline = default_deadline(store, grade)
     deadline_text = deadline if isinstance(deadline, str) else deadline.isoformat()
@@ -221,6 +226,8 @@ def _record(
         "immediate_measures": immediate_measures.strip(),
         "measured_value": answer["value"],
     }
+    if chosen is not None:
+        values["measures"] = chosen
     hazard_values = {"grade": grade, "deadline": deadline_text}
     if grade != expected:  # the audit trail keeps every override and its reason, even if later undone
         action = f"{action}|grade:{grade}:{values['grade_reason']}"

@@ -343,7 +343,7 @@ def position(store: Store, inspection_id: str) -> int:
 def open_problems(store: Store, inspection_id: str) -> dict:
     """What an inspector should look at before finishing: failures without a finding, photo or measures."""
     failed = store.rows(
-        "SELECT a.snapshot_id, a.item_id, f.id AS finding_id, f.grade, f.immediate_measures,"
+        "SELECT a.snapshot_id, a.item_id, f.id AS finding_id, f.grade, f.measures,"
         " (SELECT count(*) FROM finding_media fm WHERE fm.finding_id = f.id AND fm.deleted_at IS NULL) AS photos"
         " FROM answers a LEFT JOIN findings f ON f.inspection_id = a.inspection_id"
         "   AND f.snapshot_id = a.snapshot_id AND f.item_id = a.item_id AND f.deleted_at IS NULL"
@@ -362,12 +362,12 @@ def open_problems(store: Store, inspection_id: str) -> dict:
             items.append((*key, "no_finding"))
         elif not row["photos"] and snapshot(store, row["snapshot_id"]).item(row["item_id"]).photo_required:
             items.append((*key, "no_photo"))
-        if row["grade"] == "major" and not row["immediate_measures"]:
+        if row["grade"] == "major" and not row["measures"]:  # no statutory measure chosen
             items.append((*key, "no_measures"))
     return {
         "no_finding": sum(1 for row in failed if row["finding_id"] is None),
         "no_photo": no_photo,
-        "no_measures": sum(1 for row in failed if row["grade"] == "major" and not row["immediate_measures"]),
+        "no_measures": sum(1 for row in failed if row["grade"] == "major" and not row["measures"]),
         "items": items,
     }
 

@@ -12,11 +12,13 @@ from datetime import date
 
 from inspector.core import clock, office
 from inspector.core.capture import findings
+from inspector.core.capture import measures as statutory
 from inspector.core.documents import registry
 from inspector.core.documents.errors import DocumentError
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES
 from inspector.core.documents.wording import (
     MEASURE_WORDS,
+    check_measures_chosen,
     check_statements,
     measure_list,
     problem_text,
@@ -230,13 +232,14 @@ def record(store: Store, inspection_id: str) -> dict:
 def needed(store: Store, inspection_id: str) -> dict[str, bool]:
     """Which documents an inspection calls for: the rules :func:`notice` and :func:`measures` enforce."""
     found = store.rows(
-        "SELECT immediate_measures FROM findings WHERE inspection_id=? AND deleted_at IS NULL",
+        "SELECT immediate_measures, measures FROM findings WHERE inspection_id=? AND deleted_at IS NULL",
         [inspection_id],
     )
     return {
         "record": True,
         "notice": bool(found),
-        "measures": any(row["immediate_measures"].strip() for row in found),
+        # free text without a chosen measure still calls for it: the document then asks to choose
+        "measures": any(row["measures"] or row["immediate_measures"].strip() for row in found),
         "recheck": False,  # asked for by the ledger's re-inspection, not by the inspection itself
     }
 
@@ -259,12 +262,23 @@ def measures(store: Store, inspection_id: str) -> dict:
     inspection = _inspection(store, inspection_id)
     content = _base(store, "measures", inspection)
     _need_appeal_bodies(content)
-    found = [p for p in problems(store, inspection) if p["immediate_measures"]]
+    chosen = {
+        row["id"]: statutory.load(row["measures"])
+        for row in store.rows(
+            "SELECT id, measures FROM findings WHERE inspection_id=? AND deleted_at IS NULL", [inspection_id]
+        )
+    }
+    found = []
+    for problem in problems(store, inspection):
+        problem["measures"] = chosen.get(problem["finding_id"], [])
+        if problem["measures"] or problem["immediate_measures"]:
+            found.append(problem)
     if not found:
-        raise DocumentError("没有需要现场处理的隐患（未填写现场处理措施），不需要出具现场处理措施决定书")
+        raise DocumentError("没有需要现场处理的隐患（未选定现场处理措施），不需要出具现场处理措施决定书")
     for n, problem in enumerate(found, start=1):
         problem["n"] = n
     check_statements(found)
+    check_measures_chosen(found)
     content["problems"] = found
     content["measures"] = measure_list(found)
     content["checked_on"] = (content["inspection"]["started_at"] or "")[:10]

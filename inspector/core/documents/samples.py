@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from inspector.core.documents.numbering import KIND_CODES, KIND_TITLES, format_number
+from inspector.core.documents.wording import measure_list
 
 SPOTS = (
     "2号罐区",
@@ -51,7 +52,8 @@ def sample_content(
                 "basis": basis,
                 "grade": grade,
                 "deadline": f"{year}-03-{15 if n % 3 else 31}",
-                "immediate_measures": "evacuate；stop_equipment" if grade == "major" else "",
+                "immediate_measures": "",
+                "measures": ["evacuate", "stop_equipment"] if grade == "major" else [],
                 "photos": [{"n": n, "sha256": f"{n:02d}" * 32, "caption": ""}] if n % 2 else [],
             }
         )
@@ -111,9 +113,9 @@ def sample_content(
             }
         ]
     elif kind == "measures":
-        urgent = [p for p in items if p["immediate_measures"]]
-        content["problems"] = [dict(p, n=i) for i, p in enumerate(urgent, start=1)]
-        content["measures"] = ["责令从危险区域内撤出作业人员", "责令停止使用相关设施、设备"]
+        urgent = [dict(p, n=i) for i, p in enumerate((p for p in items if p["measures"]), start=1)]
+        content["problems"] = urgent
+        content["measures"] = measure_list(urgent)
         content["checked_on"] = f"{year}-03-01"
     elif kind == "recheck":
         content["original"] = {

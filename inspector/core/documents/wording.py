@@ -1,5 +1,6 @@
 """How a document words what was found: 「部位：问题，违反《…》…」, the 判定 of a major hazard, the
-statutory measures, and the refusal of a problem that still reads as the checklist's question.
+statutory measures chosen, and the refusal of a problem that still reads as the checklist's question or
+whose measures were never chosen.
 
 No store access here: these turn a problem's fields into the printed text.
 """
@@ -8,14 +9,11 @@ from __future__ import annotations
 
 import re
 
+from inspector.core.capture.measures import WORDS
 from inspector.core.documents.errors import DocumentError
 
-# Short codes a finding's immediate measures may use, and the official wording they stand for.
-MEASURE_WORDS = {
-    "evacuate": "责令从危险区域内撤出作业人员",
-    "suspend": "责令暂时停产停业",
-    "stop_equipment": "责令停止使用相关设施、设备",
-}
+# The codes of the statutory measures a finding may choose, and the official wording they stand for.
+MEASURE_WORDS = WORDS
 
 
 QUESTION = re.compile(r"是否|[？?]")
@@ -91,49 +89,36 @@ def problem_text(problem: dict) -> str:
     return text
 
 
-# What free text says, by measure: the words that name each statutory measure.
-MEASURE_KEYWORDS = {
-    "evacuate": ("撤出", "撤离"),
-    "suspend": ("停产停业", "停产", "停业", "停止作业", "停止相关作业", "停止施工", "停工"),
-    "stop_equipment": ("停止使用",),
-}
-
-
-def _measures_of(problem: dict) -> list[tuple[str, str]]:
-    """(measure code, free-text detail) for each statutory measure a finding's text names."""
-    chosen: list[tuple[str, str]] = []
-    for part in re.split(r"[；;\n]+", problem["immediate_measures"]):
-        part = part.strip().rstrip("。；; ")
-        if not part:
-            continue
-        if part in MEASURE_WORDS:
-            chosen.append((part, ""))
-            continue
-        if part in MEASURE_WORDS.values():
-            chosen.append((next(k for k, v in MEASURE_WORDS.items() if v == part), ""))
-            continue
-        codes = [code for code, words in MEASURE_KEYWORDS.items() if any(w in part for w in words)]
-        if not codes:
-            raise DocumentError(
-                f"第{problem['n']}项问题的现场处理措施「{part}」不是法定的现场处理措施"
-                f"（{'；'.join(MEASURE_WORDS.values())}）：请写明采取其中哪一项，具体做法可作为说明"
-            )
-        chosen.extend((code, part) for code in codes)
-    return chosen
+def _items(numbers: list[int]) -> str:
+    return f"第{'、'.join(str(n) for n in numbers)}项"
 
 
 def measure_list(problems_: list[dict]) -> list[str]:
-    """One line per statutory measure chosen, in the statute's order, in its official wording; what the
-    inspector wrote goes after it only as the detail (「（第1项：…）」)."""
-    details: dict[str, list[str]] = {}
+    """One line per statutory measure the inspector chose, in the statute's order and wording, naming the
+    problems it is ordered for (「责令从危险区域内撤出作业人员（第1、2项）」); what the inspector wrote is
+    printed once per problem, only as the detail (「具体要求：第1项，…」). Nothing is read into the free text."""
+    lines = []
+    for code, words in MEASURE_WORDS.items():
+        numbers = [p["n"] for p in problems_ if code in p.get("measures", ())]
+        if numbers:
+            lines.append(f"{words}（{_items(numbers)}）")
+    details = []
     for problem in problems_:
-        for code, detail in _measures_of(problem):
-            notes = details.setdefault(code, [])
-            note = f"第{problem['n']}项：{detail}" if detail else ""
-            if note and note not in notes:
-                notes.append(note)
-    return [
-        MEASURE_WORDS[code] + (f"（{'；'.join(details[code])}）" if details[code] else "")
-        for code in MEASURE_WORDS
-        if code in details
-    ]
+        detail = (problem.get("immediate_measures") or "").strip().rstrip("。；;，, ")
+        if detail and problem.get("measures"):
+            details.append(f"第{problem['n']}项，{detail}")
+    if details:
+        lines.append("具体要求：" + "；".join(details))
+    return lines
+
+
+def check_measures_chosen(found: list[dict]) -> None:
+    """Refuse a problem whose immediate measures are free text only (recorded before measures were chosen
+    explicitly): the inspector chooses the statutory measures; none is inferred from the text."""
+    for problem in found:
+        if not problem.get("measures"):
+            raise DocumentError(
+                f"第{problem['n']}项问题（{problem['spot']}：{problem['description']}）只写了现场处理措施"
+                f"「{problem['immediate_measures']}」，没有选定法定措施：请在该问题的记录中勾选要采取的措施"
+                f"（{'；'.join(MEASURE_WORDS.values())}），文字只作为具体要求，再出具现场处理措施决定书"
+            )

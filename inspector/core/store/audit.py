@@ -51,8 +51,18 @@ AUDITED = {
 _FIELDS = ("seq", "id", "at", "actor", "device_id", "action", "table_name", "record_id", "digest")
 
 
+# Columns added to an audited table after its records were logged, with the default they were given: a
+# record still holding that default is digested without the column, as it was logged before it existed.
+LATE_COLUMNS = {"measures": ""}  # findings.measures (0011_measures)
+
+
+def comparable(row: dict) -> dict:
+    """The record as digested: late columns left out while they hold their default."""
+    return {k: v for k, v in row.items() if k not in LATE_COLUMNS or v != LATE_COLUMNS[k]}
+
+
 def row_digest(row: dict) -> str:
-    return canonical.digest(row)
+    return canonical.digest(comparable(row))
 
 
 _JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))

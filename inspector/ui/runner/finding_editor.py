@@ -1,5 +1,8 @@
 """The finding of a failed item: spot, description, photos, grade, deadline, immediate measures.
 
+The statutory immediate measures (安全生产法 第六十五条第一款第三项) are ticked explicitly; the text below
+them is only their detail: a document states what the inspector chose, never what it reads into words.
+
 Edits are saved a moment after typing stops (and when leaving the item); each save commits before the
 saved indicator says so. A grade other than the item's default needs a written reason.
 """
@@ -11,6 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.capture import findings, inspections, media
+from inspector.core.capture import measures as statutory
 from inspector.core.capture.inspections import InspectionError
 from inspector.core.progress import Cancelled
 from inspector.core.store import Store, StoreError
@@ -75,12 +80,19 @@ class FindingEditor(QWidget):
         self.deadline = QDateEdit(objectName="deadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.measure_boxes = {
+            "evacuate": QCheckBox(
+                self.tr("Evacuate workers from the danger area"), objectName="measure_evacuate"
+            ),
+            "suspend": QCheckBox(self.tr("Suspend production or business"), objectName="measure_suspend"),
+            "stop_equipment": QCheckBox(
+                self.tr("Stop using the facilities or equipment"), objectName="measure_stop_equipment"
+            ),
+        }
         self.measures = QPlainTextEdit(objectName="measures")
         self.measures.setTabChangesFocus(True)
         self.measures.setFixedHeight(48)
-        self.measures.setPlaceholderText(
-            self.tr("Immediate measures: evacuate workers, stop work, stop using the equipment …")
-        )
+        self.measures.setPlaceholderText(self.tr("Details of the measures ticked above (optional)"))
         self.photos = PhotoStrip()
         self.add_photo = QPushButton(self.tr("Add photos…"), objectName="add_photo")
         self.error = QLabel(objectName="finding_error")
@@ -96,7 +108,14 @@ class FindingEditor(QWidget):
         form.addRow(self.tr("Grade"), grade_row)
         form.addRow(self.tr("Rectify by"), self.deadline)
         self.measures_label = QLabel(self.tr("Immediate measures"))
-        form.addRow(self.measures_label, self.measures)
+        measures_box = QVBoxLayout()
+        ticks = QHBoxLayout()
+        for box in self.measure_boxes.values():
+            ticks.addWidget(box)
+        ticks.addStretch(1)
+        measures_box.addLayout(ticks)
+        measures_box.addWidget(self.measures)
+        form.addRow(self.measures_label, measures_box)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photos, 1)
         photo_row.addWidget(self.add_photo, 0, Qt.AlignTop)
@@ -116,6 +135,8 @@ class FindingEditor(QWidget):
         self.grade_reason.textChanged.connect(self._edited)
         self.deadline.dateChanged.connect(self._deadline_changed)
         self.measures.textChanged.connect(self._edited)
+        for box in self.measure_boxes.values():
+            box.toggled.connect(self._edited)
         self.add_photo.clicked.connect(self._choose_photos)
         self.photos.filesDropped.connect(self.attach)
         self.photos.viewRequested.connect(self.view_photo)
@@ -144,6 +165,7 @@ class FindingEditor(QWidget):
             self.grade_reason.setText(existing["grade_reason"])
             self.deadline.setDate(QDate.fromString(existing["deadline"], "yyyy-MM-dd"))
             self.measures.setPlainText(existing["immediate_measures"])
+            self._show_measures(statutory.load(existing["measures"]))
             self._deadline_touched = True
         else:
             self.spot.setEditText("")
@@ -151,6 +173,7 @@ class FindingEditor(QWidget):
             grade = default
             self.grade_reason.clear()
             self.measures.clear()
+            self._show_measures([])
             self._set_default_deadline(grade)
             self._deadline_touched = False
         self.grade.setCurrentIndex(self.grade.findData(grade))
@@ -159,6 +182,13 @@ class FindingEditor(QWidget):
         self._show_photos(existing)
         self._loading = False
         self._check_repeats()
+
+    def _show_measures(self, codes: list[str]) -> None:
+        for code, box in self.measure_boxes.items():
+            box.setChecked(code in codes)
+
+    def chosen_measures(self) -> list[str]:
+        return [code for code, box in self.measure_boxes.items() if box.isChecked()]
 
     def _set_default_deadline(self, grade: str) -> None:
         due = findings.default_deadline(self.store, grade)
@@ -179,9 +209,9 @@ class FindingEditor(QWidget):
             "color: #b00020; font-weight: bold;" if major else "font-weight: bold;"
         )
         self.measures.setPlaceholderText(
-            self.tr("Required for a major hazard: evacuate workers, stop work, stop using the equipment …")
+            self.tr("For a major hazard: tick the measures ordered above; details of them here")
             if major
-            else self.tr("Immediate measures: evacuate workers, stop work, stop using the equipment …")
+            else self.tr("Details of the measures ticked above (optional)")
         )
 
     # -- editing --------------------------------------------------------------------------------------
@@ -260,6 +290,7 @@ class FindingEditor(QWidget):
                 grade_reason=self.grade_reason.text(),
                 deadline=date(qdate.year(), qdate.month(), qdate.day()),
                 immediate_measures=self.measures.toPlainText(),
+                measures=self.chosen_measures(),
                 amendment=self.amendment_reason(),
             )
         except SAVE_ERRORS as exc:
