@@ -158,6 +158,17 @@ CATALOGUE = {
     "{} 的签名重复": "{} signed twice",
     "{} 不是本次检查的执法人员，不能在文书上签名": "{} is not an inspector of this inspection and cannot sign",
     "签名角色 {} 没有对应的执法人员（本次检查共 {} 人）": "Signing role {} has no inspector (this inspection has {})",
+    "不能更正 {}：它是对「{}」另一次检查出具的文书，而这次检查的是「{}」（{}）。更正只能替换同一次检查的文书；未作任何更改": (
+        "{} cannot be corrected here: it was issued for another inspection of “{}”, and this inspection is of “{}” "
+        "({}). A correction replaces only a document of the same inspection; nothing was changed"
+    ),
+    "第{}项问题（{}：{}）只写了现场处理措施「{}」，没有选定法定措施：请在该问题的记录中勾选要采取的措施（{}），"
+    "文字只作为具体要求，再出具现场处理措施决定书": (
+        "Problem {} ({}: {}) has immediate measures written as text only («{}») and no statutory measure chosen: "
+        "tick the measures ordered in its finding ({}); the text is only their detail. Then issue the measures "
+        "decision"
+    ),
+    "未知的现场处理措施“{}”，应为：{}": "Unknown immediate measure “{}”: expected one of {}",
     # signing keys
     "请输入签名 PIN（6–12 位数字）": "Enter the signing PIN (6–12 digits)",
     "签名 PIN 应为 6–12 位数字": "A signing PIN has 6–12 digits",

@@ -16,6 +16,7 @@ SHOWN = [
     "capture/inspections.py",
     "capture/findings.py",
     "capture/media.py",
+    "capture/measures.py",
     "register/enterprises.py",
     "register/uscc.py",
     "register/enterprise_import.py",

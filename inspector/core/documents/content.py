@@ -274,7 +274,7 @@ def measures(store: Store, inspection_id: str) -> dict:
         if problem["measures"] or problem["immediate_measures"]:
             found.append(problem)
     if not found:
-        raise DocumentError("没有需要现场处理的隐患（未选定现场处理措施），不需要出具现场处理措施决定书")
+        raise DocumentError("没有需要现场处理的隐患（未填写现场处理措施），不需要出具现场处理措施决定书")
     for n, problem in enumerate(found, start=1):
         problem["n"] = n
     check_statements(found)
