@@ -107,7 +107,7 @@ def _damage(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return None if result == ["ok"] else "; ".join(result)
+    return None if result == ["ok"] else " ".join("; ".join(result).split())[:300]
 
 
 def _keep_damaged(workspace: Workspace, target: Path, stamp: str) -> Path:
