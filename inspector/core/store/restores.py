@@ -60,8 +60,8 @@ def records(conn: sqlite3.Connection) -> list[RestoreRecord]:
         "SELECT s.key, s.value, a.at, a.actor, coalesce(i.name, a.actor) FROM settings s"
         " JOIN audit_log a ON a.table_name='settings' AND a.record_id=s.key AND a.action=?"
         " LEFT JOIN inspectors i ON i.id=a.actor"
-        " WHERE s.key LIKE ? ORDER BY s.key, a.seq",
-        [ACTION, KEY_PREFIX + "%"],
+        " WHERE s.key >= ? AND s.key < ? ORDER BY s.key, a.seq",  # a key range: the primary key's index
+        [ACTION, KEY_PREFIX, KEY_PREFIX[:-1] + chr(ord(KEY_PREFIX[-1]) + 1)],
     )
     for key, value, at, _actor_id, actor in rows:
         try:
