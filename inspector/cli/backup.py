@@ -71,7 +71,9 @@ def restore_command(args) -> int:
     if done.safety_copy:
         print(f"原数据库已另存为 {done.safety_copy}")
     if done.set_aside:
-        print(f"检查点文件锚定了恢复后已不存在的记录，已移到 {done.set_aside}")
+        print(
+            f"检查点文件锚定了恢复后已不存在的记录，已原样移到 {done.set_aside}（仍有效的检查点留在原文件中）"
+        )
     if done.discarded:
         first, last = done.discarded
         span = (

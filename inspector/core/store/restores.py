@@ -82,7 +82,8 @@ def _when(at: str) -> str:
 def describe(item: RestoreRecord) -> str:
     """「第 565–589 条在 T 被恢复操作丢弃（恢复自 …）」, or what the restore did when it discarded nothing."""
     source = item.details.get("source", "?")
-    by = f"，操作人 {item.actor}"
+    login = item.details.get("os_user")
+    by = f"，操作人 {item.actor}" + (f"（系统登录用户 {login}）" if login else "")
     span = item.discarded
     damaged = item.details.get("damaged_copy")
     note = f"；原数据库已损坏，原样保存在 {damaged}" if damaged else ""
