@@ -119,8 +119,12 @@ def _keep_damaged(workspace: Workspace, target: Path, stamp: str) -> Path:
         side = target.with_name(target.name + suffix)
         if side.exists():
             part = kept.with_name(kept.name + suffix + ".part")
-            shutil.copyfile(side, part)
-            part.replace(kept.with_name(kept.name + suffix))
+            try:
+                shutil.copyfile(side, part)
+                part.replace(kept.with_name(kept.name + suffix))
+            except OSError:  # e.g. a full disk: nothing was removed yet, and no half copy is left
+                part.unlink(missing_ok=True)
+                raise
     for suffix in ("-wal", "-shm", ""):
         target.with_name(target.name + suffix).unlink(missing_ok=True)
     return kept
@@ -254,10 +258,13 @@ def restore(workspace: Workspace, source: Path, force: bool = False) -> Restored
     }
     from inspector.core.store.store import Store
 
-    store = Store.open(workspace)
     try:
-        restores.record(store, details)
-        entries = _head(store.conn)[0]
-    finally:
-        store.close()
+        store = Store.open(workspace)
+        try:
+            restores.record(store, details)
+            entries = _head(store.conn)[0]
+        finally:
+            store.close()
+    except db.DatabaseError as exc:
+        raise RestoreError(f"已从 {source} 恢复，但恢复记录未能写入审计记录：{exc}") from exc
     return Restored(source, safety, entries, set_aside, damaged, damage, discarded)
