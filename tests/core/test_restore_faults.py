@@ -163,3 +163,22 @@ def test_a_checkpoint_file_moved_aside_by_hand_still_catches_an_older_copy(demo_
     out = capsys.readouterr().out
     assert "检查点文件 checkpoints-before-restore-20300101T000000Z.jsonl 中的" in out
     assert "数据库被恢复为更早的副本" in out and "恢复记录" not in out
+
+
+def test_a_corrupt_database_whose_checkpoints_went_further_is_restored_on_record(demo_store, ticking, capsys):
+    workspace = demo_store.workspace
+    signer = signing.signer_for(demo_store, profile.profile(demo_store)["id"], PIN)
+    assert main(["backup"]) == 0
+    manual = _manual_backup(workspace)
+    kept_head = checkpoints.head(demo_store.conn)[0]
+    _change(demo_store, "13800000001")
+    checkpoints.take_for(demo_store, signer, "export")  # anchors entries the backup does not have
+    demo_store.close()
+    _corrupt_the_audit_log_root_page(workspace.db_path)
+    capsys.readouterr()
+    assert main(["restore", str(manual)]) == 0
+    assert f"第 {kept_head + 1} 条起审计记录被本次恢复丢弃" in capsys.readouterr().out
+    assert main(["audit", "verify"]) == 0
+    out = capsys.readouterr().out
+    assert f"第 {kept_head + 1} 条起的记录（原数据库无法读出，止于第几条不明）在" in out
+    assert "原数据库已损坏，原样保存在" in out and "1 个签名检查点" in out

@@ -90,9 +90,10 @@ def describe(item: RestoreRecord) -> str:
     if span is None:
         return f"{_when(item.at)} 从 {source} 恢复，未丢弃审计记录{by}{note}"
     first, last = span
-    what = (
-        f"第 {first}–{last} 条" if last and last > first else f"第 {first} 条" if last else f"第 {first} 条起"
-    )
+    if last is None:  # the replaced database could not be read: how far it went is unknown
+        what = f"第 {first} 条起的记录（原数据库无法读出，止于第几条不明）"
+    else:
+        what = f"第 {first}–{last} 条" if last > first else f"第 {first} 条"
     return f"{what}在 {_when(item.at)} 被恢复操作丢弃（恢复自 {source}{by}{note}）"
 
 
