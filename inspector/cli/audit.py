@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
+
 from inspector.cli._common import open_store
-from inspector.core.store import audit, backups, checkpoints
+from inspector.core.store import audit, backups, checkpoints, restores
 
 
 def register(subparsers) -> None:
@@ -21,8 +24,13 @@ def verify_command(args) -> int:
     store = open_store(args)
     try:
         workspace = store.workspace
+        try:
+            done = restores.records(store.conn)
+        except sqlite3.DatabaseError:  # a damaged file: integrity_check below says so
+            done = []
+        aside = restores.set_aside(workspace.logs_dir, done) if workspace else restores.SetAside([], 0)
         extra = audit.file_anchors(workspace.logs_dir / checkpoints.FILE_NAME) if workspace else ()
-        report = audit.verify(store.conn, extra, integrity=True)
+        report = audit.verify(store.conn, itertools.chain(extra, aside.anchors), integrity=True)
     finally:
         store.close()
     if report.integrity:
@@ -40,6 +48,10 @@ def verify_command(args) -> int:
             print(f"  - {problem.message}")
         if report.unlisted:
             print(f"  - 另有 {report.unlisted} 处问题未逐条列出")
+    for item in done:  # information: a deliberate rollback, on record
+        print(f"恢复记录：{restores.describe(item)}")
+    if aside.excused:
+        print(f"  （其中被丢弃的记录有 {aside.excused} 个签名检查点，保存在 logs/ 的恢复前检查点文件中）")
     if report.anchored_through:
         print(
             f"已锚定：第 1–{report.anchored_through} 条（与签名检查点或已签发文书一致，共核对 {report.anchors} 处）"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from inspector.cli._common import chosen_workspace, fail, open_store
@@ -58,11 +59,30 @@ def restore_command(args) -> int:
     except (DatabaseError, OSError) as exc:
         fail(str(exc))
         return 2
+    except sqlite3.DatabaseError as exc:  # SQLite itself: a file damaged in a way no check foresaw
+        fail(f"恢复失败：SQLite 无法读写数据库（{exc}）。请换一个备份文件重试，或联系技术支持。")
+        return 2
     finally:
         lock.release()
+    if done.damaged_copy:
+        print(
+            f"当前数据库已损坏（{done.damage}），已原样另存为 {done.damaged_copy}；未比较审计链，直接恢复。"
+        )
     if done.safety_copy:
         print(f"原数据库已另存为 {done.safety_copy}")
     if done.set_aside:
-        print(f"检查点文件锚定了恢复后已不存在的记录，已移到 {done.set_aside}")
-    print(f"已从 {done.source} 恢复：共 {done.entries} 条审计记录。")
+        print(
+            f"检查点文件锚定了恢复后已不存在的记录，已原样移到 {done.set_aside}（仍有效的检查点留在原文件中）"
+        )
+    if done.discarded:
+        first, last = done.discarded
+        span = (
+            f"第 {first}–{last} 条"
+            if last and last > first
+            else f"第 {first} 条"
+            if last
+            else f"第 {first} 条起"
+        )
+        print(f"{span}审计记录被本次恢复丢弃；恢复已记入审计记录，inspector audit verify 会列出。")
+    print(f"已从 {done.source} 恢复：共 {done.entries} 条审计记录（含本次恢复的记录）。")
     return 0

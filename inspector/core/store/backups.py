@@ -1,7 +1,8 @@
 """Rolling backups with SQLite's online backup API (consistent under WAL, while the app is open).
 
 A backup is taken on the first open of each day and before every schema step; the newest
-``KEEP_DAILY`` daily copies and ``KEEP_OTHER`` of the others are kept. Each is written to a ``.part`` file
+``KEEP_DAILY`` daily copies and ``KEEP_OTHER`` of the others are kept. The copy of the database taken
+before a restore (``…-before-restore.db``) is never pruned: it is what a restore discarded. Each is written to a ``.part`` file
 and renamed when complete, so a crash or a full disk never leaves a half copy that looks like a backup.
 """
 
@@ -17,6 +18,7 @@ from inspector.core import clock
 KEEP_DAILY = 7
 KEEP_OTHER = 5
 DAILY = "daily"
+BEFORE_RESTORE = "before-restore"  # the label of the safety copy made by a restore: never pruned
 MIN_FREE_BYTES = 64 * 2**20  # what a write is asked to leave free when the disk is full
 
 
@@ -130,8 +132,11 @@ def daily(conn: sqlite3.Connection, folder: Path, stem: str) -> Path | None:
 
 
 def prune(folder: Path) -> None:
-    """Keep the newest KEEP_DAILY daily backups and KEEP_OTHER of the rest (before steps, before restores)."""
-    found = all_backups(folder)
+    """Keep the newest KEEP_DAILY daily backups and KEEP_OTHER of the rest (manual, before steps).
+
+    Copies taken before a restore are kept whatever their number (only a person deletes them).
+    """
+    found = [p for p in all_backups(folder) if not p.stem.endswith(BEFORE_RESTORE)]
     dailies = [p for p in found if p.stem.endswith(DAILY)]
     others = [p for p in found if not p.stem.endswith(DAILY)]
     for old in dailies[KEEP_DAILY:] + others[KEEP_OTHER:]:
