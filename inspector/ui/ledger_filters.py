@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import profile, sectors
-from inspector.core.ledger import STATUS_LABELS
-from inspector.core.ledger.query import GRADE_LABELS, Filters
+from inspector.core.ledger.query import Filters
 from inspector.core.register import enterprise_list, enterprises
 from inspector.core.store import Store
+from inspector.ui.ledger_labels import grades, statuses
 
 SEARCH_DELAY_MS = 200
 _NO_DATE = QDate(2000, 1, 1)
@@ -48,8 +48,8 @@ class LedgerFilters(QWidget):
         self.search.textChanged.connect(lambda: self.timer.start())
         self.search.returnPressed.connect(self.emit)
 
-        self.status = self._combo("status", self.tr("Any status"), STATUS_LABELS.items())
-        self.grade = self._combo("grade", self.tr("Any grade"), GRADE_LABELS.items())
+        self.status = self._combo("status", self.tr("Any status"), statuses())
+        self.grade = self._combo("grade", self.tr("Any grade"), grades())
         self.sector = self._combo("sector", self.tr("Any sector"), sectors.SECTORS.items())
         self.region = self._combo("region", self.tr("Any region"), [])
         self.inspector = self._combo("inspector", self.tr("Any inspector"), [])
