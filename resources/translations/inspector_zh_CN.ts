@@ -89,6 +89,17 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Type a date such as 2026-11-20, or pick one from the calendar (Alt+Down)</source>
+        <translation>输入日期，如 2026-11-20；或从日历中选择（Alt+↓）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
         <source>Print…</source>
