@@ -84,6 +84,10 @@ class RecheckDialog(QDialog):
         waiting = recheck.draft_of(store, enterprise_id)
         if waiting is not None:  # an unfinished re-check: carry on with its saved outcomes
             self._show(waiting)
+            try:  # asked for another notice: say why this one shows (finish or discard it first)
+                recheck.start(store, enterprise_id, [], original=original)
+            except LedgerError as exc:
+                self.error.setText(core_text(exc))
 
     # -- stage 1: who re-checks --------------------------------------------------------------------
 

@@ -150,3 +150,40 @@ def test_a_bad_photo_is_a_ledger_error_and_nothing_is_written(demo_store, finish
     assert refused.value.field == "photos"
     assert s.get("hazards", item["hazard_id"])["status"] == "open"
     assert not s.rows("SELECT id FROM hazard_transitions WHERE hazard_id=?", [item["hazard_id"]])
+
+
+def test_the_cli_refuses_a_bad_photo_with_a_message_and_writes_nothing(
+    demo_store, finished, notice, tmp_path, capsys
+):
+    from inspector.cli import main
+
+    s = demo_store
+    rc = recheck.start(s, finished["enterprise_id"], _people(s))
+    hazard_id = rc["items"][0]["hazard_id"]
+    bad = tmp_path / "x.jpg"
+    bad.write_text("nope")
+    s.close()
+    assert main(["ledger", "report", hazard_id, "--text", "已整改", "--photo", str(bad)]) == 1
+    assert (
+        main(
+            [
+                "ledger",
+                "recheck",
+                "record",
+                rc["id"],
+                hazard_id,
+                "--rectified",
+                "--photo",
+                str(tmp_path / "none.jpg"),
+            ]
+        )
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "x.jpg" in err and "none.jpg" in err
+    again = type(s).open(s.workspace)
+    try:
+        assert again.get("hazards", hazard_id)["status"] == "open"
+        assert recheck.items(again, rc["id"])[0]["rectified"] is None
+    finally:
+        again.close()
