@@ -187,3 +187,21 @@ def test_the_cli_refuses_a_bad_photo_with_a_message_and_writes_nothing(
         assert recheck.items(again, rc["id"])[0]["rectified"] is None
     finally:
         again.close()
+
+
+def test_the_cli_resumes_and_discards_a_draft(demo_store, finished, notice, capsys):
+    from inspector.cli import main
+
+    s = demo_store
+    rc = recheck.start(s, finished["enterprise_id"], _people(s))
+    people = [a for p in _people(s) for a in ("--inspector", p)]
+    s.close()
+    assert (
+        main(["ledger", "recheck", "start", "--enterprise", finished["enterprise_id"], *people, "--json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["id"] == rc["id"]  # the waiting draft, not a new one
+    assert main(["ledger", "recheck", "discard", rc["id"], "--reason", "复查人员变更"]) == 0
+    assert rc["id"] in capsys.readouterr().out
+    assert main(["ledger", "recheck", "discard", rc["id"], "--reason", "again"]) == 1
+    assert "没有这次复查" in capsys.readouterr().err
