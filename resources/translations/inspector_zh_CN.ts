@@ -92,7 +92,7 @@
     <name>DateField</name>
     <message>
         <source>Type a date such as 2026-11-20, or pick one from the calendar (Alt+Down)</source>
-        <translation>输入日期，如 2026-11-20；或从日历中选择（Alt+↓）</translation>
+        <translation>输入日期，如 2026-11-20；或点右侧箭头从日历中选择</translation>
     </message>
     <message>
         <source>Calendar</source>
