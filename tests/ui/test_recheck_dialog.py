@@ -116,3 +116,20 @@ def test_ledger_refusals_reach_the_english_interface_in_english(qtbot, demo_stor
     ) == (
         "This enterprise has an unfinished re-check (of （库）应急责改〔2026〕1号, 2026-11-30): finish or discard it first"
     )
+
+
+def test_a_bad_photo_in_the_report_dialog_is_refused_and_nothing_changes(qtbot, demo_store, notice, tmp_path):
+    from inspector.core.ledger import query
+    from inspector.ui.hazard_dialogs import ReportDialog
+
+    hazard = query.hazard(demo_store, recheck.open_hazards(demo_store, notice["enterprise_id"])[0]["id"])
+    bad = tmp_path / "x.jpg"
+    bad.write_text("nope")
+    dialog = ReportDialog(demo_store, hazard)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.report.setPlainText("已整改")
+    dialog.photos.add([bad])
+    dialog.accept()  # no exception escapes
+    assert dialog.isVisible() and "x.jpg" in dialog.error.text()
+    assert query.hazard(demo_store, hazard["id"])["status"] == hazard["status"]
