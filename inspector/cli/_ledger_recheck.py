@@ -1,4 +1,4 @@
-"""``inspector ledger recheck start|record|finish``: a re-check (复查) from the command line."""
+"""``inspector ledger recheck start|record|discard|finish``: a re-check (复查) from the command line."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ def add_recheck(verbs) -> None:
     rc_record.add_argument("--note", default="")
     rc_record.add_argument("--photo", action="append", type=Path, default=[])
     rc_record.set_defaults(handler=recheck_record_command)
+    rc_discard = rc_verbs.add_parser("discard", help="give up an unfinished re-check and its visit (audited)")
+    rc_discard.add_argument("recheck", metavar="RECHECK_ID")
+    rc_discard.add_argument("--reason", required=True, help="kept in the audit trail")
+    rc_discard.set_defaults(handler=recheck_discard_command)
     rc_finish = rc_verbs.add_parser(
         "finish", help="issue the signed 整改复查意见书 (INSPECTOR_PIN) and move hazards"
     )
@@ -69,6 +73,17 @@ def recheck_record_command(args) -> int:
         print(
             f"{item['hazard_id']}：{'已整改' if item['rectified'] else '未整改，新期限 ' + item['new_deadline']}"
         )
+        return 0
+
+    return _run(args, body)
+
+
+def recheck_discard_command(args) -> int:
+    from inspector.core.ledger import recheck
+
+    def body(store) -> int:
+        recheck.discard(store, args.recheck, args.reason)
+        print(f"已放弃复查 {args.recheck}")
         return 0
 
     return _run(args, body)

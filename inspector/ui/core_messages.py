@@ -195,6 +195,63 @@ CATALOGUE = {
         "Workspace {} is being written by another program for a long time; try again later. This change was not saved"
     ),
     "重复隐患的追溯期应为 1–120 个月": "The repeat window is 1–120 months",
+    # the ledger: hazards, transitions, re-checks, queries, export
+    "没有这条隐患：{}": "No such hazard: {}",
+    "请填写企业的整改情况报告": "Enter the enterprise's report on what it fixed",
+    "请填写挂牌督办单位（如 县安委办）": "Enter the supervising body (e.g. 县安委办)",
+    "请填写挂牌督办的理由": "Enter the reason for listed supervision",
+    "督办整改期限不能早于今天": "The supervised deadline cannot be before today",
+    "销号须经复查：请通过复查确认整改情况": "A hazard is closed only by a re-check: confirm the rectification in a re-check",
+    "退回待整改须经复查：请通过复查记录未整改的情况": (
+        "A hazard goes back to open only by a re-check: record that it is not fixed in a re-check"
+    ),
+    "新的整改期限应晚于复查日期": "The new deadline must be after the re-check day",
+    "这条隐患已复查销号，不能再变更；如再次发现，请在检查中登记新的隐患": (
+        "This hazard is closed after re-check and cannot change; if it is found again, record a new hazard "
+        "in an inspection"
+    ),
+    "只有待整改的隐患才能开始整改（现为{}）": "Only an open hazard can start rectification (it is {})",
+    "企业已报告整改完成，等待复查": "The enterprise has already reported it fixed; it awaits a re-check",
+    "这条隐患已挂牌督办；挂牌只在复查销号时解除": (
+        "This hazard is already listed for supervision; the listing is lifted only when it is closed"
+    ),
+    "未知的操作“{}”，应为：{}": "Unknown step “{}”; expected one of: {}",
+    "{}应为日期（年-月-日），而不是“{}”": "{} should be a date (year-month-day), not “{}”",
+    "隐患“{}{}”已在另一次复查中销号：本次复查不能再对它作出结论，请放弃这份复查草稿后重新开始": (
+        "The hazard “{}{}” was closed by another re-check: this re-check can no longer decide it; discard "
+        "this draft re-check and start again"
+    ),
+    "{} 不是出具给这家单位的": "{} was not issued to this enterprise",
+    "复查日期 {} 不能早于 {} 的出具日期 {}": "The re-check day {} cannot be before {} was issued ({})",
+    "{} 所列的隐患都已复查销号：没有待复查的隐患": (
+        "Every hazard listed in {} is already closed: there is nothing to re-check"
+    ),
+    "请填写放弃这次复查的理由（将记入执法痕迹）": (
+        "Give a reason for discarding this re-check (kept in the audit trail)"
+    ),
+    "这次复查的整改复查意见书已经出具，不能放弃": (
+        "The re-check opinion of this re-check has been issued: it cannot be discarded"
+    ),
+    "没有这次复查：{}": "No such re-check: {}",
+    "这次复查已经结束，不能再修改": "This re-check is finished and can no longer change",
+    "这条隐患不在本次复查中": "This hazard is not part of this re-check",
+    "还有 {} 条隐患未填写复查结论（如：{}{}）": "Hazards without a re-check outcome yet: {} (e.g. {}{})",
+    "{} 已被更正后的 {} 取代：复查请针对 {}": "{} has been replaced by the corrected {}: re-check against {}",
+    "这家单位没有已出具的责令限期整改指令书：复查须针对一份指令书": (
+        "This enterprise has no issued rectification notice: a re-check answers a notice"
+    ),
+    "这家单位还有一次未完成的复查（针对 {}，{}）：请先完成或放弃它": (
+        "This enterprise has an unfinished re-check (of {}, {}): finish or discard it first"
+    ),
+    "未知的状态“{}”，应为：{}": "Unknown status “{}”; expected one of: {}",
+    "未知的等级“{}”，应为 general 或 major": "Unknown grade “{}”; expected general or major",
+    "搜索内容应包含文字或数字": "A search needs letters, characters or digits",
+    "不能按“{}”排序，可用：{}": "Cannot sort by “{}”; possible: {}",
+    "台账中没有这条隐患：{}": "The ledger has no such hazard: {}",
+    "不能按“{}”统计，可用：{}": "Cannot count by “{}”; possible: {}",
+    "{}：导出文件应以 .xlsx 结尾": "{}: the export file name should end in .xlsx",
+    "{}：文件夹不存在": "{}: the folder does not exist",
+    "请填写{}": "Enter {}",
 }
 
 
@@ -208,7 +265,16 @@ def set_language(lang: str | None) -> None:
 
 
 # Chinese words core fills into its messages, in English
-PARTS = {"重大事故隐患": "a major hazard", "一般事故隐患": "a general hazard"}
+PARTS = {
+    "重大事故隐患": "a major hazard",
+    "一般事故隐患": "a general hazard",
+    "新的整改期限": "the new deadline",
+    "督办整改期限": "the supervised deadline",
+    "待整改": "open",
+    "整改中": "being rectified",
+    "已整改待复查": "reported fixed",
+    "已复查销号": "closed",
+}
 
 
 @cache

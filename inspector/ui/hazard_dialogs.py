@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.ledger import LedgerError, lifecycle
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 
 PHOTO_PATTERN = "*.jpg *.jpeg *.png *.heic *.webp"
 
@@ -82,7 +83,7 @@ class _HazardDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
 
     def refuse(self, exc: LedgerError) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(core_text(exc))
         widget = self.fields.get(exc.field)
         if widget is not None:
             widget.setFocus()
@@ -98,7 +99,7 @@ class ReportDialog(_HazardDialog):
         self.photos = PhotoPicker(self)
         self.form.addRow(self.tr("Report"), self.report)
         self.form.addRow(self.tr("Photos"), self.photos)
-        self.fields = {"report": self.report}
+        self.fields = {"report": self.report, "photos": self.photos.button}
 
     def accept(self) -> None:
         try:

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from inspector.core import clock
-from inspector.core.ledger import STATUS_LABELS, LedgerError, lifecycle, query
+from inspector.core.ledger import LedgerError, lifecycle, query
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
+from inspector.ui.ledger_labels import grade_label, status_label
 
 
 class HazardPanel(QWidget):
@@ -76,8 +78,8 @@ class HazardPanel(QWidget):
             f"<p><b>{esc(h['spot'])}</b> {esc(h['description'])}</p>",
             "<p>"
             + self.tr("Grade: %1 · Status: %2")
-            .replace("%1", esc(h["grade_label"]))
-            .replace("%2", esc(h["status_label"]))
+            .replace("%1", esc(grade_label(h["grade"])))
+            .replace("%2", esc(status_label(h["status"])))
             + "<br>"
             + self.tr("Found %1 by %2 · deadline %3")
             .replace("%1", esc(h["found_on"] or ""))
@@ -99,11 +101,11 @@ class HazardPanel(QWidget):
             earlier = query.earlier(self.store, h["id"])
             lines.append(
                 "<p><b>"
-                + self.tr("Repeat: %1 earlier hazard(s)").replace("%1", str(h["repeat"]))
+                + self.tr("Repeat: %n earlier hazard(s)", "", h["repeat"])
                 + "</b><br>"
                 + "<br>".join(
                     f"<a href='hazard:{esc(e['id'])}'>{esc(e['found_on'])} {esc(e['spot'])}"
-                    f" {esc(e['description'])}</a> · {esc(e['status_label'])}"
+                    f" {esc(e['description'])}</a> · {esc(status_label(e['status']))}"
                     for e in earlier
                 )
                 + "</p>"
@@ -119,7 +121,7 @@ class HazardPanel(QWidget):
                 )
                 lines.append(
                     f"<li>{when} {esc(step['actor_name'])}：{esc(what)}"
-                    f"（{esc(STATUS_LABELS.get(step['to_status'], step['to_status']))}） {extra}</li>"
+                    f"（{esc(status_label(step['to_status']))}） {extra}</li>"
                 )
             lines.append("</ul>")
         return "".join(lines)
@@ -141,6 +143,6 @@ class HazardPanel(QWidget):
         try:
             lifecycle.start(self.store, self.hazard["id"])
         except LedgerError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         self.changed.emit(self.hazard["id"])

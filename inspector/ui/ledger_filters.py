@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core import profile, sectors
-from inspector.core.ledger import STATUS_LABELS
-from inspector.core.ledger.query import GRADE_LABELS, Filters
+from inspector.core.ledger.query import Filters
 from inspector.core.register import enterprise_list, enterprises
 from inspector.core.store import Store
+from inspector.ui.date_field import DateField
+from inspector.ui.ledger_labels import grades, statuses
 
 SEARCH_DELAY_MS = 200
-_NO_DATE = QDate(2000, 1, 1)
 
 
 class LedgerFilters(QWidget):
@@ -48,8 +47,8 @@ class LedgerFilters(QWidget):
         self.search.textChanged.connect(lambda: self.timer.start())
         self.search.returnPressed.connect(self.emit)
 
-        self.status = self._combo("status", self.tr("Any status"), STATUS_LABELS.items())
-        self.grade = self._combo("grade", self.tr("Any grade"), GRADE_LABELS.items())
+        self.status = self._combo("status", self.tr("Any status"), statuses())
+        self.grade = self._combo("grade", self.tr("Any grade"), grades())
         self.sector = self._combo("sector", self.tr("Any sector"), sectors.SECTORS.items())
         self.region = self._combo("region", self.tr("Any region"), [])
         self.inspector = self._combo("inspector", self.tr("Any inspector"), [])
@@ -107,14 +106,9 @@ class LedgerFilters(QWidget):
         combo.currentIndexChanged.connect(self.emit)
         return combo
 
-    def _date(self, name: str) -> QDateEdit:
-        edit = QDateEdit(objectName=name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText(self.tr("any day"))
-        edit.setDate(_NO_DATE)
-        edit.dateChanged.connect(self.emit)
+    def _date(self, name: str) -> DateField:
+        edit = DateField(empty_text=self.tr("any day"), objectName=name)  # empty: 不限
+        edit.valueChanged.connect(self.emit)
         return edit
 
     def fill_choices(self) -> None:
@@ -138,9 +132,8 @@ class LedgerFilters(QWidget):
             self.blockSignals(False)
 
     @staticmethod
-    def _day(edit: QDateEdit) -> date | None:
-        value = edit.date()
-        return None if value == _NO_DATE else date(value.year(), value.month(), value.day())
+    def _day(edit: DateField) -> date | None:
+        return edit.value()
 
     def filters(self) -> Filters:
         def one(combo: QComboBox) -> tuple:
@@ -197,7 +190,7 @@ class LedgerFilters(QWidget):
             for combo in (self.status, self.grade, self.sector, self.region, self.inspector):
                 combo.setCurrentIndex(0)
             for edit in (self.found_from, self.found_to):
-                edit.setDate(_NO_DATE)
+                edit.clear()
             for box in (self.overdue, self.repeat, self.listed):
                 box.setChecked(False)
             self.enterprise_id = None

@@ -9,6 +9,7 @@ from inspector.core import sectors
 from inspector.core.ledger import query
 from inspector.core.ledger.query import Filters
 from inspector.core.store import Store
+from inspector.ui.ledger_labels import grade_label, status_label
 from inspector.ui.paged_model import PagedTableModel
 
 # (row key shown, sort key in core)
@@ -62,8 +63,14 @@ class LedgerModel(PagedTableModel):
         key = COLUMNS[column][0]
         if key == "status_label" and row["overdue"]:
             return (
-                self.tr("%1 · overdue %2 d").replace("%1", row[key]).replace("%2", str(row["overdue_days"]))
+                self.tr("%1 · overdue %2 d")
+                .replace("%1", status_label(row["status"]))
+                .replace("%2", str(row["overdue_days"]))
             )
+        if key == "status_label":
+            return status_label(row["status"])
+        if key == "grade_label":
+            return grade_label(row["grade"])
         if key == "repeat":
             return self.tr("×%1").replace("%1", str(row["repeat"])) if row["repeat"] else ""
         if key == "listed":

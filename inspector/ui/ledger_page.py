@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.ledger import LedgerError
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.hazard_dialogs import ListingDialog, ReportDialog
 from inspector.ui.hazard_panel import HazardPanel
 from inspector.ui.ledger_filters import LedgerFilters
@@ -135,7 +136,7 @@ class LedgerPage(QWidget):
         try:
             self.model.show(filters)
         except LedgerError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return
         self.error.clear()
         self.count.setText(self.tr("%n hazard(s)", "", self.model.total))
@@ -224,7 +225,7 @@ class LedgerPage(QWidget):
             return None
         except LedgerError as exc:
             progress.close()
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), core_text(exc))
             return None
         progress.close()
         self.error.clear()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +38,7 @@ from inspector.core.documents.issue import check_issuable, issue, preview
 from inspector.core.ledger import LedgerError, recheck
 from inspector.core.register import enterprises
 from inspector.core.store import Store
+from inspector.ui.core_messages import core_text
 from inspector.ui.documents_panel import DocumentWindow
 from inspector.ui.hazard_dialogs import PhotoPicker
 from inspector.ui.sign_dialog import SignDialog
@@ -79,6 +81,13 @@ class RecheckDialog(QDialog):
         layout.addWidget(self.stages, 1)
         layout.addWidget(self.error)
         self.heading.setText(self.tr("Re-check of %1").replace("%1", name))
+        waiting = recheck.draft_of(store, enterprise_id)
+        if waiting is not None:  # an unfinished re-check: carry on with its saved outcomes
+            self._show(waiting)
+            try:  # asked for another notice: say why this one shows (finish or discard it first)
+                recheck.start(store, enterprise_id, [], original=original)
+            except LedgerError as exc:
+                self.error.setText(core_text(exc))
 
     # -- stage 1: who re-checks --------------------------------------------------------------------
 
@@ -113,17 +122,46 @@ class RecheckDialog(QDialog):
                 self.store, self.enterprise_id, self.chosen_inspectors(), original=self.original
             )
         except LedgerError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return False
         self.error.clear()
+        self._show(self.recheck)
+        return True
+
+    def _show(self, row: dict) -> None:
+        """The hazards of a re-check (new or resumed), the first not yet judged selected."""
+        self.recheck = row
         self.heading.setText(
             self.tr("Re-check on %1 of the hazards in %2")
-            .replace("%1", self.recheck["checked_on"])
-            .replace("%2", self.recheck["original_number"])
+            .replace("%1", row["checked_on"])
+            .replace("%2", row["original_number"])
         )
         self._fill()
         self.stages.setCurrentIndex(1)
-        self.table.selectRow(0)
+        judged = [i["rectified"] is not None for i in row["items"]]
+        self.table.selectRow(judged.index(False) if False in judged else 0)
+
+    def discard(self, reason: str | None = None) -> bool:
+        """Give up this unfinished re-check and its visit (the reason goes to the audit trail)."""
+        if self.recheck is None:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Discard this re-check"),
+                self.tr("The re-check, its outcomes and its visit are discarded. Why?"),
+            )
+            if not ok:
+                return False
+        try:
+            recheck.discard(self.store, self.recheck["id"], reason)
+        except LedgerError as exc:
+            self.error.setText(core_text(exc))
+            return False
+        self.error.clear()
+        self.recheck = None
+        self.table.setRowCount(0)
+        self.stages.setCurrentIndex(0)
         return True
 
     # -- stage 2: each hazard --------------------------------------------------------------------
@@ -145,9 +183,9 @@ class RecheckDialog(QDialog):
 
         self.rectified = QRadioButton(self.tr("Rectified"), objectName="rectified")
         self.not_rectified = QRadioButton(self.tr("Not rectified"), objectName="not_rectified")
-        group = QButtonGroup(self)
-        group.addButton(self.rectified)
-        group.addButton(self.not_rectified)
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_group.addButton(self.rectified)
+        self.outcome_group.addButton(self.not_rectified)
         self.not_rectified.toggled.connect(lambda on: self.new_deadline.setEnabled(on))
         self.note = QLineEdit(objectName="note")
         self.note.setPlaceholderText(self.tr("What was seen at the re-check"))
@@ -161,6 +199,8 @@ class RecheckDialog(QDialog):
         self.finish_button = QPushButton(self.tr("Finish and issue the opinion…"), objectName="finish")
         self.finish_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
         self.finish_button.clicked.connect(self.finish)
+        self.discard_button = QPushButton(self.tr("Discard this re-check…"), objectName="discard_recheck")
+        self.discard_button.clicked.connect(lambda: self.discard())
         outcome = QHBoxLayout()
         outcome.addWidget(self.rectified)
         outcome.addWidget(self.not_rectified)
@@ -172,6 +212,7 @@ class RecheckDialog(QDialog):
         form.addRow(self.tr("Photos"), self.photos)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.finish_button)
         layout = QVBoxLayout(page)
@@ -199,10 +240,11 @@ class RecheckDialog(QDialog):
         if self.recheck is None or not 0 <= row < len(self.recheck["items"]):
             return
         item = self.recheck["items"][row]
+        # an exclusive group ignores setChecked(False): a hazard nobody judged must show no outcome
+        self.outcome_group.setExclusive(False)
         for button in (self.rectified, self.not_rectified):
-            button.setAutoExclusive(False)
             button.setChecked(False)
-            button.setAutoExclusive(True)
+        self.outcome_group.setExclusive(True)
         if item["rectified"] is not None:
             (self.rectified if item["rectified"] else self.not_rectified).setChecked(True)
         self.note.setText(item["note"] or "")
@@ -244,9 +286,11 @@ class RecheckDialog(QDialog):
                 photos=self.photos.paths,
             )
         except LedgerError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             if exc.field == "new_deadline":
                 self.new_deadline.setFocus()
+            elif exc.field == "photos":
+                self.photos.button.setFocus()
             return False
         self.error.clear()
         self.recheck = recheck.get(self.store, self.recheck["id"])
@@ -265,7 +309,7 @@ class RecheckDialog(QDialog):
             check_issuable(self.store, "recheck", options["inspection_id"], **options["options"])
             draft = preview(self.store, "recheck", options["inspection_id"], **options["options"])
         except (LedgerError, DocumentError, ValueError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(exc))
             return None
         self.error.clear()
         window = DocumentWindow({"kind": "recheck", "pdf": draft}, self, on_sign=self.sign_and_issue)
@@ -301,13 +345,14 @@ class RecheckDialog(QDialog):
             )
             recheck.apply_outcomes(self.store, self.recheck["id"], document["id"])
         except (DocumentError, LedgerError, signing.PinError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Document not issued"), str(exc))
+            QMessageBox.warning(self, self.tr("Document not issued"), core_text(exc))
             return None
         self.document = document
         if self.window is not None:
             self.window.show_document(document)
         self.finish_button.setEnabled(False)
         self.save_button.setEnabled(False)
+        self.discard_button.setEnabled(False)
         self.heading.setText(self.tr("Issued: %1").replace("%1", document["number_text"]))
         self.issued.emit(document)
         return document

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.ledger import STATUS_LABELS
 from inspector.core.ledger.query import GRADE_LABELS
 from inspector.core.store import Store
+from inspector.ui.ledger_labels import grade_label, status_label
 
 MOST_BARS = 12
 
@@ -169,8 +169,8 @@ class StatisticsPage(QWidget):
         table = self.figures["counts"]["by_status_grade"]
         self._bars(
             "status",
-            [STATUS_LABELS[s] for s in table],
-            [(GRADE_LABELS[g], [table[s][g] for s in table]) for g in GRADE_LABELS],
+            [status_label(s) for s in table],
+            [(grade_label(g), [table[s][g] for s in table]) for g in GRADE_LABELS],
             None,
         )
 

@@ -62,6 +62,16 @@
     </message>
   </context>
   <context>
+    <name>HazardPanel</name>
+    <message numerus="yes">
+      <source>Repeat: %n earlier hazard(s)</source>
+      <translation>
+        <numerusform>Repeat: %n earlier hazard</numerusform>
+        <numerusform>Repeat: %n earlier hazards</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>HomePage</name>
     <message numerus="yes">
       <source>%n enterprise(s) registered</source>

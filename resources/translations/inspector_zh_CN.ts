@@ -89,6 +89,17 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Type a date such as 2026-11-20, or pick one from the calendar (Alt+Down)</source>
+        <translation>输入日期，如 2026-11-20；或点右侧箭头从日历中选择</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
         <source>Print…</source>
@@ -667,9 +678,11 @@
         <source>Listed supervision is suggested</source>
         <translation>建议挂牌督办</translation>
     </message>
-    <message>
-        <source>Repeat: %1 earlier hazard(s)</source>
-        <translation>重复隐患：此前已发现 %1 条</translation>
+    <message numerus="yes">
+        <source>Repeat: %n earlier hazard(s)</source>
+        <translation>
+            <numerusform>重复隐患：此前已发现 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -1050,6 +1063,33 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerLabels</name>
+    <message>
+        <source>Open</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <source>Being rectified</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Reported fixed, awaiting re-check</source>
+        <translation>已整改待复查</translation>
+    </message>
+    <message>
+        <source>Closed after re-check</source>
+        <translation>已复查销号</translation>
+    </message>
+    <message>
+        <source>General hazard</source>
+        <translation>一般事故隐患</translation>
+    </message>
+    <message>
+        <source>Major hazard</source>
+        <translation>重大事故隐患</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1589,14 @@ Leave anyway and lose what was typed there?</source>
         <translation>%1 复查 %2 所列隐患</translation>
     </message>
     <message>
+        <source>Discard this re-check</source>
+        <translation>放弃这次复查</translation>
+    </message>
+    <message>
+        <source>The re-check, its outcomes and its visit are discarded. Why?</source>
+        <translation>这次复查、已填写的复查结论及其复查检查记录将被放弃。请填写理由：</translation>
+    </message>
+    <message>
         <source>Spot</source>
         <translation>部位</translation>
     </message>
@@ -1583,6 +1631,10 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Finish and issue the opinion…</source>
         <translation>完成复查，出具意见书…</translation>
+    </message>
+    <message>
+        <source>Discard this re-check…</source>
+        <translation>放弃这次复查…</translation>
     </message>
     <message>
         <source>Note</source>

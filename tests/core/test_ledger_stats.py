@@ -128,8 +128,9 @@ def test_figures_follow_the_filters(table):
 def test_the_a4_summary_prints_the_figures(table, tmp_path):
     from inspector.core.ledger import summary_pdf
 
-    pdf = summary_pdf.render(table, Filters(today=TODAY))
-    assert pdf == summary_pdf.render(table, Filters(today=TODAY))  # deterministic
+    made = "2026-03-10T02:30:00+00:00"
+    pdf = summary_pdf.render(table, Filters(today=TODAY), made_at=made)
+    assert pdf == summary_pdf.render(table, Filters(today=TODAY), made_at=made)  # deterministic
     text = pdf_text(pdf, tmp_path)
     assert "隐患排查治理台账统计表" in text and "2026年3月10日" in text and "全部隐患" in text
     assert "104330.0%40.0%" in text  # total: due 10, closed 4, on time 3

@@ -26,6 +26,11 @@ SHOWN = [
     "documents/issue.py",
     "signing/keys.py",
     "store/store.py",
+    "ledger/lifecycle.py",
+    "ledger/recheck.py",
+    "ledger/query.py",
+    "ledger/stats.py",
+    "ledger/export.py",
 ]
 NOT_SHOWN = {"是否", "号", "take_number 必须在保存文书的同一事务中调用（store.transaction()）"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -34,7 +39,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def core_templates():
     for name in SHOWN:
         for node in ast.walk(ast.parse((ROOT / name).read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "").endswith("Error")):
+            called = getattr(node, "func", None) and getattr(node.func, "id", "")
+            if not (isinstance(node, ast.Call) and (called.endswith("Error") or called == "_refuse_if")):
                 continue
             for arg in node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):

@@ -114,7 +114,10 @@ def _photos(store: Store, transition_id: str, photos: Iterable[Path]) -> None:
     from inspector.core.capture import media  # PIL loads on first use
 
     for position, path in enumerate(photos):
-        item = media.add_file(store, Path(path))
+        try:
+            item = media.add_file(store, Path(path))
+        except media.MediaError as exc:  # inside the transition's transaction: nothing is kept
+            raise LedgerError(str(exc), "photos") from exc
         store.insert(
             "ledger_media",
             {

@@ -34,15 +34,23 @@ def _original(store: Store, enterprise_id: str, original: str | None) -> dict:
         row = registry.find(store, original)
         if row is None:
             raise LedgerError(f"没有这份文书：{original}", "original")
+        newer = registry.replaced_by(store, row["id"])
+        if newer is not None:
+            raise LedgerError(
+                f"{row['number_text']} 已被更正后的 {newer['number_text']} 取代：复查请针对 {newer['number_text']}",
+                "original",
+            )
     else:
-        row = store.row(
+        notices = store.rows(
             "SELECT d.* FROM documents d JOIN inspections i ON i.id = d.inspection_id"
             " WHERE d.kind = 'notice' AND i.enterprise_id=? AND d.deleted_at IS NULL"
-            f" AND {registry.NOT_REPLACED} ORDER BY d.issued_at DESC, d.id DESC LIMIT 1",
+            f" AND {registry.NOT_REPLACED} ORDER BY d.issued_at DESC, d.id DESC",
             [enterprise_id],
         )
-        if row is None:
+        if not notices:
             raise LedgerError("这家单位没有已出具的责令限期整改指令书：复查须针对一份指令书", "original")
+        # the latest notice that still has a hazard to re-check (else the latest, refused by the caller)
+        row = next((d for d in notices if open_hazards(store, enterprise_id, d["id"])), notices[0])
     if row["kind"] not in ("notice", "measures"):
         raise LedgerError(f"{row['number_text']} 不是责令限期整改指令书或现场处理措施决定书", "original")
     inspection = store.row("SELECT enterprise_id FROM inspections WHERE id=?", [row["inspection_id"]])
@@ -57,12 +65,19 @@ def issued_on(document: dict) -> date:
     return date.fromisoformat(text)
 
 
+def cited(document: dict) -> list[str]:
+    """The finding ids of the problems a notice (or measures decision) lists, in its order."""
+    return [p.get("finding_id") for p in json.loads(document["content"]).get("problems", [])]
+
+
 def open_hazards(store: Store, enterprise_id: str, original_id: str | None = None) -> list[dict]:
-    """The enterprise's hazards not yet closed: the given notice's first (in its order), then by age."""
+    """The enterprise's hazards not yet closed; with a notice, only those it lists, in its order.
+
+    A re-check answers one notice: its 整改复查意见书 lists that notice's problems, so it can close only
+    those (a hazard of another notice is re-checked against that notice)."""
     first: list[str] = []
     if original_id:
-        document = store.get("documents", original_id)
-        first = [p.get("finding_id") for p in json.loads(document["content"]).get("problems", [])]
+        first = cited(store.get("documents", original_id))
     rows = store.rows(
         "SELECT h.*, f.spot, f.description, f.inspection_id, i.started_at FROM hazards h"
         " JOIN findings f ON f.id = h.finding_id JOIN inspections i ON i.id = f.inspection_id"
@@ -70,8 +85,10 @@ def open_hazards(store: Store, enterprise_id: str, original_id: str | None = Non
         " ORDER BY i.started_at, f.created_at, h.id",
         [enterprise_id],
     )
+    if not original_id:
+        return rows
     rank = {finding_id: n for n, finding_id in enumerate(first)}
-    return sorted(rows, key=lambda r: (r["finding_id"] not in rank, rank.get(r["finding_id"], 0)))
+    return sorted((r for r in rows if r["finding_id"] in rank), key=lambda r: rank[r["finding_id"]])
 
 
 def start(
@@ -89,6 +106,15 @@ def start(
     """
     from inspector.core.capture import inspections
 
+    waiting = draft_of(store, enterprise_id)
+    if waiting is not None:
+        if original and _original(store, enterprise_id, original)["id"] != waiting["original_id"]:
+            raise LedgerError(
+                f"这家单位还有一次未完成的复查（针对 {waiting['original_number']}，{waiting['checked_on']}）："
+                "请先完成或放弃它",
+                "recheck",
+            )
+        return waiting
     document = _original(store, enterprise_id, original)
     today = clock.now().astimezone().date()
     if today < issued_on(document):
@@ -99,7 +125,7 @@ def start(
         )
     hazards = open_hazards(store, enterprise_id, document["id"])
     if not hazards:
-        raise LedgerError("这家单位没有待复查的隐患", "hazards")
+        raise LedgerError(f"{document['number_text']} 所列的隐患都已复查销号：没有待复查的隐患", "hazards")
     try:
         checklists = inspections.checklists_of(store, document["inspection_id"])
         with store.transaction():
@@ -124,6 +150,52 @@ def start(
     except inspections.InspectionError as exc:
         raise LedgerError(str(exc), exc.field) from exc
     return get(store, row["id"])
+
+
+def draft_of(store: Store, enterprise_id: str) -> dict | None:
+    """The enterprise's unfinished re-check (with its items and saved outcomes), if there is one."""
+    row = store.row(
+        "SELECT id FROM rechecks WHERE enterprise_id=? AND status='draft' AND deleted_at IS NULL"
+        " ORDER BY created_at DESC, id DESC LIMIT 1",
+        [enterprise_id],
+    )
+    return get(store, row["id"]) if row else None
+
+
+def discard(store: Store, recheck_id: str, reason: str) -> None:
+    """Give up an unfinished re-check: it, its outcomes and its 复查 visit are retired (audited, with the
+    reason). Refused once its 整改复查意见书 has been issued."""
+    recheck = _draft(store, recheck_id)
+    if not reason.strip():
+        raise LedgerError("请填写放弃这次复查的理由（将记入执法痕迹）", "reason")
+    if store.row(
+        "SELECT 1 FROM documents WHERE inspection_id=? AND kind='recheck' AND deleted_at IS NULL",
+        [recheck["inspection_id"]],
+    ):
+        raise LedgerError("这次复查的整改复查意见书已经出具，不能放弃", "recheck")
+    at = clock.utc_iso()
+    action = f"recheck:discard:{reason.strip()}"
+    with store.transaction():
+        for item in recheck["items"]:
+            store.update("recheck_items", item["item_id"], {"deleted_at": at}, action=action)
+        store.update("rechecks", recheck_id, {"deleted_at": at}, action=action)
+        store.update("inspections", recheck["inspection_id"], {"deleted_at": at}, action=action)
+
+
+def _closed_elsewhere(store: Store, recheck_id: str, item: dict) -> bool:
+    """Closed (已复查销号), and not by this re-check."""
+    return item["status"] == "verified" and not store.row(
+        "SELECT 1 FROM hazard_transitions WHERE hazard_id=? AND recheck_id=? AND deleted_at IS NULL",
+        [item["hazard_id"], recheck_id],
+    )
+
+
+def _refuse_closed(item: dict) -> None:
+    raise LedgerError(
+        f"隐患“{item['spot']}{item['description']}”已在另一次复查中销号：本次复查不能再对它作出结论，"
+        "请放弃这份复查草稿后重新开始",
+        "hazard",
+    )
 
 
 def get(store: Store, recheck_id: str) -> dict:
@@ -182,6 +254,8 @@ def record(
     item = next((i for i in recheck["items"] if i["hazard_id"] == hazard_id), None)
     if item is None:
         raise LedgerError("这条隐患不在本次复查中", "hazard")
+    if _closed_elsewhere(store, recheck_id, item):
+        _refuse_closed(item)
     deadline = None
     if not rectified:
         due = lifecycle._date(new_deadline, "new_deadline", "新的整改期限")
@@ -201,7 +275,10 @@ def record(
 
             start_at = len(item["photos"])
             for offset, path in enumerate(photos):
-                added = media.add_file(store, Path(path))
+                try:
+                    added = media.add_file(store, Path(path))
+                except media.MediaError as exc:  # the transaction is undone: nothing recorded
+                    raise LedgerError(str(exc), "photos") from exc
                 if added["id"] in item["photos"]:
                     continue
                 store.insert(
@@ -223,7 +300,12 @@ def issue_options(store: Store, recheck_id: str) -> dict:
 
     The 复查 visit is finished first (documents are built from finished inspections only); outcomes
     can still be recorded afterwards, and the options asked for again. After the window has issued the
-    document, call :func:`apply_outcomes` with its id."""
+    document, call :func:`apply_outcomes` with its id. Refused when a hazard of the re-check has been
+    closed by another one since (the opinion would contradict the ledger)."""
+    recheck = get(store, recheck_id)
+    for item in recheck["items"]:
+        if recheck["status"] == "draft" and _closed_elsewhere(store, recheck_id, item):
+            _refuse_closed(item)
     close_visit(store, recheck_id)
     recheck = get(store, recheck_id)
     outcomes = {
@@ -246,8 +328,12 @@ def _observed(item: dict) -> str:
 
 
 def ready(store: Store, recheck_id: str) -> None:
-    """Raise :class:`LedgerError` unless every hazard has been judged."""
-    missing = [i for i in get(store, recheck_id)["items"] if i["rectified"] is None]
+    """Raise :class:`LedgerError` unless every hazard has been judged (and none closed since)."""
+    recheck = get(store, recheck_id)
+    for item in recheck["items"]:
+        if recheck["status"] == "draft" and _closed_elsewhere(store, recheck_id, item):
+            _refuse_closed(item)
+    missing = [i for i in recheck["items"] if i["rectified"] is None]
     if missing:
         first = missing[0]
         raise LedgerError(
@@ -303,8 +389,12 @@ def apply_outcomes(store: Store, recheck_id: str, document_id: str) -> None:
     ready(store, recheck_id)
     at = clock.utc_iso()
     today = date.fromisoformat(recheck["checked_on"])
+    document = store.get("documents", document_id)
+    said = set(cited({"content": document["content"]})) if document else set()
     with store.transaction():
         for item in recheck["items"]:
+            if item["finding_id"] not in said:
+                continue  # nothing is closed or re-opened without a document that says so
             done = store.row(
                 "SELECT 1 FROM hazard_transitions WHERE hazard_id=? AND recheck_id=? AND deleted_at IS NULL",
                 [item["hazard_id"], recheck_id],

@@ -2,14 +2,16 @@
 
     pdf_bytes = render(store, Filters(today=date(2026, 3, 10)))
 
-Deterministic (reportlab ``invariant=1``): the same ledger and day give the same bytes.
+Its creation date is when it was made (``made_at``, default now); given the same ledger, day and
+``made_at`` it gives the same bytes (reportlab ``invariant=1``). The demo workspace's says 「演示」 on every
+page, as its documents do.
 """
 
 from __future__ import annotations
 
 import io
 
-from inspector.core import office, sectors
+from inspector.core import clock, office, sectors
 from inspector.core.ledger import stats
 from inspector.core.ledger.lifecycle import STATUS_LABELS
 from inspector.core.ledger.query import GRADE_LABELS, Filters
@@ -66,16 +68,27 @@ def _rate_rows(rows: list[dict]) -> list[list[str]]:
     ]
 
 
-def render(store: Store, filters: Filters | None = None) -> bytes:
-    """The A4 summary PDF of the filtered ledger as of ``filters.today``."""
+def render(store: Store, filters: Filters | None = None, made_at: str | None = None) -> bytes:
+    """The A4 summary PDF of the filtered ledger as of ``filters.today``, made at ``made_at`` (UTC ISO)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from inspector.core.documents.content import is_demo
     from inspector.core.documents.fonts import document_font
-    from inspector.core.documents.layout import LEFT, RIGHT, TOP, WIDTH, Styles, cn_date, esc
+    from inspector.core.documents.layout import (
+        LEFT,
+        RIGHT,
+        TOP,
+        WIDTH,
+        Styles,
+        _pdf_time,
+        cn_date,
+        draw_demo_mark,
+        esc,
+    )
 
     filters = filters or Filters()
     figures = stats.summary(store, filters)
@@ -167,7 +180,15 @@ def render(store: Store, filters: Filters | None = None) -> bytes:
     else:
         story.append(Paragraph("无", s.plain))
 
+    demo = is_demo(store)
+    when = _pdf_time(made_at or clock.utc_iso())
+
     def footer(canvas, doc) -> None:
+        if demo:
+            draw_demo_mark(canvas, font.name)
+        if when is not None:  # the real time, not reportlab's fixed 2000-01-01
+            stamp = canvas._doc._timeStamp
+            stamp.YMDhms, stamp.dhh, stamp.dmm = when
         canvas.saveState()
         canvas.setFont(font.name, 10.5)
         canvas.drawCentredString(A4[0] / 2, 12 * mm, f"第 {doc.page} 页")
