@@ -164,6 +164,10 @@ class SyncPage(QWidget):
             text += " " + self.tr("Last export: %1.").replace(
                 "%1", state["last_export"][:16].replace("T", " ")
             )
+        if state["unacknowledged"]:
+            text += "\n" + self.tr(
+                "Exported but not yet acknowledged by the office: %n record(s).", "", state["unacknowledged"]
+            )
         self.pending.setText(text)
         self.target.clear()
         if office:

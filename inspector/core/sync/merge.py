@@ -67,6 +67,8 @@ def _order_key(path: Path):
 
     try:
         with zipfile.ZipFile(path) as archive:
+            if archive.getinfo(bundles.MANIFEST).file_size > bundles.MAX_MANIFEST_BYTES:
+                raise ValueError("manifest too large")
             manifest = json.loads(archive.read(bundles.MANIFEST))
         span = manifest["audit"]
         return (str(manifest["device"]["id"]), int(span["from"]), int(span["to"]), path.name)

@@ -1,0 +1,194 @@
+"""Regression tests of the sync defects a reviewer reproduced (issue 9): each failed before its fix."""
+
+from __future__ import annotations
+
+import errno
+import io
+import tracemalloc
+import zipfile
+
+import pytest
+
+from inspector.core.sync import BundleError, bundle, export_bundle, import_bundle
+from inspector.core.sync.export import pending
+from inspector.core.sync.package import build_package
+from tests.core.sync_support import PIN, dump_hash, office_with_register, workspace_store
+from tests.core.test_documents_support import finished_inspection
+
+pytestmark = pytest.mark.usefixtures("quick_keys")
+
+
+@pytest.fixture
+def office():
+    return office_with_register()
+
+
+def _laptop(office, tmp_path, name="laptop-a", person="张检查", cert="FIELD-0001"):
+    laptop = workspace_store(name, "field", person, cert)
+    register = build_package(office, "库尔勒经济技术开发区", tmp_path / f"register-{name}.zip", pin=PIN)
+    assert import_bundle(laptop, register.path, trust=True).ok
+    return laptop
+
+
+def _first_enterprise(store):
+    return store.row("SELECT id FROM enterprises ORDER BY id LIMIT 1")["id"]
+
+
+# 5. An export to a folder that cannot be written, or to a full disk
+
+
+def test_an_export_to_an_unwritable_folder_is_refused_in_chinese_and_leaves_no_part_file(office, tmp_path):
+    laptop = _laptop(office, tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(BundleError) as refused:
+        export_bundle(laptop, blocker / "out.zip", pin=PIN)
+    assert refused.value.reason == "unwritable"
+    assert str(blocker) in str(refused.value) and "无法写入文件夹" in str(refused.value)
+    assert laptop.row("SELECT count(*) AS n FROM sync_exports")["n"] == 0
+
+
+def test_an_export_to_a_full_disk_deletes_the_part_file(office, tmp_path, monkeypatch):
+    laptop = _laptop(office, tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    real_fsync = bundle.os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(bundle.os, "fsync", full)
+    with pytest.raises(BundleError) as refused:
+        export_bundle(laptop, usb / "out.zip", pin=PIN)
+    monkeypatch.setattr(bundle.os, "fsync", real_fsync)
+    assert refused.value.reason == "disk-full"
+    assert "磁盘空间不足" in str(refused.value) and str(usb) in str(refused.value)
+    assert list(usb.iterdir()) == []  # no .part left behind
+    assert laptop.row("SELECT count(*) AS n FROM sync_exports")["n"] == 0
+
+
+def test_the_export_command_fails_plainly_on_an_unwritable_folder(office, tmp_path, monkeypatch, capsys):
+    from inspector import cli
+
+    laptop = _laptop(office, tmp_path)
+    laptop.close()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("INSPECTOR_PIN", PIN)
+    code = cli.main(["--workspace", "laptop-a", "export", "--out", str(blocker / "out.zip")])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "无法写入文件夹" in err and "Traceback" not in err
+    assert not list(tmp_path.glob("**/*.part"))
+
+
+# 6. 「尚未导出」 right after an export, once a package was imported
+
+
+def test_pending_counts_from_the_last_export_and_shows_the_unacknowledged_apart(
+    office, tmp_path, mini_checklist
+):
+    laptop = _laptop(office, tmp_path)
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    laptop.update("enterprises", _first_enterprise(laptop), {"notes": "第二次"})
+    export_bundle(laptop, tmp_path / "2.zip", pin=PIN)  # not yet at the office
+    package = build_package(office, "FIELD-0001", tmp_path / "for-a.zip", pin=PIN)
+    assert import_bundle(laptop, package.path).ok  # the office acknowledges the first export only
+    export_bundle(laptop, tmp_path / "3.zip", pin=PIN)
+    state = pending(laptop)
+    assert state["records"] == 0  # everything has been exported
+    assert state["unacknowledged"] >= 1  # … but the office has not yet confirmed the second export
+    laptop.update("enterprises", _first_enterprise(laptop), {"notes": "第三次"})
+    assert pending(laptop)["records"] == 1
+
+
+# 11. The last export's time
+
+
+def test_last_export_is_the_latest_by_time_not_by_id(office, tmp_path):
+    laptop = _laptop(office, tmp_path)
+    rows = [
+        ("0000", "field", 1, 5, 0, "2026-01-01T08:00:00+00:00", "a.zip"),
+        ("ffff", "field", 1, 5, 1, "2026-01-02T08:00:00+00:00", "b.zip"),
+    ]
+    laptop.conn.executemany(
+        "INSERT INTO sync_exports (id, kind, seq_from, seq_to, full, created_at, file_name)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    assert pending(laptop)["last_export"] == "2026-01-02T08:00:00+00:00"
+
+
+# 7. A zip bomb is refused before it is inflated
+
+
+def _bomb(path, inflated: int) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(bundle.MANIFEST, b"{}")
+        archive.writestr(bundle.SIGNATURE, b"")
+        with archive.open("blobs/x", "w", force_zip64=True) as entry:
+            zeros = bytes(2**20)
+            for _ in range(inflated // 2**20):
+                entry.write(zeros)
+
+
+def test_a_zip_bomb_is_refused_unread_with_bounded_memory(office, tmp_path):
+    bomb = tmp_path / "bomb.zip"
+    _bomb(bomb, bundle.MAX_ENTRY_BYTES + 2**20)
+    assert bomb.stat().st_size < 2 * 2**20  # small on disk
+    before = dump_hash(office)
+    tracemalloc.start()
+    report = import_bundle(office, bomb)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert (report.ok, report.reason) == (False, "too-large")
+    assert "blobs/x" in report.message and "上限" in report.message
+    assert peak < 16 * 2**20
+    assert dump_hash(office) == before
+
+
+def test_the_total_size_is_limited_too(office, tmp_path, monkeypatch):
+    laptop = _laptop(office, tmp_path)
+    path = export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path
+    total = sum(i.file_size for i in zipfile.ZipFile(path).infolist())
+    monkeypatch.setattr(bundle, "MAX_TOTAL_BYTES", total - 1)
+    with pytest.raises(BundleError) as refused:
+        bundle.read(path)
+    assert refused.value.reason == "too-large" and "共有" in str(refused.value)
+    monkeypatch.setattr(bundle, "MAX_TOTAL_BYTES", total)
+    assert bundle.read(path).id
+
+
+# 9. Refusals in Chinese, without library text
+
+
+def test_refusals_name_kinds_in_chinese_and_hide_library_text(office, tmp_path):
+    laptop = _laptop(office, tmp_path)
+    other = build_package(office, "库尔勒经济技术开发区", tmp_path / "pk.zip", pin=PIN)
+    report = import_bundle(office, other.path, trust=True)
+    assert report.reason == "kind"
+    assert "办公室下发给外业电脑的同步包" in report.message and "package" not in report.message
+    assert "外业电脑导出的同步包" in report.message
+
+    notzip = tmp_path / "notzip.zip"
+    notzip.write_bytes(b"hello, not a zip")
+    report = import_bundle(office, notzip)
+    assert report.reason == "truncated" and "File is not a zip file" not in report.message
+    assert "zip" in report.message and "截断" in report.message
+
+    good = export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path
+    entries = {i.filename: zipfile.ZipFile(good).read(i.filename) for i in zipfile.ZipFile(good).infolist()}
+    name = next(n for n in entries if n.startswith("records/"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for n, data in entries.items():
+            archive.writestr(n, data, zipfile.ZIP_STORED)
+    raw = bytearray(buffer.getvalue())
+    at = raw.index(entries[name][:40])
+    raw[at + 5] ^= 0x01  # a flipped bit: the CRC fails
+    bad = tmp_path / "crc.zip"
+    bad.write_bytes(bytes(raw))
+    report = import_bundle(office, bad, trust=True)
+    assert report.reason == "corrupted", report.message
+    assert name in report.message and "CRC" not in report.message and "Bad" not in report.message
