@@ -192,3 +192,117 @@ def test_refusals_name_kinds_in_chinese_and_hide_library_text(office, tmp_path):
     report = import_bundle(office, bad, trust=True)
     assert report.reason == "corrupted", report.message
     assert name in report.message and "CRC" not in report.message and "Bad" not in report.message
+
+
+# 1. The same enterprise registered on two workspaces under two ids
+
+
+def _new_enterprise(name: str) -> dict:
+    from inspector.core.register.uscc import check_character
+
+    first17 = "91652801MA7ABCD1X"
+    return {
+        "name": name,
+        "code": first17 + check_character(first17),
+        "sector": "危险化学品",
+        "region": "库尔勒经济技术开发区",
+        "address": "库尔勒经济技术开发区天山路",
+        "legal_rep": "赵六",
+        "legal_rep_title": "总经理",
+        "phone": "0996-1234567",
+    }
+
+
+def test_an_enterprise_registered_twice_is_merged_and_sync_goes_on(office, tmp_path, mini_checklist):
+    from inspector.core.register import enterprises
+    from inspector.core.store import audit
+    from inspector.core.sync import review
+
+    laptop = _laptop(office, tmp_path)
+    at_office = enterprises.create(office, _new_enterprise("库尔勒新泰化工有限公司"))
+    on_laptop = enterprises.create(laptop, {**_new_enterprise("新泰化工"), "phone": "13800000000"})
+    assert at_office["id"] != on_laptop["id"]
+    inspection = finished_inspection(laptop, mini_checklist, tmp_path, enterprise_name="新泰化工")
+    first = export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path
+
+    before = dump_hash(office)
+    dry = import_bundle(office, first, trust=True, dry_run=True)
+    assert dry.ok, dry.message
+    assert dump_hash(office) == before
+    assert any("统一社会信用代码" in w and "并入" in w for w in dry.warnings)
+    assert len(dry.conflicts) == 1 and "冲突待复核" in dry.summary()
+
+    report = import_bundle(office, first, trust=True)
+    assert report.ok, report.message
+    assert "UNIQUE" not in report.message
+    held = office.row("SELECT * FROM inspections WHERE id=?", [inspection["id"]])
+    assert held["enterprise_id"] == at_office["id"]  # landed on the office's record
+    hazards = office.rows("SELECT enterprise_id FROM hazards ORDER BY id")
+    assert hazards and {h["enterprise_id"] for h in hazards} == {at_office["id"]}
+    assert (
+        office.row("SELECT name FROM enterprises WHERE id=?", [at_office["id"]])["name"]
+        == "库尔勒新泰化工有限公司"
+    )
+    assert not office.row("SELECT 1 FROM enterprises WHERE id=?", [on_laptop["id"]])
+    alias = office.row("SELECT * FROM sync_aliases")
+    assert (alias["alias_id"], alias["record_id"]) == (on_laptop["id"], at_office["id"])
+    [conflict] = review.open_conflicts(office)
+    assert conflict["record_id"] == at_office["id"]
+    assert "新泰化工" in conflict["field_version"]  # nothing lost: the laptop's version kept
+    assert audit.verify(office.conn).ok
+
+    # the laptop's next bundle, pointing at its own id again, lands on the office's record too
+    second = finished_inspection(laptop, mini_checklist, tmp_path, enterprise_name="新泰化工")
+    report = import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path)
+    assert report.ok, report.message
+    assert (
+        office.row("SELECT enterprise_id FROM inspections WHERE id=?", [second["id"]])["enterprise_id"]
+        == (at_office["id"])
+    )
+
+    # and the package back to the laptop merges the other way round (the register: office wins)
+    package = build_package(office, "FIELD-0001", tmp_path / "p.zip", pin=PIN)
+    report = import_bundle(laptop, package.path)
+    assert report.ok, report.message
+    mine = laptop.row("SELECT * FROM enterprises WHERE id=?", [on_laptop["id"]])
+    assert mine["name"] == "库尔勒新泰化工有限公司"
+    assert not laptop.row("SELECT 1 FROM enterprises WHERE id=?", [at_office["id"]])
+    assert audit.verify(laptop.conn).ok
+
+
+# 10. Trusting a key and marking a conflict reviewed go through the audit trail
+
+
+def test_trusting_a_key_and_reviewing_a_conflict_are_audited(office, tmp_path, mini_checklist):
+    from inspector.core.store import audit
+    from inspector.core.sync import review
+
+    laptop = _laptop(office, tmp_path)
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    key = office.row("SELECT key_id FROM sync_keys")["key_id"]
+    assert office.row(
+        "SELECT action FROM audit_log WHERE table_name='sync_keys' AND record_id=? ORDER BY seq DESC LIMIT 1",
+        [key],
+    ) == {"action": "trust_key"}
+    finding = office.row("SELECT id FROM findings ORDER BY id LIMIT 1")["id"]
+    office.update("findings", finding, {"spot": "办公室"})
+    laptop.update("findings", finding, {"spot": "现场"})
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path).ok
+    [conflict] = review.open_conflicts(office)
+    review.mark_reviewed(office, conflict["id"])
+    actions = [
+        r["action"]
+        for r in office.rows(
+            "SELECT action FROM audit_log WHERE table_name='sync_conflicts' AND record_id=? ORDER BY seq",
+            [conflict["id"]],
+        )
+    ]
+    assert actions == ["sync_conflict", "review_conflict"]
+    assert audit.verify(office.conn).ok
+
+    office.conn.execute("UPDATE sync_conflicts SET reviewed_at=NULL")  # behind the app's back
+    office.conn.execute("UPDATE sync_keys SET how='first-run'")
+    office.conn.commit()
+    problems = " ".join(p.message for p in audit.verify(office.conn).problems)
+    assert "sync_conflicts" in problems and "sync_keys" in problems

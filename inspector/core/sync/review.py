@@ -54,8 +54,9 @@ def describe(conflict: dict) -> str:
 
 
 def mark_reviewed(store, conflict_id: str) -> None:
+    """Mark a conflict reviewed (once), through the audit trail."""
     with store.transaction():
-        store.conn.execute(
-            "UPDATE sync_conflicts SET reviewed_at=? WHERE id=? AND reviewed_at IS NULL",
-            [clock.utc_iso(), conflict_id],
-        )
+        if store.row("SELECT 1 FROM sync_conflicts WHERE id=? AND reviewed_at IS NULL", [conflict_id]):
+            store.update(
+                "sync_conflicts", conflict_id, {"reviewed_at": clock.utc_iso()}, action="review_conflict"
+            )
