@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import tracemalloc
 import zipfile
 
@@ -306,3 +307,37 @@ def test_trusting_a_key_and_reviewing_a_conflict_are_audited(office, tmp_path, m
     office.conn.commit()
     problems = " ".join(p.message for p in audit.verify(office.conn).problems)
     assert "sync_conflicts" in problems and "sync_keys" in problems
+
+
+# 8. The conflict review in Chinese: labels, statuses, 是/否, "—"
+
+
+def test_a_conflict_reads_in_chinese():
+    from inspector.core.sync import review
+
+    office = {
+        "id": "h1",
+        "status": "rectified",
+        "listed_supervision": 1,
+        "supervision_deadline": None,
+        "spot": "A",
+    }
+    field = {
+        "id": "h1",
+        "status": "open",
+        "listed_supervision": 0,
+        "supervision_deadline": "2026-05-01",
+        "spot": "A",
+    }
+    conflict = {
+        "table_name": "hazards",
+        "office_version": json.dumps(office),
+        "field_version": json.dumps(field),
+        "kept": json.dumps(office),
+    }
+    conflict["differences"] = review.differences(conflict)
+    text = review.describe(conflict)
+    assert "状态：办公室“已整改待复查”，现场“待整改”，保留办公室的" in text
+    assert "挂牌督办：办公室“是”，现场“否”" in text
+    assert "督办期限：办公室“—”，现场“2026-05-01”" in text
+    assert not any(word in text for word in ("status", "rectified", "listed_supervision", "None", "True"))

@@ -159,3 +159,33 @@ def test_after_an_export_nothing_is_pending_even_once_a_package_acknowledged_les
     assert lines[1].startswith("Exported but not yet acknowledged by the office:")
     assert "not yet exported" not in page.pending.text()
     assert "not yet acknowledged" in page.pending.text()
+
+
+def test_a_conflict_reads_in_the_interface_language(qtbot, tmp_path, mini_checklist):
+    from inspector.core.sync import export_bundle, import_bundle
+    from inspector.ui import core_messages
+
+    office = office_with_register()
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    page = SyncPage(office)
+    qtbot.addWidget(page)
+    assert import_bundle(
+        laptop, page.build_package("库尔勒经济技术开发区", tmp_path / "r.zip", pin=PIN), trust=True
+    ).ok
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    finding = office.row("SELECT id FROM findings ORDER BY id LIMIT 1")["id"]
+    office.update("findings", finding, {"spot": "办公室"})
+    laptop.update("findings", finding, {"spot": "现场"})
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path).ok
+    page.refresh()
+    assert page.conflicts.item(0, 1).text() == "隐患部位：办公室“办公室”，现场“现场”，保留现场的"
+    core_messages.set_language("en")
+    try:
+        page.refresh()
+        said = page.conflicts.item(0, 1).text()
+        rule = page.conflicts.item(0, 2).text()
+    finally:
+        core_messages.set_language(None)
+    assert said.startswith("Spot: office “") and "kept the field's version" in said
+    assert rule == "Facts found on site follow the field record"
