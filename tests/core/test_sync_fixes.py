@@ -341,3 +341,25 @@ def test_a_conflict_reads_in_chinese():
     assert "挂牌督办：办公室“是”，现场“否”" in text
     assert "督办期限：办公室“—”，现场“2026-05-01”" in text
     assert not any(word in text for word in ("status", "rectified", "listed_supervision", "None", "True"))
+
+
+def test_the_package_command_fails_plainly_on_a_full_disk(tmp_path, monkeypatch, capsys):
+    from inspector import cli
+
+    office = office_with_register("office")
+    office.close()
+    monkeypatch.setenv("INSPECTOR_PIN", PIN)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(bundle.os, "fsync", full)
+    out = tmp_path / "usb"
+    out.mkdir()
+    code = cli.main(
+        ["--workspace", "office", "package", "--for", "库尔勒经济技术开发区", "--out", str(out / "p.zip")]
+    )
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "磁盘空间不足" in err and str(out) in err and "Traceback" not in err
+    assert list(out.iterdir()) == []

@@ -189,3 +189,19 @@ def test_a_conflict_reads_in_the_interface_language(qtbot, tmp_path, mini_checkl
         core_messages.set_language(None)
     assert said.startswith("Spot: office “") and "kept the field's version" in said
     assert rule == "Facts found on site follow the field record"
+
+
+def test_the_apps_export_to_an_unwritable_folder_says_so(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    page = SyncPage(laptop)
+    qtbot.addWidget(page)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    blocker = tmp_path / "stick"
+    blocker.write_text("not a folder")
+    assert page.export_to(blocker / "inside", pin=PIN) is None
+    [(title, text)] = shown
+    assert title == "Export failed" and "无法写入文件夹" in text and "Errno" not in text
+    assert not list(tmp_path.glob("**/*.part"))
