@@ -266,6 +266,22 @@ PARTS.update(
         "理由": "Reason",
         "删除时间": "Deleted at",
         "创建时间": "Created at",
+        "来源设备": "Origin device",
+        "企业编号": "Enterprise id",
+        "检查编号": "Inspection id",
+        "问题编号": "Finding id",
+        "隐患编号": "Hazard id",
+        "复查编号": "Re-check id",
+        "文书编号": "Document id",
+        "检查项": "Checklist item",
+        "签发时间": "Issued at",
+        "文号": "Document number",
+        "签名人": "Signer",
+        "原状态": "From status",
+        "新状态": "To status",
+        "时间": "Time",
+        "督办机关": "Listing body",
+        "顺序": "Position",
     }
 )
 

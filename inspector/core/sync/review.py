@@ -57,6 +57,22 @@ COLUMN_LABELS = {
     "reason": "理由",
     "deleted_at": "删除时间",
     "created_at": "创建时间",
+    "origin_device": "来源设备",
+    "enterprise_id": "企业编号",
+    "inspection_id": "检查编号",
+    "finding_id": "问题编号",
+    "hazard_id": "隐患编号",
+    "recheck_id": "复查编号",
+    "document_id": "文书编号",
+    "item_id": "检查项",
+    "issued_at": "签发时间",
+    "number_text": "文号",
+    "signer_name": "签名人",
+    "from_status": "原状态",
+    "to_status": "新状态",
+    "at": "时间",
+    "listing_body": "督办机关",
+    "position": "顺序",
 }
 _YES_NO = {"active", "listed_supervision", "rectified", "refused", "is_profile"}
 _GRADES = {"general": "一般事故隐患", "major": "重大事故隐患"}
@@ -108,6 +124,8 @@ def value_text(table: str, column: str, value) -> str:
         return "是" if value in (1, True, "1") else "否"
     if column in ("grade", "default_grade"):
         return _GRADES.get(value, str(value))
+    if column in ("from_status", "to_status"):
+        return STATUS_LABELS.get(value, str(value))
     if column == "status":
         names = STATUS_LABELS if table in ("hazards", "hazard_transitions") else _INSPECTION_STATUS
         return names.get(value, str(value))
