@@ -363,3 +363,40 @@ def test_the_package_command_fails_plainly_on_a_full_disk(tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert "磁盘空间不足" in err and str(out) in err and "Traceback" not in err
     assert list(out.iterdir()) == []
+
+
+def test_two_laptops_registering_the_same_enterprise_both_import(office, tmp_path, mini_checklist):
+    from inspector.core.register import enterprises
+    from inspector.core.store import audit
+
+    a = _laptop(office, tmp_path)
+    b = _laptop(office, tmp_path, "laptop-b", "李检查", "FIELD-0002")
+    on_a = enterprises.create(a, _new_enterprise("新泰化工"))
+    on_b = enterprises.create(b, _new_enterprise("库尔勒新泰化工"))
+    finished_inspection(b, mini_checklist, tmp_path, enterprise_name="库尔勒新泰化工")
+    assert import_bundle(office, export_bundle(a, tmp_path / "a.zip", pin=PIN).path, trust=True).ok
+    report = import_bundle(office, export_bundle(b, tmp_path / "b.zip", pin=PIN).path, trust=True)
+    assert report.ok, report.message
+    assert {r["enterprise_id"] for r in office.rows("SELECT enterprise_id FROM inspections ORDER BY id")} == {
+        on_a["id"]
+    }
+    assert office.row("SELECT count(*) AS n FROM enterprises WHERE code=?", [on_b["code"]])["n"] == 1
+    assert audit.verify(office.conn).ok
+
+
+def test_the_new_queries_use_their_indexes(office):
+    def plan(sql, params=()):
+        return " ".join(r[3] for r in office.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+    assert "enterprises_code" in plan(
+        "SELECT id FROM enterprises WHERE code=? AND code IS NOT NULL AND code != '' AND id!=? ORDER BY id LIMIT 1",
+        ["x", "y"],
+    )
+    assert "sync_exports_created" in plan(
+        "SELECT created_at FROM sync_exports WHERE kind!='package'"
+        " ORDER BY created_at DESC, seq_to DESC, id DESC LIMIT 1"
+    )
+    assert "USING INDEX sqlite_autoindex_sync_aliases_1" in plan(
+        "SELECT alias_id, record_id FROM sync_aliases WHERE table_name='enterprises' AND alias_id IN (?)",
+        ["x"],
+    )

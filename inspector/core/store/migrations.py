@@ -660,7 +660,7 @@ def sync_fixes(db: Database) -> None:
             at TEXT NOT NULL,
             PRIMARY KEY (table_name, alias_id)
         );
-        CREATE INDEX sync_exports_created ON sync_exports(kind, created_at, seq_to, id);
+        CREATE INDEX sync_exports_created ON sync_exports(created_at, seq_to, id);
         """
     )
     conn = db.conn

@@ -60,7 +60,7 @@ def pending(store) -> dict:
     acknowledged = store.setting("sync.acknowledged_seq")
     ack_from = int(acknowledged) + 1 if acknowledged is not None else start
     last = store.row(
-        "SELECT created_at FROM sync_exports WHERE kind!='package' ORDER BY created_at DESC, seq_to DESC, id LIMIT 1"
+        "SELECT created_at FROM sync_exports WHERE kind!='package' ORDER BY created_at DESC, seq_to DESC, id DESC LIMIT 1"
     )
     return {
         "from": start,

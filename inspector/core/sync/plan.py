@@ -76,7 +76,8 @@ def _same_code(store, result: Plan, rows: list[dict], incoming_is_office: bool) 
         if not code or store.row("SELECT 1 FROM enterprises WHERE id=?", [row["id"]]):
             continue
         held = store.row(
-            "SELECT id FROM enterprises WHERE code=? AND id!=? ORDER BY id LIMIT 1", [code, row["id"]]
+            "SELECT id FROM enterprises WHERE code=? AND code IS NOT NULL AND code != '' AND id!=? ORDER BY id LIMIT 1",
+            [code, row["id"]],
         )
         if held:
             aliases[row["id"]] = held["id"]
