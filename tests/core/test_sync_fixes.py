@@ -400,3 +400,13 @@ def test_the_new_queries_use_their_indexes(office):
         "SELECT alias_id, record_id FROM sync_aliases WHERE table_name='enterprises' AND alias_id IN (?)",
         ["x"],
     )
+
+
+def test_a_constraint_the_plan_did_not_foresee_is_named_in_chinese():
+    import sqlite3
+
+    from inspector.core.sync.merge import _constraint
+
+    said = _constraint(sqlite3.IntegrityError("UNIQUE constraint failed: enterprises.code"))
+    assert said == "企业的统一社会信用代码与本工作区已有的记录重复"
+    assert "constraint" not in _constraint(sqlite3.IntegrityError("FOREIGN KEY constraint failed"))
