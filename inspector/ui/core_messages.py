@@ -252,6 +252,20 @@ CATALOGUE = {
     "{}：导出文件应以 .xlsx 结尾": "{}: the export file name should end in .xlsx",
     "{}：文件夹不存在": "{}: the folder does not exist",
     "请填写{}": "Enter {}",
+    # sync: the conflicts to review (core.sync.review, core.sync.rules, core.sync.plan)
+    "{}：办公室“{}”，现场“{}”，保留{}的": "{}: office “{}”, field “{}”, kept the {} version",
+    "隐患的台账状态和挂牌督办以办公室的决定为准，其余以现场记录为准": (
+        "The hazard's ledger status and listing follow the office's decision; the rest follows the field record"
+    ),
+    "隐患的现场事实以现场记录为准；双方各自改动的字段都已保留": (
+        "The hazard's field facts follow the field record; what each side changed alone is kept"
+    ),
+    "登记信息以办公室为准": "The register follows the office",
+    "现场查明的事实以现场记录为准": "Facts found on site follow the field record",
+    "同一统一社会信用代码的企业已登记为另一编号：并入已登记的记录，登记信息以办公室为准": (
+        "An enterprise with the same unified social credit code is registered under another id: merged into "
+        "the registered record; the register follows the office"
+    ),
 }
 
 
@@ -275,6 +289,79 @@ PARTS = {
     "已整改待复查": "reported fixed",
     "已复查销号": "closed",
 }
+PARTS = {"重大事故隐患": "a major hazard", "一般事故隐患": "a general hazard"}
+# … and in a conflict to review: the two sides, the columns' labels (core.sync.review.COLUMN_LABELS), the values
+PARTS.update(
+    {
+        "办公室": "office's",
+        "现场": "field's",
+        "是": "yes",
+        "否": "no",
+        "待整改": "open",
+        "整改中": "in progress",
+        "已整改待复查": "rectified, to re-check",
+        "已复查销号": "verified and closed",
+        "未结束": "not finished",
+        "已结束": "finished",
+        "编号": "Id",
+        "名称": "Name",
+        "统一社会信用代码": "Unified social credit code",
+        "行业": "Sector",
+        "所属区域": "Region",
+        "地址": "Address",
+        "主要负责人": "Legal representative",
+        "职务": "Title",
+        "联系电话": "Phone",
+        "备注": "Notes",
+        "执法证号": "Certificate number",
+        "所在单位": "Organisation",
+        "在岗": "Active",
+        "类型": "Kind",
+        "检查场所": "Place inspected",
+        "状态": "Status",
+        "开始时间": "Started",
+        "结束时间": "Finished",
+        "结论": "Answer",
+        "测量值": "Reading",
+        "说明": "Note",
+        "隐患部位": "Spot",
+        "问题描述": "Description",
+        "依据": "Basis",
+        "隐患等级": "Grade",
+        "默认等级": "Default grade",
+        "改变等级的理由": "Reason for the grade",
+        "重大隐患判定标准": "Major hazard criterion",
+        "整改期限": "Deadline",
+        "现场处理措施": "Immediate measures",
+        "挂牌督办": "Listed for supervision",
+        "督办期限": "Supervision deadline",
+        "整改完成时间": "Rectified at",
+        "复查销号时间": "Verified at",
+        "照片说明": "Caption",
+        "复查日期": "Re-checked on",
+        "已整改": "Rectified",
+        "新的整改期限": "New deadline",
+        "理由": "Reason",
+        "删除时间": "Deleted at",
+        "创建时间": "Created at",
+        "来源设备": "Origin device",
+        "企业编号": "Enterprise id",
+        "检查编号": "Inspection id",
+        "问题编号": "Finding id",
+        "隐患编号": "Hazard id",
+        "复查编号": "Re-check id",
+        "文书编号": "Document id",
+        "检查项": "Checklist item",
+        "签发时间": "Issued at",
+        "文号": "Document number",
+        "签名人": "Signer",
+        "原状态": "From status",
+        "新状态": "To status",
+        "时间": "Time",
+        "督办机关": "Listing body",
+        "顺序": "Position",
+    }
+)
 
 
 @cache
@@ -297,6 +384,10 @@ def english(message: str) -> str:
             parts = [PARTS.get(g, g) for g in match.groups()]
             return pieces[0] + "".join(g + p for g, p in zip(parts, pieces[1:], strict=True))
     return message
+
+
+def is_english() -> bool:
+    return _language["lang"] == "en"
 
 
 def core_text(error: BaseException | str) -> str:

@@ -143,6 +143,16 @@ class HomePage(QWidget):
         else:
             self.sync_state.setText(self.tr("Everything has been exported."))
             self.sync_state.setStyleSheet("color: #2e7d32;")
+        if state.get("unacknowledged"):
+            self.sync_state.setText(
+                self.sync_state.text()
+                + "\n"
+                + self.tr(
+                    "Exported but not yet acknowledged by the office: %n record(s).",
+                    "",
+                    state["unacknowledged"],
+                )
+            )
         while self.due_layout.count():
             item = self.due_layout.takeAt(0)
             widget = item.widget()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.store import Store
 from inspector.core.sync import workspace
+from inspector.ui.core_messages import core_text, is_english
 
 
 def ask_pin(parent: QWidget) -> str | None:
@@ -164,6 +165,10 @@ class SyncPage(QWidget):
             text += " " + self.tr("Last export: %1.").replace(
                 "%1", state["last_export"][:16].replace("T", " ")
             )
+        if state["unacknowledged"]:
+            text += "\n" + self.tr(
+                "Exported but not yet acknowledged by the office: %n record(s).", "", state["unacknowledged"]
+            )
         self.pending.setText(text)
         self.target.clear()
         if office:
@@ -188,8 +193,9 @@ class SyncPage(QWidget):
         for conflict in review.open_conflicts(self.store, limit=50):
             record = QStandardItem(f"{conflict['what']} {conflict['record_id'][:8]}")
             record.setData(conflict["id"], Qt.UserRole)
+            said = ("; " if is_english() else "；").join(core_text(p) for p in review.describe_each(conflict))
             self.conflicts.appendRow(
-                [record, QStandardItem(review.describe(conflict)), QStandardItem(conflict["rule"])]
+                [record, QStandardItem(said), QStandardItem(core_text(conflict["rule"]))]
             )
         self.conflict_view.resizeRowsToContents()
 

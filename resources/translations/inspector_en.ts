@@ -102,6 +102,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Exported but not yet acknowledged by the office: %n record(s).</source>
+      <translation>
+        <numerusform>Exported but not yet acknowledged by the office: %n record.</numerusform>
+        <numerusform>Exported but not yet acknowledged by the office: %n records.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>… and %n more</source>
       <translation>
         <numerusform>… and %n more</numerusform>
@@ -176,6 +183,13 @@
       <translation>
         <numerusform>%n record changed since the last export: not yet exported.</numerusform>
         <numerusform>%n records changed since the last export: not yet exported.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported but not yet acknowledged by the office: %n record(s).</source>
+      <translation>
+        <numerusform>Exported but not yet acknowledged by the office: %n record.</numerusform>
+        <numerusform>Exported but not yet acknowledged by the office: %n records.</numerusform>
       </translation>
     </message>
     <message numerus="yes">

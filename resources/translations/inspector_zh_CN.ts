@@ -807,6 +807,12 @@
         <source>Everything has been exported.</source>
         <translation>所有改动均已导出。</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported but not yet acknowledged by the office: %n record(s).</source>
+        <translation>
+            <numerusform>已导出、尚待办公室确认：%n 条记录。</numerusform>
+        </translation>
+    </message>
     <message>
         <source> (listed)</source>
         <translation>（挂牌督办）</translation>
@@ -2209,6 +2215,12 @@ Close it there first, or open another workspace.</source>
     <message>
         <source>Last export: %1.</source>
         <translation>上次导出：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported but not yet acknowledged by the office: %n record(s).</source>
+        <translation>
+            <numerusform>已导出、尚待办公室确认：%n 条记录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Region: %1</source>

@@ -242,7 +242,7 @@ def test_conflicts_are_listed_for_review_page_by_page(office, tmp_path, mini_che
     first = review.open_conflicts(office, limit=2)
     rest = review.open_conflicts(office, limit=2, after=first[-1])
     assert len(first) == 2 and len(rest) == 1 and first[0]["what"] == "问题"
-    assert review.describe(first[0]) == "spot：办公室“办公室”，现场“现场”，保留现场的"
+    assert review.describe(first[0]) == "隐患部位：办公室“办公室”，现场“现场”，保留现场的"
     review.mark_reviewed(office, first[0]["id"])
     assert review.count_open(office) == 2
     plan = office.conn.execute(

@@ -51,3 +51,33 @@ def test_upgrade_keeps_photo_links_and_lets_a_photo_arrive_twice():
     )
     assert store.row("SELECT count(*) AS n FROM media WHERE sha256=?", ["ab" * 32])["n"] == 2
     store.close()
+
+
+def test_0012_gives_the_keys_and_conflicts_already_held_their_audit_entry():
+    workspace = paths.workspace("older").ensure()
+    conn = dbmod.connect(workspace.db_path)
+    migrations.apply(Database(conn), stop_before="0012_sync_fixes")
+    old = Store(Database(conn), workspace)
+    demo.seed(old, with_inspections=False)
+    with old.transaction():  # as the import wrote them before: straight into the tables
+        conn.execute(
+            "INSERT INTO sync_keys VALUES ('k1', 'i1', 'd1', 'PEM', '2026-01-01T00:00:00+00:00', 'me', 'explicit')"
+        )
+        conn.execute(
+            "INSERT INTO sync_conflicts (id, table_name, record_id, office_version, field_version, kept, rule,"
+            " bundle_id, at) VALUES ('c1', 'findings', 'f1', '{}', '{}', '{}', '规则', 'b1', '2026-01-01T00:00:00+00:00')"
+        )
+    conn.close()
+
+    store = Store.open(workspace)
+    assert "0012_sync_fixes" in dbmod.check_not_newer(workspace.db_path)
+    report = audit.verify(store.conn)
+    assert report.ok, [p.message for p in report.problems]
+    assert [
+        r["action"]
+        for r in store.rows("SELECT action FROM audit_log WHERE table_name LIKE 'sync_%' ORDER BY seq")
+    ] == [
+        "migrate",
+        "migrate",
+    ]
+    assert store.rows("SELECT * FROM sync_aliases") == []

@@ -126,3 +126,82 @@ def test_conflicts_are_shown_and_marked_reviewed(qtbot, tmp_path, mini_checklist
     page.conflict_view.selectRow(0)
     page.mark_reviewed()
     assert review.count_open(office) == 0 and page.conflicts_box.isHidden()
+
+
+def test_after_an_export_nothing_is_pending_even_once_a_package_acknowledged_less(
+    qtbot, tmp_path, mini_checklist
+):
+    from inspector.core.sync import export_bundle, import_bundle
+    from inspector.core.sync.package import build_package
+
+    office = office_with_register()
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    assert import_bundle(
+        laptop, build_package(office, "库尔勒经济技术开发区", tmp_path / "r.zip", pin=PIN).path, trust=True
+    ).ok
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    laptop.update(
+        "enterprises", laptop.row("SELECT id FROM enterprises ORDER BY id LIMIT 1")["id"], {"notes": "二"}
+    )
+    export_bundle(laptop, tmp_path / "2.zip", pin=PIN)  # still on the way to the office
+    assert import_bundle(laptop, build_package(office, "FIELD-0001", tmp_path / "p.zip", pin=PIN).path).ok
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    page = SyncPage(laptop)
+    qtbot.addWidget(page)
+    assert page.export_to(usb, pin=PIN) is not None
+    home = HomePage(laptop, laptop.workspace)
+    qtbot.addWidget(home)
+    home.refresh()
+    lines = home.sync_state.text().splitlines()
+    assert lines[0] == "Everything has been exported."
+    assert lines[1].startswith("Exported but not yet acknowledged by the office:")
+    assert "not yet exported" not in page.pending.text()
+    assert "not yet acknowledged" in page.pending.text()
+
+
+def test_a_conflict_reads_in_the_interface_language(qtbot, tmp_path, mini_checklist):
+    from inspector.core.sync import export_bundle, import_bundle
+    from inspector.ui import core_messages
+
+    office = office_with_register()
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    page = SyncPage(office)
+    qtbot.addWidget(page)
+    assert import_bundle(
+        laptop, page.build_package("库尔勒经济技术开发区", tmp_path / "r.zip", pin=PIN), trust=True
+    ).ok
+    finished_inspection(laptop, mini_checklist, tmp_path)
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "1.zip", pin=PIN).path, trust=True).ok
+    finding = office.row("SELECT id FROM findings ORDER BY id LIMIT 1")["id"]
+    office.update("findings", finding, {"spot": "办公室"})
+    laptop.update("findings", finding, {"spot": "现场"})
+    assert import_bundle(office, export_bundle(laptop, tmp_path / "2.zip", pin=PIN).path).ok
+    page.refresh()
+    assert page.conflicts.item(0, 1).text() == "隐患部位：办公室“办公室”，现场“现场”，保留现场的"
+    core_messages.set_language("en")
+    try:
+        page.refresh()
+        said = page.conflicts.item(0, 1).text()
+        rule = page.conflicts.item(0, 2).text()
+    finally:
+        core_messages.set_language(None)
+    assert said.startswith("Spot: office “") and "kept the field's version" in said
+    assert rule == "Facts found on site follow the field record"
+
+
+def test_the_apps_export_to_an_unwritable_folder_says_so(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    laptop = workspace_store("laptop", "field", "张检查", "FIELD-0001")
+    page = SyncPage(laptop)
+    qtbot.addWidget(page)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    blocker = tmp_path / "stick"
+    blocker.write_text("not a folder")
+    assert page.export_to(blocker / "inside", pin=PIN) is None
+    [(title, text)] = shown
+    assert title == "Export failed" and "无法写入文件夹" in text and "Errno" not in text
+    assert not list(tmp_path.glob("**/*.part"))

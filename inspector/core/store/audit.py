@@ -46,6 +46,8 @@ AUDITED = {
     "rechecks": "id",
     "recheck_items": "id",
     "ledger_media": "id",
+    "sync_keys": "key_id",
+    "sync_conflicts": "id",
 }
 
 _FIELDS = ("seq", "id", "at", "actor", "device_id", "action", "table_name", "record_id", "digest")

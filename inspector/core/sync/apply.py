@@ -144,26 +144,33 @@ def execute(store, p: Plan, write_files: bool = True) -> None:
         )
         for c in p.conflicts:
             office, fieldside = c["office_version"], c["field_version"]
-            conn.execute(
-                "INSERT OR IGNORE INTO sync_conflicts (id, table_name, record_id, office_version, field_version, kept,"
-                " rule, bundle_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    _stable_id(
-                        c["table_name"],
-                        c["record_id"],
-                        rules.digest(c["table_name"], office),
-                        rules.digest(c["table_name"], fieldside),
-                    ),
-                    c["table_name"],
-                    c["record_id"],
-                    _json(office),
-                    _json(fieldside),
-                    _json(c["kept"]),
-                    c["rule"],
-                    b.id,
-                    now,
-                ],
+            conflict_id = _stable_id(
+                c["table_name"],
+                c["record_id"],
+                rules.digest(c["table_name"], office),
+                rules.digest(c["table_name"], fieldside),
             )
+            if store.row("SELECT 1 FROM sync_conflicts WHERE id=?", [conflict_id]):
+                continue
+            store.insert(
+                "sync_conflicts",
+                {
+                    "id": conflict_id,
+                    "table_name": c["table_name"],
+                    "record_id": c["record_id"],
+                    "office_version": _json(office),
+                    "field_version": _json(fieldside),
+                    "kept": _json(c["kept"]),
+                    "rule": c["rule"],
+                    "bundle_id": b.id,
+                    "at": now,
+                },
+                action="sync_conflict",
+            )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_aliases (table_name, alias_id, record_id, bundle_id, at) VALUES (?, ?, ?, ?, ?)",
+            [(table, alias, held, b.id, now) for table, alias, held in p.aliases],
+        )
         _record_chains(store, p, now)
         if b.kind == "package":
             from inspector.core.sync import package
@@ -186,12 +193,7 @@ def execute(store, p: Plan, write_files: bool = True) -> None:
             ],
         )
         if checked.new_key:
-            key = checked.new_key
-            conn.execute(
-                "INSERT INTO sync_keys (key_id, inspector_id, device_id, cert_pem, trusted_at, trusted_by, how)"
-                " VALUES (:key_id, :inspector_id, :device_id, :cert_pem, :trusted_at, :trusted_by, :how)",
-                key,
-            )
+            store.insert("sync_keys", checked.new_key, action="trust_key")
 
 
 def _record_chains(store, p: Plan, now: str) -> None:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
-import io
 import json
 import os
 import zipfile
@@ -32,7 +32,20 @@ from pathlib import Path
 FORMAT = "inspector-sync"
 FORMAT_VERSION = "1.0"
 KINDS = ("field", "office", "package")
+# What each kind of bundle is, in the words a clerk reads.
+KIND_LABELS = {
+    "field": "外业电脑导出的同步包",
+    "office": "办公室导出的同步包",
+    "package": "办公室下发给外业电脑的同步包",
+}
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+
+# Limits checked against the zip's directory before anything is inflated (a zip bomb is refused unread).
+MAX_ENTRIES = 200_000
+MAX_MANIFEST_BYTES = 64 * 2**20
+MAX_ENTRY_BYTES = 256 * 2**20  # one PDF, photo or JSON Lines entry
+MAX_TOTAL_BYTES = 2 * 2**30  # everything, inflated
+_CHUNK = 2**20
 
 
 class BundleError(Exception):
@@ -101,18 +114,43 @@ class Writer:
         text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
         signature = private_key.sign(text, ec.ECDSA(hashes.SHA256()))
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".part")
-        with zipfile.ZipFile(partial, "w") as archive:
-            archive.writestr(MANIFEST, text, zipfile.ZIP_DEFLATED)
-            archive.writestr(SIGNATURE, base64.b64encode(signature), zipfile.ZIP_STORED)
-            for name, data in sorted(self.entries.items()):
-                method = zipfile.ZIP_STORED if name.startswith("blobs/") else zipfile.ZIP_DEFLATED
-                archive.writestr(name, data, method)
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        partial.replace(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with zipfile.ZipFile(partial, "w") as archive:
+                archive.writestr(MANIFEST, text, zipfile.ZIP_DEFLATED)
+                archive.writestr(SIGNATURE, base64.b64encode(signature), zipfile.ZIP_STORED)
+                for name, data in sorted(self.entries.items()):
+                    method = zipfile.ZIP_STORED if name.startswith("blobs/") else zipfile.ZIP_DEFLATED
+                    archive.writestr(name, data, method)
+            with partial.open("rb") as handle:
+                os.fsync(handle.fileno())
+            partial.replace(path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            needed = sum(len(data) for data in self.entries.values()) + len(text)
+            raise write_error(path.parent, exc, needed) from exc
         return manifest
+
+
+def write_error(folder: Path, exc: OSError, needed: int) -> BundleError:
+    """A bundle that could not be written: a full disk, or a folder that cannot be written, named."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        from inspector.core.store.backups import disk_full_message
+
+        return BundleError("disk-full", disk_full_message(folder, needed))
+    if isinstance(exc, PermissionError):
+        why = "没有写入权限（U 盘是否写保护？）"
+    elif isinstance(exc, NotADirectoryError | FileNotFoundError):
+        why = "这个路径不是可用的文件夹"
+    elif exc.errno == errno.EROFS:
+        why = "磁盘是只读的"
+    else:
+        why = "磁盘或 U 盘出错（是否已拔出？）"
+    return BundleError("unwritable", f"无法写入文件夹 {folder}：{why}。同步包没有写出，请换一个文件夹后重试")
 
 
 @dataclass
@@ -151,7 +189,7 @@ class Bundle:
                 row = json.loads(line)
             except ValueError as exc:
                 raise BundleError(
-                    "corrupted", f"{self.path.name}：{name} 第 {number} 行不是 JSON：{exc}"
+                    "corrupted", f"{self.path.name}：{name} 第 {number} 行不是有效的 JSON"
                 ) from exc
             if not isinstance(row, dict):
                 raise BundleError("corrupted", f"{self.path.name}：{name} 第 {number} 行应为一个对象")
@@ -180,53 +218,118 @@ def _refuse(path: Path, reason: str, message: str) -> BundleError:
 
 
 def read(path: Path | str) -> Bundle:
-    """Open and check a bundle's structure, hashes and signature; :class:`BundleError` says why not."""
+    """Open and check a bundle's structure, hashes and signature; :class:`BundleError` says why not.
+
+    The zip's directory is checked against the size limits before anything is inflated, the manifest
+    (and its signature) before any other entry, and each entry is hashed as it is inflated.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            return _read(path, handle)
     except OSError as exc:
-        raise _refuse(path, "unreadable", f"无法读取文件：{exc}") from exc
+        why = {
+            FileNotFoundError: "文件不存在",
+            PermissionError: "没有读取权限",
+            IsADirectoryError: "这是一个文件夹",
+        }
+        raise _refuse(path, "unreadable", f"无法读取文件（{why.get(type(exc), '读取出错')}）") from exc
+
+
+def _read(path: Path, handle) -> Bundle:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(handle)
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _refuse(path, "truncated", f"不是完整的同步包（文件被截断或损坏）：{exc}") from exc
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise _refuse(
+            path, "truncated", "不是完整的同步包：文件被截断或损坏，无法作为 zip 压缩包打开"
+        ) from exc
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
         raise _refuse(path, "tampered", "包内有重复的条目")
     if MANIFEST not in names or SIGNATURE not in names:
         raise _refuse(path, "truncated", "缺少 manifest.json 或其签名：不是完整的同步包")
-    entries: dict[str, bytes] = {}
-    try:
-        for name in names:
-            entries[name] = archive.read(name)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zipfile.LargeZipFile) as exc:
-        raise _refuse(path, "corrupted", f"包内条目已损坏：{exc}") from exc
-    manifest_bytes = entries.pop(MANIFEST)
-    signature_text = entries.pop(SIGNATURE)
+    _check_sizes(path, infos)
+    manifest_bytes = _inflate(path, archive, archive.getinfo(MANIFEST))
+    signature_text = _inflate(path, archive, archive.getinfo(SIGNATURE))
     try:
         manifest = json.loads(manifest_bytes)
     except ValueError as exc:
-        raise _refuse(path, "corrupted", f"manifest.json 不是有效的 JSON：{exc}") from exc
+        raise _refuse(path, "corrupted", "manifest.json 不是有效的 JSON") from exc
     _check_version(path, manifest)
     cert = _check_signature(path, manifest, manifest_bytes, signature_text)
     listed = manifest.get("entries")
     if not isinstance(listed, dict):
         raise _refuse(path, "corrupted", "manifest.json 缺少 entries")
-    missing = sorted(set(listed) - set(entries))
-    extra = sorted(set(entries) - set(listed))
+    present = set(names) - {MANIFEST, SIGNATURE}
+    missing = sorted(set(listed) - present)
+    extra = sorted(present - set(listed))
     if missing:
         raise _refuse(path, "tampered", f"缺少条目 {', '.join(missing[:5])}（清单中有，包中没有）")
     if extra:
         raise _refuse(path, "tampered", f"多出条目 {', '.join(extra[:5])}（不在签名的清单中）")
+    entries: dict[str, bytes] = {}
     for name, expected in sorted(listed.items()):
-        if sha256(entries[name]) != expected:
+        if name.startswith("blobs/") and name[len("blobs/") :] != expected:
+            raise _refuse(path, "tampered", f"条目 {name} 的名称与其内容的 SHA-256 不符")
+        data, digest = _inflate(path, archive, archive.getinfo(name), hashed=True)
+        if digest != expected:
             raise _refuse(
                 path, "tampered", f"条目 {name} 的 SHA-256 与清单不符：内容被改动或换成了别的包的条目"
             )
-        if name.startswith("blobs/") and name[len("blobs/") :] != expected:
-            raise _refuse(path, "tampered", f"条目 {name} 的名称与其内容的 SHA-256 不符")
+        entries[name] = data
     return Bundle(path, manifest, entries, cert)
+
+
+def _check_sizes(path: Path, infos) -> None:
+    """Refuse a bundle whose directory announces more than the limits, before inflating anything."""
+    if len(infos) > MAX_ENTRIES:
+        raise _refuse(path, "too-large", f"包内有 {len(infos)} 个条目，超过上限 {MAX_ENTRIES} 个")
+    total = 0
+    for info in infos:
+        limit = MAX_MANIFEST_BYTES if info.filename in (MANIFEST, SIGNATURE) else MAX_ENTRY_BYTES
+        if info.file_size > limit:
+            raise _refuse(
+                path,
+                "too-large",
+                f"条目 {info.filename} 解压后有 {info.file_size / 2**20:.0f} MB，超过单个条目的上限"
+                f" {limit / 2**20:.0f} MB：不是正常的同步包，已拒绝",
+            )
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise _refuse(
+            path,
+            "too-large",
+            f"包解压后共有 {total / 2**20:.0f} MB，超过上限 {MAX_TOTAL_BYTES / 2**20:.0f} MB：不是正常的同步包，已拒绝",
+        )
+
+
+def _inflate(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, hashed: bool = False):
+    """One entry, read in chunks up to the size its directory announced (checked against the limits)."""
+    digest = hashlib.sha256()
+    parts = []
+    size = 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > info.file_size:
+                    raise zipfile.BadZipFile("longer than announced")
+                digest.update(chunk)
+                parts.append(chunk)
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+    ) as exc:
+        raise _refuse(
+            path, "corrupted", f"包内条目 {info.filename} 已损坏（解压或校验失败），无法读取"
+        ) from exc
+    data = b"".join(parts)
+    return (data, digest.hexdigest()) if hashed else data
 
 
 def _check_version(path: Path, manifest: dict) -> None:
@@ -268,7 +371,7 @@ def _check_signature(path: Path, manifest: dict, manifest_bytes: bytes, signatur
         if base64.b64encode(signature) != signature_text:  # one spelling only (unused bits, padding)
             raise ValueError("manifest.sig 不是规范的 base64")
     except (ValueError, binascii.Error) as exc:
-        raise _refuse(path, "signature", f"签名或签名人证书无法读取：{exc}") from exc
+        raise _refuse(path, "signature", "签名或签名人证书无法读取") from exc
     public = cert.public_key()
     if not isinstance(public, ec.EllipticCurvePublicKey) or key_id(public) != signer.get("key_id"):
         raise _refuse(path, "signature", "签名人证书与清单中的密钥标识不符")

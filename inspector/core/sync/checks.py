@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from inspector.core import clock
 from inspector.core.store import audit, checkpoints
 from inspector.core.sync import rules, workspace
-from inspector.core.sync.bundle import Bundle, BundleError
+from inspector.core.sync.bundle import KIND_LABELS, Bundle, BundleError
 
 ACCEPTS = {"office": ("field", "office"), "field": ("package",)}
 
@@ -41,10 +41,8 @@ def check(store, b: Bundle, *, trust: bool = False) -> Checked:
     result = Checked()
     ours = workspace.kind(store)
     if b.kind not in ACCEPTS[ours]:
-        wanted = "、".join(ACCEPTS[ours])
-        raise refuse(
-            b, "kind", f"这是 {b.kind} 类型的同步包，{workspace.LABELS[ours]}工作区只导入 {wanted} 类型"
-        )
+        wanted = "或".join(KIND_LABELS[k] for k in ACCEPTS[ours])
+        raise refuse(b, "kind", f"这是{KIND_LABELS[b.kind]}，{workspace.LABELS[ours]}工作区只导入{wanted}")
     if b.device_id == store.device_id:
         raise refuse(b, "own", "这是本机自己导出的同步包")
     manifest = b.manifest

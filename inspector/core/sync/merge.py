@@ -46,8 +46,27 @@ def import_bundle(
         if not isinstance(exc, sqlite3.IntegrityError | ValueError):
             raise
         report.ok, report.reason = False, "conflict"
-        report.message = f"{path.name}：无法合并（{exc}）；工作区未作任何改动"
+        why = _constraint(exc) if isinstance(exc, sqlite3.IntegrityError) else str(exc)
+        report.message = f"{path.name}：无法合并（{why}）；工作区未作任何改动"
     return report
+
+
+def _constraint(exc: Exception) -> str:
+    """A database constraint the merge broke, in words (SQLite's own text names table.column in English)."""
+    import re
+
+    from inspector.core.sync.report import TITLES
+    from inspector.core.sync.review import label
+
+    text = str(exc)
+    found = re.match(r"(UNIQUE|NOT NULL) constraint failed: (\w+)\.(\w+)", text)
+    if found:
+        kind, table, column = found.groups()
+        what = f"{TITLES.get(table, table)}的{label(column)}"
+        return f"{what}与本工作区已有的记录重复" if kind == "UNIQUE" else f"{what}缺少内容"
+    if "FOREIGN KEY" in text:
+        return "包中的记录引用了本工作区没有的记录"
+    return "包中的记录不符合本工作区的数据约束"
 
 
 def bundle_files(paths) -> list[Path]:
@@ -67,6 +86,8 @@ def _order_key(path: Path):
 
     try:
         with zipfile.ZipFile(path) as archive:
+            if archive.getinfo(bundles.MANIFEST).file_size > bundles.MAX_MANIFEST_BYTES:
+                raise ValueError("manifest too large")
             manifest = json.loads(archive.read(bundles.MANIFEST))
         span = manifest["audit"]
         return (str(manifest["device"]["id"]), int(span["from"]), int(span["to"]), path.name)

@@ -26,6 +26,7 @@ class Plan:
     conflicts: list[dict] = field(default_factory=list)
     base: list[tuple[str, str, str, str]] = field(default_factory=list)
     superseded: list[tuple[str, dict, str]] = field(default_factory=list)  # (table, version, digest kept)
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (table, id sent, id held) new here
     report: ImportReport | None = None
 
 
@@ -52,12 +53,100 @@ def _bases(store, table: str, keys: list[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
+MERGED_RULE = "同一统一社会信用代码的企业已登记为另一编号：并入已登记的记录，登记信息以办公室为准"
+
+
+def _same_code(store, result: Plan, rows: list[dict], incoming_is_office: bool) -> set[str]:
+    """Enterprises sent under an id this workspace holds under another one (same 统一社会信用代码): merged
+    into the record held here. Their id becomes an alias, every incoming record pointing at it is pointed
+    at the held record, and both versions are kept as a conflict to review (the register: office wins).
+    Returns the incoming ids merged."""
+    pointed = {
+        r["enterprise_id"]
+        for t in rules.TABLES
+        for r in result.checked.records.get(t, [])
+        if "enterprise_id" in r
+    }
+    aliases = _stored_aliases(store, sorted(pointed | {r["id"] for r in rows}))
+    report = result.report
+    for row in rows:
+        if row["id"] in aliases:
+            continue
+        code = (row.get("code") or "").strip()
+        if not code or store.row("SELECT 1 FROM enterprises WHERE id=?", [row["id"]]):
+            continue
+        held = store.row(
+            "SELECT id FROM enterprises WHERE code=? AND code IS NOT NULL AND code != '' AND id!=? ORDER BY id LIMIT 1",
+            [code, row["id"]],
+        )
+        if held:
+            aliases[row["id"]] = held["id"]
+            result.aliases.append(("enterprises", row["id"], held["id"]))
+            report.warnings.append(
+                f"企业“{row.get('name', '')}”（统一社会信用代码 {code}）在本工作区已登记为另一编号："
+                "已并入已登记的记录，其检查和隐患随之归入该记录，两个版本都已保留，待复核"
+            )
+    if not aliases:
+        return set()
+    bases = _bases(store, "enterprises", list(aliases))
+    for row in rows:
+        if row["id"] not in aliases:
+            continue
+        old = _held(store, "enterprises", [aliases[row["id"]]])[aliases[row["id"]]]
+        text_new = rules.text("enterprises", row)
+        d_new = canonical.sha256_text(text_new)
+        result.base.append(("enterprises", row["id"], d_new, text_new))  # what this alias last sent
+        if bases.get(row["id"], (None,))[0] == d_new or rules.digest(
+            "enterprises", {**row, "id": old["id"]}
+        ) == rules.digest("enterprises", old):
+            report.skipped["enterprises"] += 1
+            continue
+        office, fieldside = (row, old) if incoming_is_office else (old, row)
+        kept, _, both = rules.resolve("enterprises", office, fieldside)
+        kept = {**kept, "id": old["id"]}
+        conflict = {
+            "table_name": "enterprises",
+            "record_id": old["id"],
+            "office_version": office,
+            "field_version": fieldside,
+            "kept": kept,
+            "rule": MERGED_RULE,
+            "columns": both,
+        }
+        result.conflicts.append(conflict)
+        report.conflicts.append(conflict)
+        if rules.digest("enterprises", kept) != rules.digest("enterprises", old):
+            result.updates.setdefault("enterprises", []).append((old, kept))
+            report.updated["enterprises"] += 1
+    for table in rules.TABLES:
+        for row in result.checked.records.get(table, []):
+            if row.get("enterprise_id") in aliases:
+                row["enterprise_id"] = aliases[row["enterprise_id"]]
+    return set(aliases)
+
+
+def _stored_aliases(store, keys: list[str]) -> dict[str, str]:
+    found = {}
+    for start in range(0, len(keys), CHUNK):
+        part = keys[start : start + CHUNK]
+        for alias, record_id in store.conn.execute(
+            "SELECT alias_id, record_id FROM sync_aliases WHERE table_name='enterprises'"
+            f" AND alias_id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            found[alias] = record_id
+    return found
+
+
 def plan(store, b: bundles.Bundle, checked: checks.Checked, report: ImportReport) -> Plan:
     """What importing would do; reads only. The incoming side is the field's, except for packages."""
     result = Plan(b, checked, report=report)
     incoming_is_office = b.kind == "package"
+    merged = _same_code(store, result, checked.records.get("enterprises", []), incoming_is_office)
     for table in rules.TABLES:
         rows = checked.records.get(table, [])
+        if table == "enterprises":
+            rows = [r for r in rows if r["id"] not in merged]
         if not rows:
             continue
         held = _held(store, table, [r["id"] for r in rows])
