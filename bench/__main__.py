@@ -17,6 +17,7 @@ import pkgutil
 import sys
 import tempfile
 import traceback
+import unicodedata
 from pathlib import Path
 
 
@@ -50,6 +51,11 @@ QUICK = {
 }
 
 
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def table(rows: list[tuple[str, object]]) -> str:
     """Every result in one table: benchmark, what it compares, median ratio, min–max, goal, verdict."""
     head = ("benchmark", "comparison", "median", "min–max", "goal", "")
@@ -66,14 +72,15 @@ def table(rows: list[tuple[str, object]]) -> str:
         )
         for module, result in rows
     ]
-    widths = [max(len(str(line[i])) for line in [head, *lines]) for i in range(len(head))]
+    widths = [max(_width(str(line[i])) for line in [head, *lines]) for i in range(len(head))]
     rule = "  ".join("-" * w for w in widths)
 
     def fmt(line) -> str:
-        return "  ".join(
-            str(cell).rjust(w) if 2 <= i <= 4 else str(cell).ljust(w)
-            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
-        ).rstrip()
+        cells = []
+        for i, (cell, w) in enumerate(zip(line, widths, strict=True)):
+            pad = " " * (w - _width(str(cell)))
+            cells.append(pad + str(cell) if 2 <= i <= 4 else str(cell) + pad)
+        return "  ".join(cells).rstrip()
 
     return "\n".join([fmt(head), rule, *(fmt(line) for line in lines)])
 
