@@ -11,6 +11,9 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("bench", help="run the benchmarks (ratios against same-run baselines)")
     parser.add_argument("names", nargs="*", help="only benchmarks whose name contains one of these")
     parser.add_argument("--check", action="store_true", help="exit 1 when a ratio is over its goal")
+    parser.add_argument(
+        "--quick", action="store_true", help="smaller data sets, so that the whole set runs in a few minutes"
+    )
     parser.set_defaults(handler=bench_command)
 
 
@@ -23,4 +26,4 @@ def bench_command(args) -> int:
     except ImportError:
         print("错误：找不到 bench/ 目录（基准测试只随源代码提供）", file=sys.stderr)
         return 2
-    return main([*args.names, *(["--check"] if args.check else [])])
+    return main([*args.names, *(["--check"] if args.check else []), *(["--quick"] if args.quick else [])])

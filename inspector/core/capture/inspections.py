@@ -6,10 +6,13 @@ inspection is changed only by an amendment with a reason, which the audit trail 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from inspector.core import clock, profile
-from inspector.core.checklists.library import from_record, snapshot_record
-from inspector.core.checklists.model import Checklist, Item
 from inspector.core.store import Store, checkpoints
+
+if TYPE_CHECKING:  # the checklist library (PyYAML, the validator) loads when a snapshot is first used
+    from inspector.core.checklists.model import Checklist, Item
 
 KINDS = ("例行检查", "专项检查", "暗访", "复工复产验收", "复查")
 RESULTS = ("pass", "fail", "na")
@@ -61,6 +64,8 @@ def start(
                 "created_by": me["id"] if me else None,
             },
         )
+        from inspector.core.checklists.library import snapshot_record
+
         for position, checklist in enumerate(checklists):
             record = snapshot_record(checklist)
             if not store.get("checklist_snapshots", record["id"]):
@@ -123,6 +128,8 @@ def snapshot(store: Store, snapshot_id: str) -> Checklist:
         row = store.get("checklist_snapshots", snapshot_id)
         if row is None:
             raise InspectionError(f"没有检查表快照 {snapshot_id}")
+        from inspector.core.checklists.library import from_record
+
         _snapshots[snapshot_id] = from_record(row)
     return _snapshots[snapshot_id]
 

@@ -142,7 +142,9 @@ def open_database(path: Path, backups_dir: Path | None = None, read_only: bool |
     except DatabaseError:
         conn.close()
         raise
-    db = Database(conn)
+    # No sqlite-utils plugins: the app ships none, and looking for them scans every installed package's
+    # entry points (≈ 12 ms of each start); what happens to be installed must not change the store.
+    db = Database(conn, execute_plugins=False)
     pending = [name for name in known_steps() if name not in applied]
     if read_only:
         if pending:

@@ -18,8 +18,32 @@ hazard's ledger status and listing (status, 挂牌督办, its deadline, rectifie
 field's other hazard columns (grade, deadline) are kept. Both versions are kept as a conflict to review.
 """
 
-from inspector.core.sync.bundle import FORMAT_VERSION, BundleError
-from inspector.core.sync.export import export_bundle
-from inspector.core.sync.merge import ImportReport, import_bundle, import_many
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inspector.core.sync.bundle import FORMAT_VERSION, BundleError
+    from inspector.core.sync.export import export_bundle
+    from inspector.core.sync.merge import ImportReport, import_bundle, import_many
+
+# Loaded on first use, so that the home page's "not yet exported" figure (``export.pending``) does not
+# import the merge, its checks and the signature verification at start-up.
+_FROM = {
+    "FORMAT_VERSION": "bundle",
+    "BundleError": "bundle",
+    "export_bundle": "export",
+    "ImportReport": "merge",
+    "import_bundle": "merge",
+    "import_many": "merge",
+}
 
 __all__ = ["FORMAT_VERSION", "BundleError", "ImportReport", "export_bundle", "import_bundle", "import_many"]
+
+
+def __getattr__(name: str):
+    if name in _FROM:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_FROM[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
