@@ -182,6 +182,67 @@ def test_plans_use_indexes_not_scans_and_sorts(ledger_store, sample):
     assert "SCAN l" not in plan or "INDEX" in plan, plan
 
 
+PAGE_FILTERS = [  # what the ledger page's filter bar can ask (each combo is single-valued), and more
+    Filters(),
+    Filters(statuses=("open",)),
+    Filters(regions=("尉犁县",)),
+    Filters(statuses=("open",), regions=("尉犁县",)),
+    Filters(statuses=("verified",), regions=("尉犁县",), grades=("major",), sectors=("hazchem",)),
+    Filters(overdue=True),
+    Filters(overdue=True, regions=("尉犁县",)),
+    Filters(overdue=True, grades=("major",), statuses=("open",)),
+    Filters(grades=("major",), sectors=("hazchem",)),
+    Filters(found_from=date(2026, 1, 1), found_to=date(2026, 2, 1)),
+    Filters(statuses=("open",), found_from=date(2026, 1, 1)),
+    Filters(repeat=True, regions=("尉犁县",)),
+    Filters(statuses=("open", "in_progress")),
+    Filters(statuses=("open", "in_progress"), regions=("尉犁县",)),
+]
+
+
+@pytest.mark.parametrize("filters", PAGE_FILTERS)
+def test_every_page_filter_walks_an_index_in_the_sort_order(ledger_store, sample, filters):
+    """No plan sorts the matching rows: each walks an index in the sort order and stops after a page."""
+    for sort in query.SORTS:
+        for descending in (False, True):
+            plan = " | ".join(query.plan(ledger_store, filters, sort=sort, descending=descending))
+            if sort == "n" and filters.found_to and not filters.statuses:
+                # registration order within a date range: the range's rows are sorted (bounded by the dates)
+                assert "USING INDEX ledger_found (found_on>? AND found_on<?)" in plan, plan
+                continue
+            assert "TEMP B-TREE" not in plan, (filters, sort, plan)
+            assert "INDEX" in plan or (sort == "n" and "SCAN l" in plan), (filters, sort, plan)
+    assert "ledger_region_stage_enterprise" in str(
+        query.plan(ledger_store, Filters(statuses=("open",), regions=("尉犁县",)), sort="enterprise")
+    )
+    assert "ledger_open_enterprise" in str(query.plan(ledger_store, Filters(overdue=True), sort="enterprise"))
+
+
+@pytest.mark.parametrize("sort", ["deadline", "found_on", "enterprise", "n"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_several_statuses_are_walked_one_by_one_and_merged(ledger_store, sample, sort, descending):
+    chosen = Filters(statuses=("open", "rectified"), today=TODAY)
+    column = query.SORTS[sort]
+    wanted = ids(
+        sorted(
+            ledger.page(ledger_store, chosen, limit=100),
+            key=lambda r: (r[column], r["n"]),
+            reverse=descending,
+        )
+    )
+    assert len(wanted) == 5  # four open, one rectified
+    assert ids(ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=100)) == wanted
+    by_offset = [
+        r
+        for o in (0, 3)
+        for r in ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=3, offset=o)
+    ]
+    assert ids(by_offset) == wanted
+    first = ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=3)
+    rest = ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=3, after=first[-1])
+    assert ids(first + rest) == wanted
+
+
 def test_tokens_and_match_expressions():
     assert index.tokens("2号罐区") == ("2 号 罐 区", "2号 号罐 罐区")
     assert index.match_expression("罐") == 'uni : "罐"'

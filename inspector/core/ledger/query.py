@@ -12,6 +12,8 @@ newest first and stops after one page.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -136,6 +138,58 @@ def _many(store: Store, filters: Filters, sort: str) -> bool:
     return found > MANY_MATCHES
 
 
+# The index a first page walks, chosen here rather than left to SQLite's estimates (the app never runs
+# ANALYZE, and without statistics SQLite would often range-scan a filter and sort every match). Each
+# leads with the filters given by equality, then the sort column and n, so the rows come out in order.
+_BY_STAGE = {"n": "ledger_stage", "deadline": "ledger_stage_deadline", "found_on": "ledger_stage_found"}
+_BY_STAGE["enterprise"] = "ledger_stage_enterprise"
+_BY_REGION_STAGE = {
+    "n": "ledger_region_stage",
+    "deadline": "ledger_region_stage_deadline",
+    "found_on": "ledger_region_stage_found",
+    "enterprise": "ledger_region_stage_enterprise",
+}
+_OVERDUE = {  # partial indexes over the open hazards (open_deadline > '')
+    "n": "ledger_open_n",
+    "open_deadline": "ledger_open_deadline",
+    "found_on": "ledger_open_found",
+    "enterprise": "ledger_open_enterprise",
+}
+_OVERDUE_BY_REGION = {
+    "open_deadline": "ledger_open_region_deadline",
+    "enterprise": "ledger_open_region_enterprise",
+}
+_BY_COLUMN = {  # otherwise walk the sort column's own index and test the filters on each row
+    "found_on": "ledger_found",
+    "enterprise": "ledger_enterprise_name",
+    "spot": "ledger_spot",
+    "description": "ledger_description",
+    "grade": "ledger_grade",
+    "stage": "ledger_stage",
+    "deadline": "ledger_deadline",
+    "open_deadline": "ledger_open_deadline",
+    "inspector": "ledger_inspector_name",
+    "region": "ledger_region",
+    "sector": "ledger_sector",
+    "repeats": "ledger_repeats",
+    "listed": "ledger_listed",
+}
+
+
+def _index(filters: Filters, column: str) -> str | None:
+    """The index that serves these filters in this order, or None to let SQLite choose."""
+    if filters.enterprise_id or filters.inspector_id or filters.listed:
+        return None  # few rows (one enterprise's, one inspector's, the listed ones): SQLite sorts them
+    one_region, one_stage = len(filters.regions) == 1, len(filters.statuses) == 1
+    if filters.overdue:
+        found = (one_region and _OVERDUE_BY_REGION.get(column)) or _OVERDUE.get(column)
+    elif one_stage:
+        found = (one_region and _BY_REGION_STAGE.get(column)) or _BY_STAGE.get(column)
+    else:
+        found = None
+    return found or _BY_COLUMN.get(column)
+
+
 def _sql(
     filters: Filters,
     sort: str,
@@ -168,7 +222,8 @@ def _sql(
         params.insert(0, expression)
         order = f"ledger_fts.rowid {direction}"
     else:
-        source = "ledger l"
+        chosen = _index(filters, column)
+        source = f"ledger l INDEXED BY {chosen}" if chosen and (expression is None or many) else "ledger l"
         if expression is not None:
             test = "+l.n" if many else "l.n"  # unary +: not an index look-up, so the sort index leads
             clauses.append(f"{test} IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
@@ -227,8 +282,33 @@ def page(
     filters = filters or Filters()
     index.catch_up(store)
     many = _many(store, filters, sort)
-    sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0, many)
-    return [_shape(row, filters.day()) for row in store.rows(sql, params)]
+    if _split(filters, sort, many):
+        rows = _merged(store, filters, sort, descending, limit, offset, after, many)
+    else:
+        sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0, many)
+        rows = store.rows(sql, params)
+    return [_shape(row, filters.day()) for row in rows]
+
+
+def _split(filters: Filters, sort: str, many: bool) -> bool:
+    """Several statuses in an order a status index serves: one walk per status, merged (each reads a page)."""
+    if len(filters.statuses) < 2 or filters.overdue or sort not in SORTS:
+        return False
+    if _match(filters) is not None and (not many or SORTS[sort] == "n"):
+        return False
+    one = _index(replace(filters, statuses=filters.statuses[:1]), SORTS[sort])
+    return one in _BY_STAGE.values() or one in _BY_REGION_STAGE.values()
+
+
+def _merged(store, filters, sort, descending, limit, offset, after, many) -> list[dict]:
+    column = SORTS[sort]
+    wanted = limit if after is not None else offset + limit
+    walks = []
+    for status in dict.fromkeys(filters.statuses):
+        sql, params = _sql(replace(filters, statuses=(status,)), sort, descending, after, wanted, 0, many)
+        walks.append(store.rows(sql, params))
+    merged = heapq.merge(*walks, key=lambda r: (r[column], r["n"]), reverse=descending)
+    return list(itertools.islice(merged, wanted - limit, wanted))
 
 
 def count(store: Store, filters: Filters | None = None) -> int:
@@ -258,7 +338,10 @@ def plan(
     """SQLite's EXPLAIN QUERY PLAN of the first page (for tests and benchmarks)."""
     index.catch_up(store)
     filters = filters or Filters()
-    sql, params = _sql(filters, sort, descending, None, 50, 0, _many(store, filters, sort))
+    many = _many(store, filters, sort)
+    if _split(filters, sort, many):  # one walk per status, all alike: the first one's
+        filters = replace(filters, statuses=filters.statuses[:1])
+    sql, params = _sql(filters, sort, descending, None, 50, 0, many)
     return [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 
