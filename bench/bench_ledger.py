@@ -136,6 +136,7 @@ def generate(store: Store, start: int, count: int, rng: random.Random) -> None:
                 "listed": int(rng.random() < 0.01),
                 "rectified_on": deadline if stage >= 2 else "",
                 "closed_on": deadline if stage == 3 else "",
+                "search_text": index.search_text(ename, spot, problem),
             }
             rows.append([k, *(row[c] for c in columns)])
             tokens.append((k, *index.tokens(ename, spot, problem)))

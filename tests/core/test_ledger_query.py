@@ -138,11 +138,16 @@ def test_every_sort_is_a_total_order_and_keyset_pages_add_up(ledger_store, sampl
         ("防火", set()),
     ],
 )
-def test_search_finds_one_two_and_more_characters(ledger_store, sample, text, expected):
+def test_search_finds_one_two_and_more_characters(ledger_store, sample, text, expected, monkeypatch):
     wanted = {sample[k]["id"] for k in expected}
     assert set(ids(ledger.search(ledger_store, text))) == wanted
     assert ledger.count(ledger_store, Filters(search=text)) == len(wanted)
     assert set(ids(ledger.page(ledger_store, Filters(search=text), sort="deadline"))) == wanted
+    monkeypatch.setattr(query, "MANY_MATCHES", 0)  # many matches: each row's own text is tested
+    assert set(ids(ledger.page(ledger_store, Filters(search=text), sort="deadline"))) == wanted
+    assert set(ids(ledger.page(ledger_store, Filters(search=text, statuses=("open",)), sort="spot"))) == (
+        wanted - {sample["exit"]["id"]}
+    )
 
 
 def test_search_with_filters_and_punctuation_only(ledger_store, sample):

@@ -123,7 +123,8 @@ _SELECT = (
 
 
 # A search matching more rows than this, sorted by another column, walks that column's index and tests
-# each row against the matches (stops after a page); fewer matches are looked up and sorted.
+# each row's own search_text (stops after a page: about limit ÷ share of matching rows are read); fewer
+# matches are looked up in the search index and sorted.
 MANY_MATCHES = 2000
 
 
@@ -224,9 +225,12 @@ def _sql(
     else:
         chosen = _index(filters, column)
         source = f"ledger l INDEXED BY {chosen}" if chosen and (expression is None or many) else "ledger l"
-        if expression is not None:
-            test = "+l.n" if many else "l.n"  # unary +: not an index look-up, so the sort index leads
-            clauses.append(f"{test} IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
+        if expression is not None and many:  # test each row walked in the sort order, stop after a page
+            for run in dict.fromkeys(index.runs(filters.search)):
+                clauses.append("instr(l.search_text, ?) > 0")
+                params.append(run)
+        elif expression is not None:
+            clauses.append("l.n IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
             params.append(expression)
         order = f"l.n {direction}" if column == "n" else f"l.{column} {direction}, l.n {direction}"
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""

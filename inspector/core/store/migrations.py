@@ -666,5 +666,10 @@ def ledger_page_indexes(db: Database) -> None:
             WHERE open_deadline > '';
         CREATE INDEX ledger_open_region_enterprise ON ledger(region, enterprise, n, open_deadline, grade, sector)
             WHERE open_deadline > '';
+
+        -- A search matching many rows, sorted by another column, walks that column's index and tests
+        -- each row's own text (its letter-and-digit runs, normalised); every row is re-derived on first use.
+        ALTER TABLE ledger ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        INSERT OR IGNORE INTO ledger_dirty SELECT id FROM hazards;
         """
     )
