@@ -182,6 +182,8 @@ def _index(filters: Filters, column: str) -> str | None:
     if filters.enterprise_id or filters.inspector_id or filters.listed:
         return None  # few rows (one enterprise's, one inspector's, the listed ones): SQLite sorts them
     one_region, one_stage = len(filters.regions) == 1, len(filters.statuses) == 1
+    if filters.found_from or filters.found_to:
+        column = "found_on"  # read the chosen days' rows (however few match), sorted unless by date
     if filters.overdue:
         found = (one_region and _OVERDUE_BY_REGION.get(column)) or _OVERDUE.get(column)
     elif one_stage:
