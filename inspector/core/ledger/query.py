@@ -4,10 +4,19 @@
     more = page(store, same_filters, sort="deadline", after=rows[-1])       # keyset: the next page
     total = count(store, same_filters)
 
-Every sort is a total order (the column, then the row's ``n``) served by an index, so the first page
-and every keyset page read about ``limit`` rows however many hazards there are. Search runs through
-``ledger_fts`` (see :mod:`inspector.core.ledger.index`); with the default sort it walks the search index
-newest first and stops after one page.
+Every sort is a total order (the column, then the row's ``n``). :func:`_index` names the index a page
+walks (SQLite is not left to guess: the app never runs ANALYZE): one that leads with the filters given
+by equality — a county and a status, or the open hazards for 逾期 — then the sort column and ``n``, so
+the rows come out in order and the walk stops after a page; several statuses are walked one by one and
+merged. Where no such index exists, the sort column's own index is walked and the other filters are
+tested on each row (about ``limit`` ÷ the share of rows that pass). Three filters select few rows and
+are read through their own index, then sorted: one enterprise, one inspector, the listed hazards; a
+date range reads its days in date order, sorted if another order is asked.
+
+Search runs through ``ledger_fts`` (see :mod:`inspector.core.ledger.index`). Newest first, it walks the
+search index and stops after one page. In another order the user gets the order they asked for: up to
+:data:`MANY_MATCHES` matches are looked up and sorted; more, and the sort index is walked, testing each
+row's own normalised text (``search_text``) — the more rows match, the sooner a page is full.
 """
 
 from __future__ import annotations
