@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -222,6 +223,16 @@ def test_every_page_filter_walks_an_index_in_the_sort_order(ledger_store, sample
         query.plan(ledger_store, Filters(statuses=("open",), regions=("尉犁县",)), sort="enterprise")
     )
     assert "ledger_open_enterprise" in str(query.plan(ledger_store, Filters(overdue=True), sort="enterprise"))
+
+
+def test_a_search_with_many_matches_walks_an_index_in_any_order(ledger_store, sample, monkeypatch):
+    monkeypatch.setattr(query, "MANY_MATCHES", 0)
+    for filters in PAGE_FILTERS:
+        if filters.found_from or filters.found_to:
+            continue  # read by date, as above
+        for sort in query.SORTS:
+            plan = " | ".join(query.plan(ledger_store, replace(filters, search="消防"), sort=sort))
+            assert "TEMP B-TREE" not in plan and "SUBQUERY" not in plan, (filters, sort, plan)
 
 
 @pytest.mark.parametrize("sort", ["deadline", "found_on", "enterprise", "n"])
