@@ -9,9 +9,10 @@ walks (SQLite is not left to guess: the app never runs ANALYZE): one that leads 
 by equality — a county and a status, or the open hazards for 逾期 — then the sort column and ``n``, so
 the rows come out in order and the walk stops after a page; several statuses are walked one by one and
 merged. Where no such index exists, the sort column's own index is walked and the other filters are
-tested on each row (about ``limit`` ÷ the share of rows that pass). Three filters select few rows and
-are read through their own index, then sorted: one enterprise, one inspector, the listed hazards; a
-date range reads its days in date order, sorted if another order is asked.
+tested on each row (about ``limit`` ÷ the share of rows that pass). One enterprise's hazards are few:
+read through their index, then sorted; so are one inspector's and the listed ones in the less usual
+orders (the usual ones — newest, deadline, found, enterprise — have their indexes). A date range reads
+its days in date order, sorted if another order is asked.
 
 Search runs through ``ledger_fts`` (see :mod:`inspector.core.ledger.index`). Newest first, it walks the
 search index and stops after one page. In another order the user gets the order they asked for: up to
@@ -169,6 +170,24 @@ _OVERDUE_BY_REGION = {
     "open_deadline": "ledger_open_region_deadline",
     "enterprise": "ledger_open_region_enterprise",
 }
+_LISTED = {
+    "n": "ledger_listed",
+    "deadline": "ledger_listed_deadline",
+    "found_on": "ledger_listed_found",
+    "enterprise": "ledger_listed_enterprise",
+}
+_BY_INSPECTOR = {
+    "n": "ledger_inspector",
+    "deadline": "ledger_inspector_deadline",
+    "found_on": "ledger_inspector_found",
+    "enterprise": "ledger_inspector_enterprise",
+}
+_REPEAT = {
+    "n": "ledger_repeat_n",
+    "deadline": "ledger_repeat_deadline",
+    "found_on": "ledger_repeat_found",
+    "enterprise": "ledger_repeat_enterprise",
+}
 _BY_COLUMN = {  # otherwise walk the sort column's own index and test the filters on each row
     "found_on": "ledger_found",
     "enterprise": "ledger_enterprise_name",
@@ -188,17 +207,26 @@ _BY_COLUMN = {  # otherwise walk the sort column's own index and test the filter
 
 def _index(filters: Filters, column: str) -> str | None:
     """The index that serves these filters in this order, or None to let SQLite choose."""
-    if filters.enterprise_id or filters.inspector_id or filters.listed:
-        return None  # few rows (one enterprise's, one inspector's, the listed ones): SQLite sorts them
+    if filters.enterprise_id:
+        return None  # one enterprise's hazards: few, read through its index and sorted
     one_region, one_stage = len(filters.regions) == 1, len(filters.statuses) == 1
     if filters.found_from or filters.found_to:
         column = "found_on"  # read the chosen days' rows (however few match), sorted unless by date
-    if filters.overdue:
+    # The smallest subset first: the listed hazards, one inspector's, the overdue ones, the repeats.
+    if filters.listed:
+        found = _LISTED.get(column)
+    elif filters.inspector_id:
+        found = _BY_INSPECTOR.get(column)
+    elif filters.overdue:
         found = (one_region and _OVERDUE_BY_REGION.get(column)) or _OVERDUE.get(column)
+    elif filters.repeat:
+        found = _REPEAT.get(column)
     elif one_stage:
         found = (one_region and _BY_REGION_STAGE.get(column)) or _BY_STAGE.get(column)
     else:
         found = None
+    if found is None and (filters.listed or filters.inspector_id):  # few rows in a less usual order:
+        return "ledger_listed" if filters.listed else "ledger_inspector"  # read them all, then sort
     return found or _BY_COLUMN.get(column)
 
 
@@ -214,7 +242,7 @@ def _sql(
     if sort not in SORTS:
         raise LedgerError(f"不能按“{sort}”排序，可用：{'、'.join(SORTS)}", "sort")
     column = SORTS[sort]
-    if column == "deadline" and filters.overdue:
+    if column == "deadline" and filters.overdue and not (filters.listed or filters.inspector_id):
         column = "open_deadline"  # the same order on these rows, straight from one index range
     clauses, params = _where(filters)
     expression = _match(filters)

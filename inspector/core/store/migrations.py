@@ -666,6 +666,18 @@ def ledger_page_indexes(db: Database) -> None:
             WHERE open_deadline > '';
         CREATE INDEX ledger_open_region_enterprise ON ledger(region, enterprise, n, open_deadline, grade, sector)
             WHERE open_deadline > '';
+        -- One inspector's hazards (their number grows with the years), in the usual orders.
+        CREATE INDEX ledger_inspector_deadline ON ledger(inspector_id, deadline, n, stage, region, grade, sector);
+        CREATE INDEX ledger_inspector_found ON ledger(inspector_id, found_on, n, stage, region, grade, sector);
+        CREATE INDEX ledger_inspector_enterprise ON ledger(inspector_id, enterprise, n, stage, region, grade, sector);
+        -- 挂牌督办 and repeats: small partial indexes in the usual orders.
+        CREATE INDEX ledger_listed_deadline ON ledger(deadline, n, stage, region) WHERE listed = 1;
+        CREATE INDEX ledger_listed_found ON ledger(found_on, n, stage, region) WHERE listed = 1;
+        CREATE INDEX ledger_listed_enterprise ON ledger(enterprise, n, stage, region) WHERE listed = 1;
+        CREATE INDEX ledger_repeat_n ON ledger(n, stage, region) WHERE repeats > 0;
+        CREATE INDEX ledger_repeat_deadline ON ledger(deadline, n, stage, region) WHERE repeats > 0;
+        CREATE INDEX ledger_repeat_found ON ledger(found_on, n, stage, region) WHERE repeats > 0;
+        CREATE INDEX ledger_repeat_enterprise ON ledger(enterprise, n, stage, region) WHERE repeats > 0;
 
         -- A search matching many rows, sorted by another column, walks that column's index and tests
         -- each row's own text (its letter-and-digit runs, normalised); every row is re-derived on first use.
