@@ -136,6 +136,7 @@ def generate(store: Store, start: int, count: int, rng: random.Random) -> None:
                 "listed": int(rng.random() < 0.01),
                 "rectified_on": deadline if stage >= 2 else "",
                 "closed_on": deadline if stage == 3 else "",
+                "search_text": index.search_text(ename, spot, problem),
             }
             rows.append([k, *(row[c] for c in columns)])
             tokens.append((k, *index.tokens(ename, spot, problem)))
@@ -199,9 +200,19 @@ def _measure(store: Store, size: int) -> list[Result]:
             first_page(Filters(search="罐区", statuses=open_, today=TODAY), "deadline", False),
         ),
     ]
+    cases += [
+        (
+            "overdue hazards, by enterprise",
+            first_page(Filters(overdue=True, today=TODAY), "enterprise", False),
+        ),
+        ("search 消 (1 character), by deadline", first_page(Filters(search="消", today=TODAY), "deadline")),
+        (
+            "open hazards and those in progress, by deadline",
+            first_page(Filters(statuses=("open", "in_progress"), today=TODAY), "deadline", False),
+        ),
+    ]
     notes = {
-        "open hazards of one county, by enterprise": "walks the open hazards' enterprise index up to the county",
-        "search 罐区 among open hazards, by deadline": "collects every match of the search first",
+        "open hazards and those in progress, by deadline": "one walk per status, merged",
     }
     results = []
     for name, candidate in cases:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -138,11 +140,16 @@ def test_every_sort_is_a_total_order_and_keyset_pages_add_up(ledger_store, sampl
         ("防火", set()),
     ],
 )
-def test_search_finds_one_two_and_more_characters(ledger_store, sample, text, expected):
+def test_search_finds_one_two_and_more_characters(ledger_store, sample, text, expected, monkeypatch):
     wanted = {sample[k]["id"] for k in expected}
     assert set(ids(ledger.search(ledger_store, text))) == wanted
     assert ledger.count(ledger_store, Filters(search=text)) == len(wanted)
     assert set(ids(ledger.page(ledger_store, Filters(search=text), sort="deadline"))) == wanted
+    monkeypatch.setattr(query, "MANY_MATCHES", 0)  # many matches: each row's own text is tested
+    assert set(ids(ledger.page(ledger_store, Filters(search=text), sort="deadline"))) == wanted
+    assert set(ids(ledger.page(ledger_store, Filters(search=text, statuses=("open",)), sort="spot"))) == (
+        wanted - {sample["exit"]["id"]}
+    )
 
 
 def test_search_with_filters_and_punctuation_only(ledger_store, sample):
@@ -180,6 +187,96 @@ def test_plans_use_indexes_not_scans_and_sorts(ledger_store, sample):
     assert "VIRTUAL TABLE" in plan and "TEMP B-TREE" not in plan, plan
     plan = " | ".join(query.plan(ledger_store, Filters(enterprise_id="x"), sort="n"))
     assert "SCAN l" not in plan or "INDEX" in plan, plan
+
+
+PAGE_FILTERS = [  # what the ledger page's filter bar can ask (each combo is single-valued), and more
+    Filters(),
+    Filters(statuses=("open",)),
+    Filters(regions=("尉犁县",)),
+    Filters(statuses=("open",), regions=("尉犁县",)),
+    Filters(statuses=("verified",), regions=("尉犁县",), grades=("major",), sectors=("hazchem",)),
+    Filters(overdue=True),
+    Filters(overdue=True, regions=("尉犁县",)),
+    Filters(overdue=True, grades=("major",), statuses=("open",)),
+    Filters(grades=("major",), sectors=("hazchem",)),
+    Filters(found_from=date(2026, 1, 1), found_to=date(2026, 2, 1)),
+    Filters(statuses=("open",), found_from=date(2026, 1, 1)),
+    Filters(repeat=True, regions=("尉犁县",)),
+    Filters(statuses=("open", "in_progress")),
+    Filters(statuses=("open", "in_progress"), regions=("尉犁县",)),
+    Filters(listed=True),
+    Filters(listed=True, overdue=True),
+    Filters(inspector_id="x", statuses=("open",)),
+    Filters(inspector_id="x", overdue=True),
+    Filters(repeat=True),
+    Filters(repeat=True, statuses=("open",)),
+]
+USUAL = ("n", "deadline", "found_on", "enterprise")  # the orders the few-row filters have indexes for
+
+
+@pytest.mark.parametrize("filters", PAGE_FILTERS)
+def test_every_page_filter_walks_an_index_in_the_sort_order(ledger_store, sample, filters):
+    """No plan sorts the matching rows: each walks an index in the sort order and stops after a page."""
+    for sort in query.SORTS:
+        for descending in (False, True):
+            plan = " | ".join(query.plan(ledger_store, filters, sort=sort, descending=descending))
+            if (filters.found_from or filters.found_to) and sort != "found_on":
+                # a date range: its rows are read in date order, then sorted (bounded by the chosen days)
+                assert re.search(r"USING INDEX ledger_(stage_)?found \(.*found_on>\?", plan), plan
+                continue
+            if (filters.listed or filters.inspector_id) and sort not in USUAL:
+                # the listed hazards, or one inspector's, in a less usual order: their own rows, sorted
+                assert re.search(r"USING INDEX \w+ \((listed|inspector_id)=\?", plan), plan
+                continue
+            assert "TEMP B-TREE" not in plan, (filters, sort, plan)
+            assert "INDEX" in plan or (sort == "n" and "SCAN l" in plan), (filters, sort, plan)
+    assert "ledger_region_stage_enterprise" in str(
+        query.plan(ledger_store, Filters(statuses=("open",), regions=("尉犁县",)), sort="enterprise")
+    )
+    assert "ledger_open_enterprise" in str(query.plan(ledger_store, Filters(overdue=True), sort="enterprise"))
+    assert "ledger_listed_deadline" in str(
+        query.plan(ledger_store, Filters(listed=True, overdue=True), sort="deadline")
+    )
+    assert "ledger_inspector_found" in str(
+        query.plan(ledger_store, Filters(inspector_id="x"), sort="found_on")
+    )
+
+
+def test_a_search_with_many_matches_walks_an_index_in_any_order(ledger_store, sample, monkeypatch):
+    monkeypatch.setattr(query, "MANY_MATCHES", 0)
+    for filters in PAGE_FILTERS:
+        if filters.found_from or filters.found_to:
+            continue  # read by date, as above
+        for sort in query.SORTS:
+            if (filters.listed or filters.inspector_id) and sort not in USUAL:
+                continue  # their own few rows, sorted, as above
+            plan = " | ".join(query.plan(ledger_store, replace(filters, search="消防"), sort=sort))
+            assert "TEMP B-TREE" not in plan and "SUBQUERY" not in plan, (filters, sort, plan)
+
+
+@pytest.mark.parametrize("sort", ["deadline", "found_on", "enterprise", "n"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_several_statuses_are_walked_one_by_one_and_merged(ledger_store, sample, sort, descending):
+    chosen = Filters(statuses=("open", "rectified"), today=TODAY)
+    column = query.SORTS[sort]
+    wanted = ids(
+        sorted(
+            ledger.page(ledger_store, chosen, limit=100),
+            key=lambda r: (r[column], r["n"]),
+            reverse=descending,
+        )
+    )
+    assert len(wanted) == 5  # four open, one rectified
+    assert ids(ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=100)) == wanted
+    by_offset = [
+        r
+        for o in (0, 3)
+        for r in ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=3, offset=o)
+    ]
+    assert ids(by_offset) == wanted
+    first = ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=3)
+    rest = ledger.page(ledger_store, chosen, sort=sort, descending=descending, limit=3, after=first[-1])
+    assert ids(first + rest) == wanted
 
 
 def test_tokens_and_match_expressions():

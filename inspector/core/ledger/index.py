@@ -47,6 +47,12 @@ def tokens(*texts: str) -> tuple[str, str]:
     return " ".join(chars), " ".join(bigrams)
 
 
+def search_text(*texts: str) -> str:
+    """The texts' runs, space separated (``ledger.search_text``): a row is tested against a search with
+    ``instr`` when the search matches too many rows to look them all up (see :mod:`~.query`)."""
+    return " ".join(run for text in texts for run in runs(text))
+
+
 def match_expression(query: str) -> str | None:
     """The FTS5 expression finding ``query`` (None when it has no letter or digit to look for)."""
     parts = []
@@ -96,6 +102,7 @@ _COLUMNS = (
     "listed",
     "rectified_on",
     "closed_on",
+    "search_text",
 )
 
 
@@ -128,6 +135,7 @@ def ledger_row(src: dict) -> dict:
         "listed": int(bool(src["listed_supervision"])),
         "rectified_on": _local_day(src["rectified_at"]),
         "closed_on": _local_day(src["verified_at"]) if src["status"] == "verified" else "",
+        "search_text": search_text(src["enterprise"], src["spot"], src["description"]),
     }
 
 

@@ -4,14 +4,26 @@
     more = page(store, same_filters, sort="deadline", after=rows[-1])       # keyset: the next page
     total = count(store, same_filters)
 
-Every sort is a total order (the column, then the row's ``n``) served by an index, so the first page
-and every keyset page read about ``limit`` rows however many hazards there are. Search runs through
-``ledger_fts`` (see :mod:`inspector.core.ledger.index`); with the default sort it walks the search index
-newest first and stops after one page.
+Every sort is a total order (the column, then the row's ``n``). :func:`_index` names the index a page
+walks (SQLite is not left to guess: the app never runs ANALYZE): one that leads with the filters given
+by equality — a county and a status, or the open hazards for 逾期 — then the sort column and ``n``, so
+the rows come out in order and the walk stops after a page; several statuses are walked one by one and
+merged. Where no such index exists, the sort column's own index is walked and the other filters are
+tested on each row (about ``limit`` ÷ the share of rows that pass). One enterprise's hazards are few:
+read through their index, then sorted; so are one inspector's and the listed ones in the less usual
+orders (the usual ones — newest, deadline, found, enterprise — have their indexes). A date range reads
+its days in date order, sorted if another order is asked.
+
+Search runs through ``ledger_fts`` (see :mod:`inspector.core.ledger.index`). Newest first, it walks the
+search index and stops after one page. In another order the user gets the order they asked for: up to
+:data:`MANY_MATCHES` matches are looked up and sorted; more, and the sort index is walked, testing each
+row's own normalised text (``search_text``) — the more rows match, the sooner a page is full.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -121,7 +133,8 @@ _SELECT = (
 
 
 # A search matching more rows than this, sorted by another column, walks that column's index and tests
-# each row against the matches (stops after a page); fewer matches are looked up and sorted.
+# each row's own search_text (stops after a page: about limit ÷ share of matching rows are read); fewer
+# matches are looked up in the search index and sorted.
 MANY_MATCHES = 2000
 
 
@@ -136,6 +149,87 @@ def _many(store: Store, filters: Filters, sort: str) -> bool:
     return found > MANY_MATCHES
 
 
+# The index a first page walks, chosen here rather than left to SQLite's estimates (the app never runs
+# ANALYZE, and without statistics SQLite would often range-scan a filter and sort every match). Each
+# leads with the filters given by equality, then the sort column and n, so the rows come out in order.
+_BY_STAGE = {"n": "ledger_stage", "deadline": "ledger_stage_deadline", "found_on": "ledger_stage_found"}
+_BY_STAGE["enterprise"] = "ledger_stage_enterprise"
+_BY_REGION_STAGE = {
+    "n": "ledger_region_stage",
+    "deadline": "ledger_region_stage_deadline",
+    "found_on": "ledger_region_stage_found",
+    "enterprise": "ledger_region_stage_enterprise",
+}
+_OVERDUE = {  # partial indexes over the open hazards (open_deadline > '')
+    "n": "ledger_open_n",
+    "open_deadline": "ledger_open_deadline",
+    "found_on": "ledger_open_found",
+    "enterprise": "ledger_open_enterprise",
+}
+_OVERDUE_BY_REGION = {
+    "open_deadline": "ledger_open_region_deadline",
+    "enterprise": "ledger_open_region_enterprise",
+}
+_LISTED = {
+    "n": "ledger_listed",
+    "deadline": "ledger_listed_deadline",
+    "found_on": "ledger_listed_found",
+    "enterprise": "ledger_listed_enterprise",
+}
+_BY_INSPECTOR = {
+    "n": "ledger_inspector",
+    "deadline": "ledger_inspector_deadline",
+    "found_on": "ledger_inspector_found",
+    "enterprise": "ledger_inspector_enterprise",
+}
+_REPEAT = {
+    "n": "ledger_repeat_n",
+    "deadline": "ledger_repeat_deadline",
+    "found_on": "ledger_repeat_found",
+    "enterprise": "ledger_repeat_enterprise",
+}
+_BY_COLUMN = {  # otherwise walk the sort column's own index and test the filters on each row
+    "found_on": "ledger_found",
+    "enterprise": "ledger_enterprise_name",
+    "spot": "ledger_spot",
+    "description": "ledger_description",
+    "grade": "ledger_grade",
+    "stage": "ledger_stage",
+    "deadline": "ledger_deadline",
+    "open_deadline": "ledger_open_deadline",
+    "inspector": "ledger_inspector_name",
+    "region": "ledger_region",
+    "sector": "ledger_sector",
+    "repeats": "ledger_repeats",
+    "listed": "ledger_listed",
+}
+
+
+def _index(filters: Filters, column: str) -> str | None:
+    """The index that serves these filters in this order, or None to let SQLite choose."""
+    if filters.enterprise_id:
+        return None  # one enterprise's hazards: few, read through its index and sorted
+    one_region, one_stage = len(filters.regions) == 1, len(filters.statuses) == 1
+    if filters.found_from or filters.found_to:
+        column = "found_on"  # read the chosen days' rows (however few match), sorted unless by date
+    # The smallest subset first: the listed hazards, one inspector's, the overdue ones, the repeats.
+    if filters.listed:
+        found = _LISTED.get(column)
+    elif filters.inspector_id:
+        found = _BY_INSPECTOR.get(column)
+    elif filters.overdue:
+        found = (one_region and _OVERDUE_BY_REGION.get(column)) or _OVERDUE.get(column)
+    elif filters.repeat:
+        found = _REPEAT.get(column)
+    elif one_stage:
+        found = (one_region and _BY_REGION_STAGE.get(column)) or _BY_STAGE.get(column)
+    else:
+        found = None
+    if found is None and (filters.listed or filters.inspector_id):  # few rows in a less usual order:
+        return "ledger_listed" if filters.listed else "ledger_inspector"  # read them all, then sort
+    return found or _BY_COLUMN.get(column)
+
+
 def _sql(
     filters: Filters,
     sort: str,
@@ -148,7 +242,7 @@ def _sql(
     if sort not in SORTS:
         raise LedgerError(f"不能按“{sort}”排序，可用：{'、'.join(SORTS)}", "sort")
     column = SORTS[sort]
-    if column == "deadline" and filters.overdue:
+    if column == "deadline" and filters.overdue and not (filters.listed or filters.inspector_id):
         column = "open_deadline"  # the same order on these rows, straight from one index range
     clauses, params = _where(filters)
     expression = _match(filters)
@@ -168,10 +262,14 @@ def _sql(
         params.insert(0, expression)
         order = f"ledger_fts.rowid {direction}"
     else:
-        source = "ledger l"
-        if expression is not None:
-            test = "+l.n" if many else "l.n"  # unary +: not an index look-up, so the sort index leads
-            clauses.append(f"{test} IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
+        chosen = _index(filters, column)
+        source = f"ledger l INDEXED BY {chosen}" if chosen and (expression is None or many) else "ledger l"
+        if expression is not None and many:  # test each row walked in the sort order, stop after a page
+            for run in dict.fromkeys(index.runs(filters.search)):
+                clauses.append("instr(l.search_text, ?) > 0")
+                params.append(run)
+        elif expression is not None:
+            clauses.append("l.n IN (SELECT rowid FROM ledger_fts WHERE ledger_fts MATCH ?)")
             params.append(expression)
         order = f"l.n {direction}" if column == "n" else f"l.{column} {direction}, l.n {direction}"
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
@@ -227,8 +325,33 @@ def page(
     filters = filters or Filters()
     index.catch_up(store)
     many = _many(store, filters, sort)
-    sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0, many)
-    return [_shape(row, filters.day()) for row in store.rows(sql, params)]
+    if _split(filters, sort, many):
+        rows = _merged(store, filters, sort, descending, limit, offset, after, many)
+    else:
+        sql, params = _sql(filters, sort, descending, after, limit, offset if after is None else 0, many)
+        rows = store.rows(sql, params)
+    return [_shape(row, filters.day()) for row in rows]
+
+
+def _split(filters: Filters, sort: str, many: bool) -> bool:
+    """Several statuses in an order a status index serves: one walk per status, merged (each reads a page)."""
+    if len(filters.statuses) < 2 or filters.overdue or sort not in SORTS:
+        return False
+    if _match(filters) is not None and (not many or SORTS[sort] == "n"):
+        return False
+    one = _index(replace(filters, statuses=filters.statuses[:1]), SORTS[sort])
+    return one in _BY_STAGE.values() or one in _BY_REGION_STAGE.values()
+
+
+def _merged(store, filters, sort, descending, limit, offset, after, many) -> list[dict]:
+    column = SORTS[sort]
+    wanted = limit if after is not None else offset + limit
+    walks = []
+    for status in dict.fromkeys(filters.statuses):
+        sql, params = _sql(replace(filters, statuses=(status,)), sort, descending, after, wanted, 0, many)
+        walks.append(store.rows(sql, params))
+    merged = heapq.merge(*walks, key=lambda r: (r[column], r["n"]), reverse=descending)
+    return list(itertools.islice(merged, wanted - limit, wanted))
 
 
 def count(store: Store, filters: Filters | None = None) -> int:
@@ -258,7 +381,10 @@ def plan(
     """SQLite's EXPLAIN QUERY PLAN of the first page (for tests and benchmarks)."""
     index.catch_up(store)
     filters = filters or Filters()
-    sql, params = _sql(filters, sort, descending, None, 50, 0, _many(store, filters, sort))
+    many = _many(store, filters, sort)
+    if _split(filters, sort, many):  # one walk per status, all alike: the first one's
+        filters = replace(filters, statuses=filters.statuses[:1])
+    sql, params = _sql(filters, sort, descending, None, 50, 0, many)
     return [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 
