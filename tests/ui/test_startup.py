@@ -8,7 +8,7 @@ import sys
 
 from inspector.app import QUIT_AFTER_PAINT
 
-HEAVY = ("reportlab", "pyhanko", "cryptography", "openpyxl", "PIL", "yaml")
+HEAVY = ("reportlab", "pyhanko", "cryptography", "openpyxl", "PIL", "yaml", "sqlite_utils")
 HEAVY_QT = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtCharts")
 LATE_PAGES = ("ledger_page", "statistics_page", "sync_page", "settings_page", "checklists_page")
 

@@ -13,8 +13,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from inspector.core.store import backups
 from inspector.core.store.migrations import MIGRATION_SET, migrations
 
@@ -99,7 +97,7 @@ def _applied_names(path: Path) -> list[str]:
 
 
 def known_steps() -> list[str]:
-    return [step.name for step in migrations._migrations]
+    return migrations.names()
 
 
 def check_not_newer(path: Path) -> list[str]:
@@ -124,10 +122,13 @@ def quick_check(conn: sqlite3.Connection, path: Path, backups_dir: Path | None) 
         )
 
 
-def open_database(path: Path, backups_dir: Path | None = None, read_only: bool | None = None) -> Database:
+def open_database(
+    path: Path, backups_dir: Path | None = None, read_only: bool | None = None
+) -> sqlite3.Connection:
     """Open (creating if needed), check and bring the schema up to date, or raise DatabaseError.
 
-    ``read_only`` None: read-only exactly when the file or its folder cannot be written.
+    ``read_only`` None: read-only exactly when the file or its folder cannot be written. sqlite-utils is
+    imported only when a schema step is pending (the steps' names are known without it).
     """
     path = Path(path)
     applied = check_not_newer(path)
@@ -142,9 +143,6 @@ def open_database(path: Path, backups_dir: Path | None = None, read_only: bool |
     except DatabaseError:
         conn.close()
         raise
-    # No sqlite-utils plugins: the app ships none, and looking for them scans every installed package's
-    # entry points (≈ 12 ms of each start); what happens to be installed must not change the store.
-    db = Database(conn, execute_plugins=False)
     pending = [name for name in known_steps() if name not in applied]
     if read_only:
         if pending:
@@ -153,12 +151,25 @@ def open_database(path: Path, backups_dir: Path | None = None, read_only: bool |
                 f"数据库 {path} 是只读的，且需要升级结构（{', '.join(pending)}）才能使用；"
                 "请让该文件和所在文件夹可写后再打开。"
             )
-        return db
-    if pending and applied:
+        return conn
+    if not pending:
+        return conn
+    if applied:
         backups.make(conn, backups.target(backups_dir or path.parent, path.stem, f"before-{pending[0]}"))
     try:
-        migrations.apply(db)
+        migrations.apply(sqlite_utils_database(conn))
     except Exception as exc:
         conn.close()
         raise DatabaseError(f"数据库结构升级失败（已回滚，原文件已备份）：{exc}") from exc
-    return db
+    return conn
+
+
+def sqlite_utils_database(conn: sqlite3.Connection):
+    """sqlite-utils' ``Database`` over ``conn`` (imports sqlite-utils: only where a step or helper needs it).
+
+    No sqlite-utils plugins: the app ships none, and looking for them scans every installed package's
+    entry points (≈ 12 ms); what happens to be installed must not change the store.
+    """
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)

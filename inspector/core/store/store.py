@@ -12,13 +12,14 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector.core import clock, ids
 from inspector.core.store import audit, backups
-from inspector.core.store.db import MissingDatabaseError, open_database
+from inspector.core.store.db import MissingDatabaseError, open_database, sqlite_utils_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 from inspector.core.store.paths import Workspace
 
 SYSTEM_ACTOR = "system"
@@ -49,9 +50,13 @@ def _missing_message(workspace: Workspace) -> str:
 
 
 class Store:
-    def __init__(self, db: Database, workspace: Workspace | None = None):
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(self, db: Database | sqlite3.Connection, workspace: Workspace | None = None):
+        if isinstance(db, sqlite3.Connection):
+            self._db: Database | None = None
+            self.conn: sqlite3.Connection = db
+        else:
+            self._db = db
+            self.conn = db.conn
         self.workspace = workspace
         self._depth = 0
         self._column_cache: dict[str, set[str]] = {}
@@ -62,6 +67,13 @@ class Store:
         self.on_wait: Callable[[str], None] | None = None
         self.warnings: list[str] = []  # said once to the user after opening (e.g. a failed daily backup)
         self.reload_identity()
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' ``Database`` over this store's connection, made on first use (imports sqlite-utils)."""
+        if self._db is None:
+            self._db = sqlite_utils_database(self.conn)
+        return self._db
 
     @classmethod
     def open(cls, workspace: Workspace) -> Store:
@@ -201,7 +213,7 @@ class Store:
         return (
             self.workspace.root
             if self.workspace
-            else Path(self.db.conn.execute("PRAGMA database_list").fetchone()[2])
+            else Path(self.conn.execute("PRAGMA database_list").fetchone()[2])
         )
 
     def read_only_message(self) -> str:
@@ -236,7 +248,9 @@ class Store:
 
     def _columns(self, table: str) -> set[str]:
         if table not in self._column_cache:
-            self._column_cache[table] = {col.name for col in self.db.table(table).columns}
+            self._column_cache[table] = {
+                row[1] for row in self.conn.execute("SELECT * FROM pragma_table_info(?)", [table])
+            }
         return self._column_cache[table]
 
     def _log(self, action: str, table: str, key: str) -> dict | None:
