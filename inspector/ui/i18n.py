@@ -10,12 +10,10 @@ python -m inspector.ui.i18n apply FILE.json   # fill from {"English": "中文", 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import PySide6
+import PySide6  # its folder holds the translation tools; subprocess and ElementTree load in the tools that use them
 
 from inspector.core.store import paths
 
@@ -45,6 +43,8 @@ def ui_sources() -> list[Path]:
 
 
 def update() -> None:
+    import subprocess
+
     sources = [str(p) for p in ui_sources()]
     subprocess.run(
         [
@@ -69,6 +69,9 @@ def english_plurals(sources: list[str]) -> None:
     lupdate -pluralonly collects the messages with %n; each "(s)" is dropped for one and made "s" for
     more, and a few verbs follow their noun.
     """
+    import subprocess
+    import xml.etree.ElementTree as ET
+
     path = ts_file("en")
     subprocess.run(
         [
@@ -104,6 +107,8 @@ def english_plurals(sources: list[str]) -> None:
 
 
 def build() -> None:
+    import subprocess
+
     for lang in LANGUAGES:
         ts = ts_file(lang)
         qm = qm_file(lang)
@@ -113,6 +118,8 @@ def build() -> None:
 
 def messages(path: Path | None = None) -> list[dict]:
     """Every message of a .ts file: context, source, translation, whether it is finished."""
+    import xml.etree.ElementTree as ET
+
     tree = ET.parse(path or ts_file())
     found = []
     for context in tree.getroot().iter("context"):
@@ -136,6 +143,8 @@ def messages(path: Path | None = None) -> list[dict]:
 
 
 def apply(mapping: dict[str, str]) -> int:
+    import xml.etree.ElementTree as ET
+
     path = ts_file()
     tree = ET.parse(path)
     filled = 0
@@ -153,6 +162,8 @@ def apply(mapping: dict[str, str]) -> int:
 
 def _fill(message, text: str | None) -> int:
     """Set one message's translation; a key ``Context::source`` in the mapping wins over ``source``."""
+    import xml.etree.ElementTree as ET
+
     translation = message.find("translation")
     if text is None or translation is None:
         return 0
