@@ -100,10 +100,17 @@ def test_open_checks_unless_asked_to_wait_and_never_waits_before_a_schema_step(w
     assert ran == [1, 1, 1]
 
 
-def test_a_damaged_file_is_refused_by_check_now_with_the_backup(demo_store):
+def test_a_damaged_file_is_refused_by_check_now_with_the_backup(demo_store, capsys):
+    from inspector.cli import main
+
     workspace = demo_store.workspace
     demo_store.close()
-    _damage(workspace.db_path, "late")
+    _damage(workspace.db_path, "late")  # a page no command needs: only the check on open finds it
+    with pytest.raises(SystemExit) as exited:
+        main(["ledger", "list", "--json"])  # the CLI checks on open
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "已损坏" in err and f"inspector restore {backups.latest(workspace)}" in err
     with pytest.raises(db.CorruptDatabaseError, match="已损坏") as caught:
         Store.open(workspace)  # the CLI's way: refused on open
     assert str(backups.latest(workspace)) in str(caught.value)
