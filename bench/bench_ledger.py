@@ -212,7 +212,7 @@ def _measure(store: Store, size: int) -> list[Result]:
         ),
     ]
     notes = {
-        "open hazards and those in progress, by deadline": "one walk per status, merged",
+        "open hazards and those in progress, by deadline": "one walk of ledger_active_deadline (stage < 2)",
     }
     results = []
     for name, candidate in cases:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
@@ -96,12 +97,20 @@ def run(args) -> int:
     if instance is None:
         return 0
     try:
-        store = Store.open(workspace)
+        store = Store.open(workspace, check_later=True)  # checked just after the first paint
     except DatabaseError as exc:
         QMessageBox.critical(None, "inspector", str(exc))
         instance.release()
         return 2
-    install_translators(app, choose_language(getattr(args, "lang", None), store))
+    try:
+        language, set_up = choose_language(getattr(args, "lang", None), store), profile.is_set_up(store)
+    except sqlite3.DatabaseError:
+        if not _checked(store, None, instance):  # a damaged file, said as the check says it
+            return 2
+        raise
+    install_translators(app, language)
+    if not set_up and not _checked(store, None, instance):  # setting up writes: check first
+        return 2
     if getattr(args, "demo", False) and not profile.is_set_up(store):
         from inspector.core import demo
 
@@ -116,17 +125,22 @@ def run(args) -> int:
             return 0
     from inspector.ui.main_window import MainWindow
 
-    window = MainWindow(store, workspace)
-    instance.activated.connect(lambda: bring_forward(window))
-    screen = app.primaryScreen().availableGeometry()
-    if screen.width() <= 1440 or screen.height() <= 800:
-        window.showMaximized()  # old 1366×768 laptops: use every pixel
-    else:
-        window.show()
+    try:
+        window = MainWindow(store, workspace)
+        instance.activated.connect(lambda: bring_forward(window))
+        screen = app.primaryScreen().availableGeometry()
+        if screen.width() <= 1440 or screen.height() <= 800:
+            window.showMaximized()  # old 1366×768 laptops: use every pixel
+        else:
+            window.show()
+    except sqlite3.DatabaseError:
+        if not _checked(store, None, instance):  # a damaged file, said as the check says it
+            return 2
+        raise
     if os.environ.get(QUIT_AFTER_PAINT):
         _quit_after_first_paint(app, window)
     else:
-        QTimer.singleShot(0, window.offer_drafts)
+        _after_first_paint(window, lambda: _check_after_paint(app, window, store))
     if getattr(args, "screenshot", None):
         QTimer.singleShot(2000, lambda: _screenshot(app, args.screenshot))
     code = app.exec()
@@ -142,6 +156,46 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Paint:
             QTimer.singleShot(0, QApplication.instance().quit)
         return False
+
+
+def _checked(store, window, instance) -> bool:
+    """The checks ``Store.open(check_later=True)`` left (quick_check, the day's backup); a damaged file is
+    refused with the message naming the backup to restore from, before anything is written."""
+    try:
+        store.check_now()
+    except DatabaseError as exc:
+        QMessageBox.critical(window, "inspector", str(exc))
+        store.close()
+        if instance is not None:
+            instance.release()
+        return False
+    return True
+
+
+def _check_after_paint(app: QApplication, window, store) -> None:
+    if not _checked(store, window, None):
+        window.hide()
+        app.exit(2)
+        return
+    window.show_store_warnings()  # e.g. the day's backup failed
+    window.offer_drafts()
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window, then):
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+def _after_first_paint(window, then) -> None:
+    window.installEventFilter(_AfterFirstPaint(window, then))
 
 
 def _quit_after_first_paint(app: QApplication, window) -> None:

@@ -81,10 +81,8 @@ class MainWindow(QMainWindow):
                 "You can look at everything, but nothing can be saved."
             ).replace("%1", str(workspace.root))
         )
-        if store.warnings:  # e.g. the day's backup failed: said in the core's words (Chinese)
-            lines = [self.read_only_banner.text()] if store.read_only else []
-            self.read_only_banner.setText("\n".join(lines + store.warnings))
-        self.read_only_banner.setVisible(store.read_only or bool(store.warnings))
+        self._read_only_text = self.read_only_banner.text()
+        self.show_store_warnings()
         column.addWidget(self.read_only_banner)
         row = QHBoxLayout()
         row.addWidget(self.nav)
@@ -260,6 +258,14 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def show_store_warnings(self) -> None:
+        """The read-only notice and the store's warnings (e.g. the day's backup failed: said in the core's
+        words, Chinese), again after the checks the app runs once the window has painted."""
+        store = self.store
+        lines = [self._read_only_text] if store.read_only else []
+        self.read_only_banner.setText("\n".join(lines + store.warnings))
+        self.read_only_banner.setVisible(store.read_only or bool(store.warnings))
 
     def offer_drafts(self) -> None:
         """After a crash or a restart, offer the unfinished inspection exactly as it was."""

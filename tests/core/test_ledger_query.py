@@ -279,6 +279,39 @@ def test_several_statuses_are_walked_one_by_one_and_merged(ledger_store, sample,
     assert ids(first + rest) == wanted
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_open_and_in_progress_by_deadline_is_one_walk_of_one_index(ledger_store, sample, descending):
+    """待整改 and 整改中 together by deadline: one range of a partial index (stage < 2), not two merged."""
+    chosen = Filters(statuses=("in_progress", "open"), today=TODAY)
+    ledger.start(ledger_store, sample["store"]["id"], "企业已安排整改")
+    ledger.start(ledger_store, sample["tank"]["id"], "企业已安排检修")
+    everything = ledger.page(ledger_store, Filters(today=TODAY), limit=100)
+    wanted = ids(
+        sorted(
+            (r for r in everything if r["status"] in ("open", "in_progress")),
+            key=lambda r: (r["deadline"], r["n"]),
+            reverse=descending,
+        )
+    )
+    assert len(wanted) == 4 and {r["status"] for r in everything} == {"open", "in_progress", "rectified"}
+    assert ids(ledger.page(ledger_store, chosen, sort="deadline", descending=descending, limit=100)) == wanted
+    by_offset = [
+        r
+        for o in (0, 2, 4)
+        for r in ledger.page(ledger_store, chosen, sort="deadline", descending=descending, limit=2, offset=o)
+    ]
+    assert ids(by_offset) == wanted
+    first = ledger.page(ledger_store, chosen, sort="deadline", descending=descending, limit=2)
+    rest = ledger.page(
+        ledger_store, chosen, sort="deadline", descending=descending, limit=100, after=first[-1]
+    )
+    assert ids(first + rest) == wanted
+    plan = " | ".join(query.plan(ledger_store, chosen, sort="deadline", descending=descending))
+    assert "ledger_active_deadline" in plan and "TEMP B-TREE" not in plan, plan
+    one_county = replace(chosen, regions=("尉犁县",))  # its own indexes, walked per status and merged
+    assert "ledger_region_stage_deadline" in " | ".join(query.plan(ledger_store, one_county, sort="deadline"))
+
+
 def test_tokens_and_match_expressions():
     assert index.tokens("2号罐区") == ("2 号 罐 区", "2号 号罐 罐区")
     assert index.match_expression("罐") == 'uni : "罐"'

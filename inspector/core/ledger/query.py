@@ -205,10 +205,24 @@ _BY_COLUMN = {  # otherwise walk the sort column's own index and test the filter
 }
 
 
+# 待整改 and 整改中 together (stage < 2), by deadline: one partial index, one walk (the query repeats its
+# condition, ``l.stage < 2``, for SQLite to use it).
+_ACTIVE = ("open", "in_progress")
+_ACTIVE_DEADLINE = "ledger_active_deadline"
+
+
+def _active(filters: Filters) -> bool:
+    return len(filters.statuses) > 1 and set(filters.statuses) == set(_ACTIVE)
+
+
 def _index(filters: Filters, column: str) -> str | None:
     """The index that serves these filters in this order, or None to let SQLite choose."""
     if filters.enterprise_id:
         return None  # one enterprise's hazards: few, read through its index and sorted
+    if column == "deadline" and _active(filters) and len(filters.regions) != 1:  # one county: its own
+        narrower = filters.listed or filters.inspector_id or filters.overdue or filters.repeat  # indexes
+        if not (narrower or filters.found_from or filters.found_to):
+            return _ACTIVE_DEADLINE
     one_region, one_stage = len(filters.regions) == 1, len(filters.statuses) == 1
     if filters.found_from or filters.found_to:
         column = "found_on"  # read the chosen days' rows (however few match), sorted unless by date
@@ -264,6 +278,8 @@ def _sql(
     else:
         chosen = _index(filters, column)
         source = f"ledger l INDEXED BY {chosen}" if chosen and (expression is None or many) else "ledger l"
+        if chosen == _ACTIVE_DEADLINE:
+            clauses.append("l.stage < 2")  # implies the partial index's condition
         if expression is not None and many:  # test each row walked in the sort order, stop after a page
             for run in dict.fromkeys(index.runs(filters.search)):
                 clauses.append("instr(l.search_text, ?) > 0")
@@ -339,6 +355,8 @@ def _split(filters: Filters, sort: str, many: bool) -> bool:
         return False
     if _match(filters) is not None and (not many or SORTS[sort] == "n"):
         return False
+    if _index(filters, SORTS[sort]) == _ACTIVE_DEADLINE:
+        return False  # one walk of the hazards still to be fixed
     one = _index(replace(filters, statuses=filters.statuses[:1]), SORTS[sort])
     return one in _BY_STAGE.values() or one in _BY_REGION_STAGE.values()
 

@@ -1,7 +1,8 @@
 """Open the workspace database: durability settings, checks, backups and schema steps.
 
 WAL with ``synchronous=FULL`` makes every committed transaction survive a power cut, not just a crash.
-``PRAGMA quick_check`` runs on every open. Before pending schema steps run, the file is copied aside
+``PRAGMA quick_check`` runs on every open (the app may run it just after its first paint instead:
+``check=False``, honoured only when no schema step is pending, since the check must precede a step). Before pending schema steps run, the file is copied aside
 (SQLite's online backup, which is consistent under WAL). A file written by a newer version of the app
 is refused and left untouched (it is read through a ``mode=ro`` connection, which never checkpoints its
 ``-wal``). A file or folder the user cannot write is opened read-only.
@@ -122,28 +123,43 @@ def quick_check(conn: sqlite3.Connection, path: Path, backups_dir: Path | None) 
         )
 
 
+def deferrable(path: Path) -> bool:
+    """Whether opening ``path`` may leave ``quick_check`` for later: it exists and no schema step is pending."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        applied = check_not_newer(path)
+    except DatabaseError:
+        return False  # opening says why, with the check first
+    return all(name in applied for name in known_steps())
+
+
 def open_database(
-    path: Path, backups_dir: Path | None = None, read_only: bool | None = None
+    path: Path, backups_dir: Path | None = None, read_only: bool | None = None, check: bool = True
 ) -> sqlite3.Connection:
     """Open (creating if needed), check and bring the schema up to date, or raise DatabaseError.
 
-    ``read_only`` None: read-only exactly when the file or its folder cannot be written. sqlite-utils is
-    imported only when a schema step is pending (the steps' names are known without it).
+    ``read_only`` None: read-only exactly when the file or its folder cannot be written. ``check`` False
+    leaves ``quick_check`` to the caller (who must run it before writing), unless a schema step is
+    pending: then it runs here, before the step. sqlite-utils is imported only when a schema step is
+    pending (the steps' names are known without it).
     """
     path = Path(path)
     applied = check_not_newer(path)
+    pending = [name for name in known_steps() if name not in applied]
     if read_only is None:
         read_only = path.exists() and not writable(path)
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.Error as exc:
         raise DatabaseError(f"无法打开数据库 {path}：{exc}") from exc
-    try:
-        quick_check(conn, path, backups_dir)
-    except DatabaseError:
-        conn.close()
-        raise
-    pending = [name for name in known_steps() if name not in applied]
+    if check or pending:
+        try:
+            quick_check(conn, path, backups_dir)
+        except DatabaseError:
+            conn.close()
+            raise
     if read_only:
         if pending:
             conn.close()

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from inspector.core import clock, ids
 from inspector.core.store import audit, backups
-from inspector.core.store.db import MissingDatabaseError, open_database, sqlite_utils_database
+from inspector.core.store import db as db_module
+from inspector.core.store.db import DatabaseError, MissingDatabaseError, open_database, sqlite_utils_database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -66,6 +67,7 @@ class Store:
         # Called with a message when a write has to wait for another program's (CLI: print it).
         self.on_wait: Callable[[str], None] | None = None
         self.warnings: list[str] = []  # said once to the user after opening (e.g. a failed daily backup)
+        self._unchecked = False  # open(check_later=True) until check_now()
         self.reload_identity()
 
     @property
@@ -76,28 +78,73 @@ class Store:
         return self._db
 
     @classmethod
-    def open(cls, workspace: Workspace) -> Store:
+    def open(cls, workspace: Workspace, check_later: bool = False) -> Store:
         """Open the workspace's database, never silently replacing a lost one with an empty one.
 
         On the first open of each day (and before schema steps) the database is backed up.
+        ``check_later`` (the app, so that its window paints first): ``quick_check`` and the daily backup
+        wait for ``check_now()``, which must run before anything is written; they still run here when a
+        schema step is pending (the check precedes the step) or the file is new.
         """
         path = workspace.db_path
         lost = not path.exists() or path.stat().st_size == 0
         if lost and workspace.has_data():
             raise MissingDatabaseError(_missing_message(workspace))
+        defer = check_later and db_module.deferrable(path)
         if workspace.root.exists() and not workspace.writable():
-            store = cls(open_database(path, workspace.backups_dir, read_only=True), workspace)
-            return store
+            return cls._opened(
+                open_database(path, workspace.backups_dir, read_only=True, check=not defer), workspace, defer
+            )
         workspace.ensure()
-        store = cls(open_database(path, workspace.backups_dir), workspace)
+        store = cls._opened(open_database(path, workspace.backups_dir, check=not defer), workspace, defer)
         if not store.read_only:
             try:
                 workspace.mark()
-                backups.daily(store.conn, workspace.backups_dir, path.stem)
-            except OSError as exc:  # the day's work goes on, but the user is told; the next open tries again
-                detail = str(exc) if isinstance(exc, backups.DiskFullError) else f"{exc.strerror or exc}"
-                store.warnings.append(f"今天的自动备份没有完成：{detail}")
+            except OSError as exc:
+                store._backup_failed(exc)
+        if not defer:
+            store._daily_backup()
         return store
+
+    @classmethod
+    def _opened(cls, conn: sqlite3.Connection, workspace: Workspace, unchecked: bool) -> Store:
+        try:
+            store = cls(conn, workspace)
+        except sqlite3.DatabaseError:
+            if unchecked:  # a damaged file read before its check: say so as the check would
+                try:
+                    db_module.quick_check(conn, workspace.db_path, workspace.backups_dir)
+                except DatabaseError:
+                    conn.close()
+                    raise
+            raise
+        store._unchecked = unchecked
+        return store
+
+    def check_now(self) -> None:
+        """The checks ``open(check_later=True)`` left: ``quick_check``, then the day's backup.
+
+        Raises CorruptDatabaseError (naming the backup to restore from) and then writes nothing.
+        """
+        if not self._unchecked:
+            return
+        workspace = self.workspace
+        db_module.quick_check(self.conn, workspace.db_path, workspace.backups_dir)
+        self._unchecked = False
+        self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        if self.read_only or self.workspace is None:
+            return
+        try:
+            backups.daily(self.conn, self.workspace.backups_dir, self.workspace.db_path.stem)
+        except OSError as exc:
+            self._backup_failed(exc)
+
+    def _backup_failed(self, exc: OSError) -> None:
+        """The day's work goes on, but the user is told; the next open tries again."""
+        detail = str(exc) if isinstance(exc, backups.DiskFullError) else f"{exc.strerror or exc}"
+        self.warnings.append(f"今天的自动备份没有完成：{detail}")
 
     @classmethod
     def open_file(cls, path: Path) -> Store:

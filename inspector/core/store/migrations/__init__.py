@@ -34,6 +34,7 @@ STEPS = (
     "m0009_ledger_indexes",
     "m0011_measures",
     "m0012_sync_fixes",
+    "m0013_ledger_stage",
 )
 for _step in STEPS:
     importlib.import_module(f"{__name__}.{_step}")
