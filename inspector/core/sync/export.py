@@ -49,6 +49,21 @@ def signing_keys(store, pin: str | None):
     return me, keys, cert_pem
 
 
+def bundle_header(kind: str, device: dict, me: dict, keys, audit_range: dict, counts: dict, **extra) -> dict:
+    """The manifest header every bundle carries (export, office export, package): who, which device, what range."""
+    return {
+        "id": ids.new_id(),
+        "kind": kind,
+        "created_at": clock.utc_iso(),
+        "device": {k: device[k] for k in ("id", "label", "kind", "series_no")},
+        "inspector": {k: me[k] for k in ("id", "name", "cert_no", "organisation")},
+        "signer": {"key_id": keys.paper.key_id, "inspector_id": me["id"]},
+        "audit": audit_range,
+        "counts": counts,
+        **extra,
+    }
+
+
 def pending(store) -> dict:
     """What has not been exported yet, counted from the last export: {"from", "to", "records"}; and what was
     exported but not yet acknowledged by the office (an incremental export sends it again):
@@ -193,22 +208,13 @@ def export_bundle(
         _carried(store, writer)
     step(4, 5)
     previous = store.conn.execute("SELECT hash FROM audit_log WHERE seq=?", [seq_from - 1]).fetchone()
-    header = {
-        "id": ids.new_id(),
-        "kind": kind,
-        "created_at": clock.utc_iso(),
-        "full": full,
-        "device": {k: device[k] for k in ("id", "label", "kind", "series_no")},
-        "inspector": {k: me[k] for k in ("id", "name", "cert_no", "organisation")},
-        "signer": {"key_id": keys.paper.key_id, "inspector_id": me["id"]},
-        "audit": {
-            "device_id": device["id"],
-            "from": seq_from,
-            "to": seq_to,
-            "previous_hash": bytes(previous[0]).hex() if previous else audit.GENESIS,
-        },
-        "counts": counts,
+    audit_range = {
+        "device_id": device["id"],
+        "from": seq_from,
+        "to": seq_to,
+        "previous_hash": bytes(previous[0]).hex() if previous else audit.GENESIS,
     }
+    header = bundle_header(kind, device, me, keys, audit_range, counts, full=full)
     out = Path(out)
     if out.is_dir():
         stamp = header["created_at"][:19].replace(":", "").replace("-", "")

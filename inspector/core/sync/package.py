@@ -12,10 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from inspector.core import clock, ids
 from inspector.core.store import audit, checkpoints
 from inspector.core.sync import bundle, rules
-from inspector.core.sync.export import signing_keys
+from inspector.core.sync.export import bundle_header, signing_keys
 
 
 class PackageError(ValueError):
@@ -146,25 +145,16 @@ def build_package(store, who: str, out: Path, *, pin: str | None = None) -> Pack
     if target["device_id"]:
         held = store.row("SELECT last_seq FROM sync_devices WHERE id=?", [target["device_id"]])
         acknowledged[target["device_id"]] = held["last_seq"] if held else 0
-    header = {
-        "id": ids.new_id(),
-        "kind": "package",
-        "created_at": clock.utc_iso(),
-        "full": True,
-        "device": {k: device[k] for k in ("id", "label", "kind", "series_no")},
-        "inspector": {k: me[k] for k in ("id", "name", "cert_no", "organisation")},
-        "signer": {"key_id": keys.paper.key_id, "inspector_id": me["id"]},
-        "audit": {
-            "device_id": device["id"],
-            "from": seq,
-            "to": seq,
-            "previous_hash": audit.GENESIS,
-            "head_hash": head[1].hex() if head else audit.GENESIS,
-        },
-        "target": target,
-        "acknowledged": acknowledged,
-        "counts": counts,
+    audit_range = {
+        "device_id": device["id"],
+        "from": seq,
+        "to": seq,
+        "previous_hash": audit.GENESIS,
+        "head_hash": head[1].hex() if head else audit.GENESIS,
     }
+    header = bundle_header(
+        "package", device, me, keys, audit_range, counts, full=True, target=target, acknowledged=acknowledged
+    )
     out = Path(out)
     if out.is_dir():
         out = out / f"package-{target['label']}-{header['created_at'][:10]}.zip"
