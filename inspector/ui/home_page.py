@@ -135,7 +135,11 @@ class HomePage(QWidget):
         field = kinds.kind(self.store) == "field"
         state = pending(self.store) if field else {"records": 0}
         self.sync_state.setVisible(field)
-        if state["records"]:
+        if state["records"] and not state.get("last_export"):
+            self.sync_state.setText(
+                self.tr("Never exported: %n record(s) to take to the office.", "", state["records"])
+            )
+        elif state["records"]:
             self.sync_state.setText(
                 self.tr("Not yet exported: %n record(s) changed since the last export.", "", state["records"])
             )

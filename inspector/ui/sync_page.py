@@ -155,7 +155,9 @@ class SyncPage(QWidget):
         self.package_box.setVisible(office)
         self.import_folder.setVisible(office)
         state = pending(self.store)
-        if state["records"]:
+        if state["records"] and not state["last_export"]:
+            text = self.tr("Never exported: %n record(s) to take to the office.", "", state["records"])
+        elif state["records"]:
             text = self.tr(
                 "%n record(s) changed since the last export: not yet exported.", "", state["records"]
             )

@@ -95,6 +95,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Never exported: %n record(s) to take to the office.</source>
+      <translation>
+        <numerusform>Never exported: %n record to take to the office.</numerusform>
+        <numerusform>Never exported: %n records to take to the office.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Not yet exported: %n record(s) changed since the last export.</source>
       <translation>
         <numerusform>Not yet exported: %n record changed since the last export.</numerusform>
@@ -178,6 +185,13 @@
   </context>
   <context>
     <name>SyncPage</name>
+    <message numerus="yes">
+      <source>Never exported: %n record(s) to take to the office.</source>
+      <translation>
+        <numerusform>Never exported: %n record to take to the office.</numerusform>
+        <numerusform>Never exported: %n records to take to the office.</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>%n record(s) changed since the last export: not yet exported.</source>
       <translation>

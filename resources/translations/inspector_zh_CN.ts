@@ -798,6 +798,12 @@
         <translation>待复查的隐患（回头看）</translation>
     </message>
     <message numerus="yes">
+        <source>Never exported: %n record(s) to take to the office.</source>
+        <translation>
+            <numerusform>尚未导出过：共 %n 条记录待带回办公室。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Not yet exported: %n record(s) changed since the last export.</source>
         <translation>
             <numerusform>尚未导出：自上次导出以来有 %n 条记录改动。</numerusform>
@@ -2201,6 +2207,12 @@ Close it there first, or open another workspace.</source>
     <message>
         <source>Field workspace</source>
         <translation>外业工作区</translation>
+    </message>
+    <message numerus="yes">
+        <source>Never exported: %n record(s) to take to the office.</source>
+        <translation>
+            <numerusform>尚未导出过：共 %n 条记录待带回办公室。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) changed since the last export: not yet exported.</source>
