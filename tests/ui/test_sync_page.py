@@ -60,7 +60,7 @@ def test_export_import_package_and_due_hazards(qtbot, tmp_path, mini_checklist):
     home = HomePage(laptop, laptop.workspace)
     qtbot.addWidget(home)
     home.refresh()
-    assert "Not yet exported" in home.sync_state.text()
+    assert "Never exported: " in home.sync_state.text()  # a laptop that has never exported says so
     usb = tmp_path / "usb"
     usb.mkdir()
     steps = []
