@@ -7,7 +7,7 @@ import sqlite3
 import sys
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from inspector.cli._common import chosen_workspace
 from inspector.core import profile
@@ -99,7 +99,7 @@ def run(args) -> int:
     try:
         store = Store.open(workspace, check_later=True)  # checked just after the first paint
     except DatabaseError as exc:
-        QMessageBox.critical(None, "inspector", str(exc))
+        _tell(None, str(exc))
         instance.release()
         return 2
     try:
@@ -120,7 +120,8 @@ def run(args) -> int:
 
         if getattr(args, "screenshot", None):  # what shows first is the first-run dialog: picture it, quit
             QTimer.singleShot(2000, lambda: _screenshot(app, args.screenshot))
-        if FirstRunDialog(store).exec() != QDialog.Accepted:
+        instance.listen()
+        if not FirstRunDialog(store).exec():  # rejected
             store.close()
             return 0
     from inspector.ui.main_window import MainWindow
@@ -140,7 +141,7 @@ def run(args) -> int:
     if os.environ.get(QUIT_AFTER_PAINT):
         _quit_after_first_paint(app, window)
     else:
-        _after_first_paint(window, lambda: _check_after_paint(app, window, store))
+        _after_first_paint(window, lambda: _check_after_paint(app, window, store, instance))
     if getattr(args, "screenshot", None):
         QTimer.singleShot(2000, lambda: _screenshot(app, args.screenshot))
     code = app.exec()
@@ -158,13 +159,19 @@ class _FirstPaint(QObject):
         return False
 
 
+def _tell(parent, message: str, critical: bool = True) -> None:
+    from PySide6.QtWidgets import QMessageBox  # only when there is something to say (≈ 2 ms with QDialog)
+
+    (QMessageBox.critical if critical else QMessageBox.information)(parent, "inspector", message)
+
+
 def _checked(store, window, instance) -> bool:
     """The checks ``Store.open(check_later=True)`` left (quick_check, the day's backup); a damaged file is
     refused with the message naming the backup to restore from, before anything is written."""
     try:
         store.check_now()
     except DatabaseError as exc:
-        QMessageBox.critical(window, "inspector", str(exc))
+        _tell(window, str(exc))
         store.close()
         if instance is not None:
             instance.release()
@@ -172,7 +179,8 @@ def _checked(store, window, instance) -> bool:
     return True
 
 
-def _check_after_paint(app: QApplication, window, store) -> None:
+def _check_after_paint(app: QApplication, window, store, instance) -> None:
+    instance.listen()  # later starts now bring this window forward
     if not _checked(store, window, None):
         window.hide()
         app.exit(2)
@@ -216,6 +224,6 @@ def _claim_workspace(workspace, lang: str | None):
         return None
     if outcome == ELSEWHERE:
         install_translators(QApplication.instance(), choose_language(lang, None))
-        QMessageBox.information(None, "inspector", instance.elsewhere_message())
+        _tell(None, instance.elsewhere_message(), critical=False)
         return None
     return instance

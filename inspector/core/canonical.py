@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 
 def _default(value: Any) -> Any:
     if isinstance(value, bytes | bytearray | memoryview):
-        return {"sha256": hashlib.sha256(bytes(value)).hexdigest()}
+        from hashlib import sha256  # on first use: OpenSSL loads in a few ms, off the start-up path
+
+        return {"sha256": sha256(bytes(value)).hexdigest()}
     raise TypeError(f"cannot put {type(value).__name__} into canonical JSON")
 
 
@@ -18,7 +19,9 @@ def dumps(value: Any) -> str:
 
 
 def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    from hashlib import sha256
+
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def digest(value: Any) -> str:

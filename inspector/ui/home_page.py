@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from inspector.core import clock, office, profile
 from inspector.core.capture import inspections
@@ -53,12 +53,20 @@ class HomePage(QWidget):
         start.clicked.connect(self.newInspection)
         self.sync_state = QLabel(objectName="sync_state", wordWrap=True)
         self.due = QGroupBox(self.tr("Hazards due for re-check"), objectName="due")
-        self.due_layout = QVBoxLayout(self.due)
+        self.due_list = QLabel(objectName="due_list")
+        QVBoxLayout(self.due).addWidget(self.due_list)
         self.drafts = QGroupBox(self.tr("Unfinished inspections"))
         self.drafts_layout = QVBoxLayout(self.drafts)
-        where = QLabel(self.tr("Workspace: %1").replace("%1", str(workspace.root)))
-        where.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        where.setStyleSheet("color: #666;")
+        # The folder, to be selected and copied (for support, for backups). A read-only line rather than a
+        # selectable label: this page is on the way to the first paint, and touching the ``Qt`` namespace
+        # builds all of its enums (≈ 15 ms).
+        where = QLineEdit(self.tr("Workspace: %1").replace("%1", str(workspace.root)), objectName="where")
+        where.setReadOnly(True)
+        where.setFrame(False)
+        where.setStyleSheet("color: #666; background: transparent; border: none;")
+        start_row = QHBoxLayout()
+        start_row.addWidget(start)
+        start_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo)
         layout.addWidget(self.title)
@@ -66,7 +74,7 @@ class HomePage(QWidget):
         layout.addLayout(office_row)
         layout.addWidget(self.stats)
         layout.addWidget(self.sync_state)
-        layout.addWidget(start, 0, Qt.AlignLeft)
+        layout.addLayout(start_row)
         layout.addWidget(self.drafts)
         layout.addWidget(self.due)
         layout.addStretch(1)
@@ -128,9 +136,9 @@ class HomePage(QWidget):
 
     def refresh_sync(self) -> None:
         """What has not been exported yet, and the hazards due for re-check (from the office's package)."""
-        from inspector.core.ledger import STATUS_LABELS
+        from inspector.core.ledger.lifecycle import STATUS_LABELS
         from inspector.core.sync import workspace as kinds
-        from inspector.core.sync.export import pending
+        from inspector.core.sync.status import pending
 
         field = kinds.kind(self.store) == "field"
         state = pending(self.store) if field else {"records": 0}
@@ -157,33 +165,23 @@ class HomePage(QWidget):
                     state["unacknowledged"],
                 )
             )
-        while self.due_layout.count():
-            item = self.due_layout.takeAt(0)
-            widget = item.widget()
-            if widget:
-                widget.setParent(None)
-                widget.deleteLater()
         total, rows = kinds.due_for_recheck(self.store, limit=8)
         self.due.setVisible(field and total > 0)
+        lines = []
         for row in rows:
-            deadline = row["deadline"] or "—"
-            listed = self.tr(" (listed)") if row["listed_supervision"] else ""
             text = "  ".join(
                 [
-                    deadline,
+                    row["deadline"] or "—",
                     row["enterprise"],
                     row["spot"] or "",
                     row["description"],
                     STATUS_LABELS.get(row["status"], ""),
                 ]
             )
-            label = QLabel(text + listed)
-            self.due_layout.addWidget(label)
-            label.show()
+            lines.append(text + (self.tr(" (listed)") if row["listed_supervision"] else ""))
         if total > len(rows):
-            more = QLabel(self.tr("… and %n more", "", total - len(rows)))
-            self.due_layout.addWidget(more)
-            more.show()
+            lines.append(self.tr("… and %n more", "", total - len(rows)))
+        self.due_list.setText("\n".join(lines))  # one label, not one per hazard: quicker to show
 
     def showEvent(self, event) -> None:
         self.refresh()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -277,6 +276,8 @@ class MainWindow(QMainWindow):
             return
         latest = drafts[0]
         started = clock.local(latest["started_at"]).strftime("%Y-%m-%d %H:%M")
+        from PySide6.QtWidgets import QMessageBox  # here: QMessageBox and QDialog cost ≈ 2 ms to load
+
         answer = QMessageBox.question(
             self,
             self.tr("Unfinished inspection"),

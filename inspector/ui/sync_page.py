@@ -147,7 +147,7 @@ class SyncPage(QWidget):
         return self.tr("Office workspace") if kind == "office" else self.tr("Field workspace")
 
     def refresh(self) -> None:
-        from inspector.core.sync.export import pending
+        from inspector.core.sync.status import pending
 
         kind = workspace.kind(self.store)
         self.kind_label.setText(self.kind_text(kind))

@@ -11,8 +11,8 @@ import zipfile
 import pytest
 
 from inspector.core.sync import BundleError, bundle, export_bundle, import_bundle
-from inspector.core.sync.export import pending
 from inspector.core.sync.package import build_package
+from inspector.core.sync.status import pending
 from tests.core.sync_support import PIN, dump_hash, office_with_register, workspace_store
 from tests.core.test_documents_support import finished_inspection
 

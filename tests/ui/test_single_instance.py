@@ -12,6 +12,7 @@ from inspector.ui.single_instance import ELSEWHERE, FIRST, HANDED_OVER, SingleIn
 def test_a_second_start_brings_the_first_window_forward(qtbot, workspace):
     first = SingleInstance(workspace.root)
     assert first.claim() == FIRST
+    first.listen()  # the app listens from its first paint
     second = SingleInstance(workspace.root)
     with qtbot.waitSignal(first.activated, timeout=5000):
         assert second.claim() == HANDED_OVER
@@ -19,6 +20,30 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, workspace):
     third = SingleInstance(workspace.root)
     assert third.claim() == FIRST  # the first closed: the next start is first again
     third.release()
+
+
+def test_a_second_start_waits_for_a_first_window_still_starting(qtbot, workspace, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from inspector.ui import single_instance
+
+    first = SingleInstance(workspace.root)
+    assert first.claim() == FIRST  # not listening yet: its window has not painted
+    QTimer.singleShot(300, first.listen)
+    waits = []
+    real_sleep = single_instance.time.sleep
+
+    def sleep(seconds):  # let the first's timer fire while the second waits
+        waits.append(seconds)
+        qtbot.wait(int(seconds * 1000))
+
+    monkeypatch.setattr(single_instance.time, "sleep", sleep)
+    second = SingleInstance(workspace.root)
+    with qtbot.waitSignal(first.activated, timeout=5000):
+        assert second.claim() == HANDED_OVER
+    assert waits, "the second start should have waited for the first to listen"
+    monkeypatch.setattr(single_instance.time, "sleep", real_sleep)
+    first.release()
 
 
 def test_a_workspace_locked_without_a_window_is_said_to_be_open_elsewhere(qtbot, workspace):

@@ -9,8 +9,16 @@ import sys
 from inspector.app import QUIT_AFTER_PAINT
 
 HEAVY = ("reportlab", "pyhanko", "cryptography", "openpyxl", "PIL", "yaml", "sqlite_utils")
-HEAVY_QT = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtCharts")
+HEAVY_QT = ("PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtCharts", "PySide6.QtNetwork")
 LATE_PAGES = ("ledger_page", "statistics_page", "sync_page", "settings_page", "checklists_page")
+# Loaded on the first write, the first export or the first ledger query, not for the first paint.
+LATE_CORE = (
+    "inspector.core.store.audit",
+    "inspector.core.store.checkpoints",
+    "inspector.core.store.backups",
+    "inspector.core.sync.export",
+    "inspector.core.ledger.query",
+)
 
 START_AND_LIST = (
     "import sys\n"
@@ -40,6 +48,7 @@ def test_the_first_paint_loads_no_heavy_library_and_no_late_page(workspace):
     assert not {m.split(".")[0] for m in loaded} & set(HEAVY)
     assert not loaded & set(HEAVY_QT)
     assert not loaded & {f"inspector.ui.{page}" for page in LATE_PAGES}
+    assert not loaded & set(LATE_CORE)
 
 
 def test_pages_are_built_when_first_shown(qtbot, demo_store, workspace):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from inspector.core import clock, profile
-from inspector.core.store import Store, checkpoints
+from inspector.core.store import Store
 
 if TYPE_CHECKING:  # the checklist library (PyYAML, the validator) loads when a snapshot is first used
     from inspector.core.checklists.model import Checklist, Item
@@ -243,6 +243,8 @@ def finish(store: Store, inspection_id: str, signer=None) -> dict:
         store.update(
             "inspections", inspection_id, {"status": "finished", "finished_at": clock.utc_iso()}, "finish"
         )
+    from inspector.core.store import checkpoints
+
     checkpoints.take_for(store, signer, "finish")
     return summary(store, inspection_id)
 

@@ -60,20 +60,47 @@ sorted by deadline, found date or enterprise, and 1-/2-character searches newest
 one page. Other combinations are correct but may read more (see the commit log and the bench output).
 """
 
-from inspector.core.ledger.lifecycle import (
-    STATUS_LABELS,
-    STATUSES,
-    LedgerError,
-    history,
-    is_overdue,
-    list_supervision,
-    listing_suggested,
-    reject,
-    report,
-    start,
-    verify,
-)
-from inspector.core.ledger.query import SORTS, Filters, count, page, search
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inspector.core.ledger.lifecycle import (
+        STATUS_LABELS,
+        STATUSES,
+        LedgerError,
+        history,
+        is_overdue,
+        list_supervision,
+        listing_suggested,
+        reject,
+        report,
+        start,
+        verify,
+    )
+    from inspector.core.ledger.query import SORTS, Filters, count, page, search
+
+# Loaded on first use, so that the home page (which needs only ``lifecycle.STATUS_LABELS``) does not
+# import the queries, the index and what they import at start-up.
+_FROM = {
+    **dict.fromkeys(
+        [
+            "STATUS_LABELS",
+            "STATUSES",
+            "LedgerError",
+            "history",
+            "is_overdue",
+            "list_supervision",
+            "listing_suggested",
+            "reject",
+            "report",
+            "start",
+            "verify",
+        ],
+        "lifecycle",
+    ),
+    **dict.fromkeys(["SORTS", "Filters", "count", "page", "search"], "query"),
+}
 
 __all__ = [
     "SORTS",
@@ -93,3 +120,11 @@ __all__ = [
     "start",
     "verify",
 ]
+
+
+def __getattr__(name: str):
+    if name in _FROM:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_FROM[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

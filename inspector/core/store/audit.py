@@ -11,7 +11,6 @@ matches its last logged digest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -77,7 +76,9 @@ def chain_hash(prev_hash: str, entry: dict) -> str:
 
 def _chain_bytes(prev_hash: str, entry: dict) -> bytes:
     text = prev_hash + "\n" + _JSON.encode({k: entry[k] for k in _FIELDS})
-    return hashlib.sha256(text.encode("utf-8")).digest()
+    from hashlib import sha256  # on first use: OpenSSL loads in a few ms, off the start-up path
+
+    return sha256(text.encode("utf-8")).digest()
 
 
 def head(conn: sqlite3.Connection) -> dict:
@@ -250,7 +251,8 @@ def _walk_chain(conn: sqlite3.Connection, anchors: dict[int, list[Anchor]], repo
         "SELECT seq, id, at, actor, device_id, action, table_name, record_id, digest, hash"
         " FROM audit_log ORDER BY seq"
     )
-    sha256 = hashlib.sha256
+    from hashlib import sha256
+
     for row in cursor:
         seq = row[0]
         stored = _hex(row[9]) or ""

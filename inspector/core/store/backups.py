@@ -9,7 +9,6 @@ and renamed when complete, so a crash or a full disk never leaves a half copy th
 from __future__ import annotations
 
 import errno
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def disk_full_message(folder: Path, needed: int) -> str:
 def _free(folder: Path) -> int | None:
     for candidate in (folder, *folder.parents):
         if candidate.exists():
+            import shutil
+
             return shutil.disk_usage(candidate).free
     return None
 

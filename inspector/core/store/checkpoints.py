@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import os
 import sqlite3
@@ -110,7 +109,9 @@ def key_id(public_key) -> str:
     spki = public_key.public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    return hashlib.sha256(spki).hexdigest()[:16]
+    from hashlib import sha256
+
+    return sha256(spki).hexdigest()[:16]
 
 
 def take(store, private_key, inspector_id: str, reason: str) -> Checkpoint | None:

@@ -14,7 +14,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from inspector.core.store import backups
 from inspector.core.store.migrations import MIGRATION_SET, migrations
 
 
@@ -65,6 +64,8 @@ def writable(path: Path) -> bool:
 
 
 def _restore_hint(backups_dir: Path | None) -> str:
+    from inspector.core.store import backups
+
     found = backups.latest_good(backups_dir) if backups_dir else None
     if found is None:
         return "没有找到完好的备份。"
@@ -171,6 +172,8 @@ def open_database(
     if not pending:
         return conn
     if applied:
+        from inspector.core.store import backups
+
         backups.make(conn, backups.target(backups_dir or path.parent, path.stem, f"before-{pending[0]}"))
     try:
         migrations.apply(sqlite_utils_database(conn))

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
 from inspector.core import clock
 
 FILE_NAME = "inspector.lock"
+
+
+def _host() -> str:
+    """This computer's name (``socket`` is not imported for it: a few ms of every start)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    name = os.environ.get("COMPUTERNAME")
+    if name:
+        return name
+    import socket
+
+    return socket.gethostname()
 
 
 class WorkspaceLock:
@@ -43,7 +54,7 @@ class WorkspaceLock:
         handle.truncate()
         note = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _host(),
             "purpose": self.purpose,
             "since": clock.utc_iso(),
         }
@@ -61,14 +72,26 @@ class WorkspaceLock:
             self._handle.close()
             self._handle = None
 
-    def holder(self) -> str:
-        """Who holds the lock, as a person would read it (empty when unknown)."""
+    def note(self) -> dict:
+        """What the holder wrote: pid, host, purpose, since (empty when unknown)."""
         try:
             note = json.loads(self.path.read_text(encoding="utf-8").splitlines()[0])
         except (OSError, ValueError, IndexError):
+            return {}
+        return note if isinstance(note, dict) else {}
+
+    def holder(self) -> str:
+        """Who holds the lock, as a person would read it (empty when unknown)."""
+        note = self.note()
+        if not note:
             return ""
         what = {"app": "inspector 窗口", "restore": "inspector restore"}.get(note.get("purpose"), "inspector")
         return f"{what}（进程 {note.get('pid')}，计算机 {note.get('host')}，自 {note.get('since', '')[:19]}）"
+
+    def held_by_app_here(self) -> bool:
+        """The holder is an app window on this computer (it may still be starting)."""
+        note = self.note()
+        return note.get("purpose") == "app" and note.get("host") == _host()
 
     def __enter__(self) -> WorkspaceLock:
         return self

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector.core import clock, ids
-from inspector.core.store import audit, backups
 from inspector.core.store import db as db_module
 from inspector.core.store.db import DatabaseError, MissingDatabaseError, open_database, sqlite_utils_database
 
@@ -36,12 +35,25 @@ class ReadOnlyError(StoreError):
     """The workspace was opened read-only; nothing can be saved."""
 
 
+def _audit():
+    """The audit module, loaded on the first write or key lookup (not on the way to the first paint)."""
+    from inspector.core.store import audit
+
+    return audit
+
+
+def _backups():
+    from inspector.core.store import backups
+
+    return backups
+
+
 class StorageFullError(StoreError):
     """The disk is full: the message names the folder and the space needed; nothing was saved."""
 
 
 def _missing_message(workspace: Workspace) -> str:
-    last = backups.latest(workspace)
+    last = _backups().latest(workspace)
     hint = f"最近的备份：{last}，可用 inspector restore {last} 恢复" if last else "没有找到备份"
     state = "是空文件（0 字节）" if workspace.db_path.exists() else "不见了"
     return (
@@ -137,13 +149,13 @@ class Store:
         if self.read_only or self.workspace is None:
             return
         try:
-            backups.daily(self.conn, self.workspace.backups_dir, self.workspace.db_path.stem)
+            _backups().daily(self.conn, self.workspace.backups_dir, self.workspace.db_path.stem)
         except OSError as exc:
             self._backup_failed(exc)
 
     def _backup_failed(self, exc: OSError) -> None:
         """The day's work goes on, but the user is told; the next open tries again."""
-        detail = str(exc) if isinstance(exc, backups.DiskFullError) else f"{exc.strerror or exc}"
+        detail = str(exc) if isinstance(exc, _backups().DiskFullError) else f"{exc.strerror or exc}"
         self.warnings.append(f"今天的自动备份没有完成：{detail}")
 
     @classmethod
@@ -267,9 +279,9 @@ class Store:
         return f"工作区 {self._where()} 以只读方式打开（文件或文件夹不可写），不能保存改动"
 
     def _translated(self, exc: sqlite3.OperationalError) -> Exception:
-        if backups.is_disk_full(exc):
+        if _backups().is_disk_full(exc):
             folder = self._where()
-            return StorageFullError(backups.disk_full_message(folder, backups.MIN_FREE_BYTES))
+            return StorageFullError(_backups().disk_full_message(folder, _backups().MIN_FREE_BYTES))
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
             return ReadOnlyError(self.read_only_message())
         if "locked" in str(exc) or "busy" in str(exc):
@@ -288,7 +300,7 @@ class Store:
         return found[0] if found else None
 
     def get(self, table: str, key: str) -> dict | None:
-        column = audit.AUDITED[table]
+        column = _audit().AUDITED[table]
         return self.row(f"SELECT * FROM {table} WHERE {column}=?", [key])
 
     # -- writes ---------------------------------------------------------------------------------------
@@ -303,21 +315,21 @@ class Store:
     def _log(self, action: str, table: str, key: str) -> dict | None:
         """Append the audit entry for a record's new state; returns that state (None once deleted)."""
         row = self.get(table, key)
-        audit.append(
+        _audit().append(
             self.conn,
             actor=self.actor,
             device_id=self.device_id or "",
             action=action,
             table=table,
             record_id=key,
-            digest=audit.row_digest(row) if row is not None else None,
+            digest=_audit().row_digest(row) if row is not None else None,
         )
         return row
 
     def insert(self, table: str, record: dict, action: str = "create") -> dict:
         record = dict(record)
         columns = self._columns(table)
-        key = audit.AUDITED[table]
+        key = _audit().AUDITED[table]
         stamp = clock.utc_iso()
         if key == "id":
             record.setdefault("id", ids.new_id())
@@ -340,7 +352,7 @@ class Store:
 
     def update(self, table: str, key_value: str, changes: dict, action: str = "update") -> dict:
         changes = dict(changes)
-        key = audit.AUDITED[table]
+        key = _audit().AUDITED[table]
         if "updated_at" in self._columns(table):
             changes.setdefault("updated_at", clock.utc_iso())
         assignments = ", ".join(f"{name}=?" for name in changes)
@@ -354,7 +366,7 @@ class Store:
 
     def delete(self, table: str, key_value: str, action: str = "delete") -> None:
         """Remove a record for good (link rows); records that travel are retired with ``deleted_at``."""
-        key = audit.AUDITED[table]
+        key = _audit().AUDITED[table]
         with self.transaction():
             self.conn.execute(f"DELETE FROM {table} WHERE {key}=?", [key_value])
             self._log(action, table, key_value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from inspector.core import canonical
-from inspector.core.store import audit
 
 # Tables that travel between workspaces, parents before children (foreign keys are also deferred).
 TABLES = (
@@ -47,6 +46,8 @@ OFFICE_COLUMNS = {
 def shared(table: str, row: dict) -> dict:
     """The part of a record that is compared and exchanged (local columns left out)."""
     local = LOCAL.get(table)
+    from inspector.core.store import audit
+
     return audit.comparable({k: v for k, v in row.items() if k not in local} if local else row)
 
 
