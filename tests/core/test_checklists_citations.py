@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from inspector.core.checklists import load_file
+from inspector.core.checklists import load_file, withdrawn
 from inspector.core.checklists.errors import ChecklistError
 from inspector.core.checklists.library import checklist_files
 from inspector.core.checklists.model import UNCONFIRMED, Checklist, field_text
@@ -143,6 +143,21 @@ def test_a_withdrawn_standard_is_refused_with_its_replacement(tmp_path):
     [issue] = _issues(tmp_path, text)
     assert "bad.yaml:13:13: " in issue
     assert "GB 35181-2017 已废止" in issue and "GB 35181-2025" in issue and "2025-11-01" in issue
+
+
+@pytest.mark.parametrize(
+    ("number", "replaced_by"),
+    [
+        ("建质规〔2022〕2号", ("建质规〔2024〕5号", "2024-12-13")),
+        ("建质规[2022]2号", ("建质规〔2024〕5号", "2024-12-13")),
+        ("GB35181-2017", ("GB 35181-2025", "2025-11-01")),
+        ("建质规〔2024〕5号", None),
+        ("应急管理部令第21号", None),
+        ("应急管理部令第44号", None),
+    ],
+)
+def test_withdrawn_rules_and_documents_are_data_like_standards(number, replaced_by):
+    assert withdrawn.replacement(number) == replaced_by
 
 
 def test_no_bundled_checklist_cites_a_withdrawn_standard_or_shows_unconfirmed_to_inspectors():
