@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from inspector.core.checklists import load_file
+from inspector.core.checklists import load_file, withdrawn
 from inspector.core.checklists.errors import ChecklistError
 from inspector.core.checklists.library import checklist_files
 from inspector.core.checklists.model import UNCONFIRMED, Checklist, field_text
@@ -87,6 +87,7 @@ def test_a_paragraph_or_item_that_does_not_exist_fails(tmp_path):
 
 def test_sources_without_a_vendored_text_are_counted_not_failed(tmp_path):
     text = variant("{source: aqf, clause: 第四条}", "{source: coal-major, clause: 第四条}")
+    text = variant("title: 煤矿重大事故隐患判定标准", "title: 某部门规章（未收录原文）", text)
     write(tmp_path / "lists", "one.yaml", text)
     problems, counts = check_citations.review(tmp_path / "lists", LAWS)
     assert problems == []
@@ -143,6 +144,31 @@ def test_a_withdrawn_standard_is_refused_with_its_replacement(tmp_path):
     [issue] = _issues(tmp_path, text)
     assert "bad.yaml:13:13: " in issue
     assert "GB 35181-2017 已废止" in issue and "GB 35181-2025" in issue and "2025-11-01" in issue
+
+
+@pytest.mark.parametrize(
+    ("number", "replaced_by"),
+    [
+        ("建质规〔2022〕2号", ("建质规〔2024〕5号", "2024-12-13")),
+        ("建质规[2022]2号", ("建质规〔2024〕5号", "2024-12-13")),
+        ("应急管理部令第4号", ("应急管理部令第21号", "2026-07-01")),
+        ("GB35181-2017", ("GB 35181-2025", "2025-11-01")),
+        ("建质规〔2024〕5号", None),
+        ("应急管理部令第21号", None),
+        ("应急管理部令第44号", None),
+    ],
+)
+def test_withdrawn_rules_and_documents_are_data_like_standards(number, replaced_by):
+    assert withdrawn.replacement(number) == replaced_by
+
+
+def test_a_checklist_citing_the_replaced_coal_criteria_is_refused(tmp_path):
+    text = variant(
+        "    title: 煤矿重大事故隐患判定标准\n",
+        "    title: 煤矿重大事故隐患判定标准\n    number: 应急管理部令第4号\n",
+    )
+    [issue] = _issues(tmp_path, text)
+    assert "应急管理部令第4号 已废止" in issue and "应急管理部令第21号" in issue and "2026-07-01" in issue
 
 
 def test_no_bundled_checklist_cites_a_withdrawn_standard_or_shows_unconfirmed_to_inspectors():

@@ -57,8 +57,16 @@ def test_every_official_criterion_is_a_major_item(library, standard):
 
 
 def test_the_counts_per_standard():
-    counts = {s["checklist"]: len(listed(s)) for s in STANDARDS}
-    assert counts == {"industry-trade": 64, "fireworks": 20, "city-gas": 18}
+    counts: dict[str, int] = {}
+    for s in STANDARDS:  # a checklist may follow a standard and its supplement
+        counts[s["checklist"]] = counts.get(s["checklist"], 0) + len(listed(s))
+    assert counts == {
+        "industry-trade": 64,
+        "fireworks": 20,
+        "city-gas": 18,
+        "construction": 53,
+        "metal-mine": 72,
+    }
 
 
 @pytest.mark.parametrize(
