@@ -188,8 +188,8 @@ class _Walk(NodeReader):
             if replaced:
                 self.add(
                     fields["number"],
-                    f"标准 {optional[0].strip()} 已废止，自 {replaced[1]} 起由 {replaced[0]} 代替："
-                    "请改引现行标准并核对条款号",
+                    f"《{title}》{optional[0].strip()} 已废止，自 {replaced[1]} 起由 {replaced[0]} 代替："
+                    "请改引现行版本并核对条款号",
                 )
             if key in lines:
                 self.add(fields["key"], f"来源键“{key}”重复（第 {lines[key]} 行已声明）；每个来源只声明一次")
