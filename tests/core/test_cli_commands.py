@@ -6,6 +6,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import inspector.cli as cli
 
 HEAVY = ("reportlab", "pyhanko", "openpyxl", "PIL", "cryptography", "PySide6", "segno")
@@ -70,3 +72,22 @@ def test_every_command_still_shows_its_own_help():
         )
         assert done.returncode == 0, (name, done.stderr)
         assert name in done.stdout
+
+
+def _command_entries(parser: argparse.ArgumentParser) -> set[str]:
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(sub.choices)
+
+
+def test_opening_the_app_builds_no_command_entries_but_help_and_words_do(capsys):
+    assert _command_entries(cli.build_parser(["--workspace", "checklists", "--lang", "en"])) == set()
+    assert _command_entries(cli.build_parser(["--help"])) == set(cli.COMMANDS)
+    assert _command_entries(cli.build_parser(["nonsense"])) == set(cli.COMMANDS)
+    args = cli.build_parser(["--workspace", "ledger"]).parse_args(["--workspace", "ledger"])
+    assert args.command is None and args.workspace == "ledger"  # a workspace named like a command
+    parser = cli.build_parser(["--demo", "nonsense"])
+    with pytest.raises(SystemExit) as exited:
+        parser.parse_args(["--demo", "nonsense"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'nonsense'" in err and "'ledger'" in err  # the choices are named
