@@ -168,7 +168,11 @@ def test_a_checklist_citing_the_replaced_coal_criteria_is_refused(tmp_path):
         "    title: 煤矿重大事故隐患判定标准\n    number: 应急管理部令第4号\n",
     )
     [issue] = _issues(tmp_path, text)
-    assert "《煤矿重大事故隐患判定标准》应急管理部令第4号 已废止" in issue and "应急管理部令第21号" in issue and "2026-07-01" in issue
+    assert (
+        "《煤矿重大事故隐患判定标准》应急管理部令第4号 已废止" in issue
+        and "应急管理部令第21号" in issue
+        and "2026-07-01" in issue
+    )
 
 
 def test_no_bundled_checklist_cites_a_withdrawn_standard_or_shows_unconfirmed_to_inspectors():
