@@ -63,7 +63,7 @@ def test_the_counts_per_standard():
     assert counts == {
         "industry-trade": 64,
         "fireworks": 20,
-        "city-gas": 18,
+        "city-gas": 22,
         "construction": 53,
         "metal-mine": 72,
     }
