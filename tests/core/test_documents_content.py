@@ -166,6 +166,30 @@ def test_a_major_item_is_judged_by_the_standard_not_violated():
     assert "判定" not in content.problem_text(general) and "违反《化工" not in content.problem_text(general)
 
 
+def test_fire_and_city_gas_majors_are_judged_in_their_standards_own_term():
+    fire = {
+        "spot": "一层商场",
+        "description": "安全出口数量不足",
+        "basis": "《中华人民共和国消防法》第十六条第（四）项；《重大火灾隐患判定规则》（GB 35181-2025）第5章",
+        "grade": "major",
+        "major_criterion": "《重大火灾隐患判定规则》（GB 35181-2025）第5章",
+    }
+    assert content.problem_text(fire) == (  # a 判定规则 grades like a 判定标准: never 「违反」
+        "一层商场：安全出口数量不足，违反《中华人民共和国消防法》第十六条第（四）项，"
+        "依据《重大火灾隐患判定规则》（GB 35181-2025）第5章，判定为重大火灾隐患"
+    )
+    gas = {
+        "spot": "储配站",
+        "description": "供应的燃气无警示性臭味",
+        "basis": "《城镇燃气经营安全重大隐患判定标准》第八条",
+        "grade": "major",
+        "major_criterion": "《城镇燃气经营安全重大隐患判定标准》第八条",
+    }
+    assert content.problem_text(gas) == (
+        "储配站：供应的燃气无警示性臭味，依据《城镇燃气经营安全重大隐患判定标准》第八条，判定为重大隐患"
+    )
+
+
 def test_the_measures_print_the_statutory_wording_with_free_text_as_detail():
     problems = [
         {"n": 1, "measures": ["evacuate"], "immediate_measures": "立即停止相关作业，设置警戒区域。"},

@@ -33,10 +33,23 @@ def check_statements(found: list[dict]) -> None:
 
 _CITATION = re.compile(r"《([^《》]+)》([^《》；;]*)")
 MAJOR_WORDS = "判定为重大事故隐患"
+# The grading texts whose own term is not 重大事故隐患: GB 35181《重大火灾隐患判定规则》 judges 重大火灾隐患,
+# 《城镇燃气经营安全重大隐患判定标准》 judges 重大隐患 (its 第四条…第十条: 「…的，判定为重大隐患」).
+_OWN_TERMS = (("重大火灾隐患", "判定为重大火灾隐患"), ("重大隐患", "判定为重大隐患"))
 
 
 def _is_grading_standard(title: str) -> bool:
-    return "判定标准" in title
+    """A text that grades hazards (判定标准, GB 35181's 判定规则): cited with 「依据」, never 「违反」."""
+    return "判定标准" in title or "判定规则" in title
+
+
+def major_words(criteria: list[tuple[str, str]]) -> str:
+    """「判定为…」 in the term of the first grading text cited (重大事故隐患 when none names another)."""
+    for title, _clause in criteria:
+        for term, words in _OWN_TERMS:
+            if term in title:
+                return words
+    return MAJOR_WORDS
 
 
 _STANDARD_NUMBER = re.compile(r"^(（[^（）]*）)?\s*(.*)$")
@@ -84,8 +97,9 @@ def problem_text(problem: dict) -> str:
         text += f"，违反{rest}"
     if problem.get("grade") == "major":
         criteria, _ = citations(problem.get("major_criterion") or "")
+        words = major_words(criteria + standards)
         criteria = join_citations(criteria + standards)
-        text += f"，依据{criteria}，{MAJOR_WORDS}" if criteria else f"，{MAJOR_WORDS}"
+        text += f"，依据{criteria}，{words}" if criteria else f"，{words}"
     return text
 
 
