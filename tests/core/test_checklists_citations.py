@@ -247,3 +247,26 @@ def test_a_checklist_without_combined_keeps_its_snapshot_shape(tmp_path):
 def test_a_bad_combined_judgement_is_refused(tmp_path, old, new, expected):
     issues = _issues(tmp_path, variant(old, new, COMBINED))
     assert any(expected in issue for issue in issues), issues
+
+
+# --- retired item ids keep their meaning ---
+
+
+def test_a_retired_item_id_cannot_be_given_to_an_item_again(tmp_path):
+    assert load_file(write(tmp_path, "ok.yaml", VALID + "retired: [CM-017, CM-027]\n")).item("CM-001")
+    [issue] = _issues(tmp_path, VALID + "retired: [CM-017, CM-002]\n")
+    assert "bad.yaml:31:19: " in issue and "“CM-002”已停用" in issue and "新编号" in issue
+    [issue] = _issues(tmp_path, VALID + "retired: [CM-017, CM-017]\n")
+    assert "重复" in issue
+    [issue] = _issues(tmp_path, VALID + "retired: CM-017\n")
+    assert "应为列表" in issue
+    [issue] = _issues(tmp_path, VALID + "retired: [CM-017, '甲 乙']\n")
+    assert "应为条目编号" in issue
+
+
+def test_the_bundled_checklists_list_the_ids_they_retired():
+    retired = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("retired", []) for p in BUNDLED}
+    assert {"CM-039", "CM-043"} <= set(retired["coal-mine"])  # re-based on the 2026 coal criteria
+    assert {"IT-022", "IT-023"} <= set(retired["industry-trade"])  # 第四条 has eight items, not eleven
+    for path in BUNDLED:  # and none of them is in use again (the validator refuses it)
+        load_file(path)

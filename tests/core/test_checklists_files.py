@@ -41,7 +41,7 @@ CASES = {
         variant("title: 煤矿安全生产检查表\n", "title: 煤矿安全生产检查表\nauthor: 张伟\n"),
         [
             "bad.yaml:4:1: 未知字段“author”；检查表可用的字段："
-            "format、id、title、sector、version、effective、description、tags、sources、sections、combined"
+            "format、id、title、sector、version、effective、description、tags、sources、sections、combined、retired"
         ],
     ),
     "misspelt field": (

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from inspector.core import sectors
 from inspector.core.checklists import withdrawn
@@ -19,7 +19,7 @@ from inspector.core.checklists.citations import is_article_level
 from inspector.core.checklists.errors import ChecklistError
 from inspector.core.checklists.loader import compose, scalar_value
 from inspector.core.checklists.model import Basis, Checklist, Combined, Item, Measure, Section, Source
-from inspector.core.checklists.nodes import INT, NodeReader, is_null, kind, suggest
+from inspector.core.checklists.nodes import INT, NULL, NodeReader, is_null, kind, suggest
 
 FORMAT_VERSION = 1
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -41,6 +41,7 @@ TOP = {
     "sources": "依据来源",
     "sections": "分节",
     "combined": "综合判定",
+    "retired": "已停用的条目编号",
 }
 TOP_REQUIRED = ("format", "id", "title", "sector", "version", "effective", "sources", "sections")
 SOURCE = {
@@ -120,6 +121,7 @@ class _Walk(NodeReader):
         self.sources = self.source_list(top.get("sources"))
         sections = self.section_list(top.get("sections"))
         combined = self.combined_list(top.get("combined"), sections)
+        self.retired(top.get("retired"), sections)
         if self.issues:
             return None
         return Checklist(
@@ -292,6 +294,30 @@ class _Walk(NodeReader):
         if source is None or not clause:
             return None
         return Basis(key, clause, source.title, source.number)
+
+    def retired(self, node: Node | None, sections: tuple[Section, ...]) -> None:
+        """Item ids taken out of use are never given again: an id keeps one meaning for good, so that
+        repeats found across versions and the hazards already recorded under it stay right."""
+        if is_null(node):
+            return
+        if not isinstance(node, SequenceNode):
+            self.add(node, f"retired（已停用的条目编号）应为列表，如 [CM-017, CM-027]，实际是{kind(node)}")
+            return
+        current = {item.id for section in sections for item in section.items}
+        seen: set[str] = set()
+        for entry in node.value:
+            value = entry.value.strip() if isinstance(entry, ScalarNode) and entry.tag != NULL else ""
+            if not ITEM_ID.match(value):
+                self.add(entry, f"retired 的每一项应为条目编号（如 CM-017），实际是“{value or kind(entry)}”")
+            elif value in seen:
+                self.add(entry, f"停用编号“{value}”重复列出")
+            elif value in current:
+                self.add(
+                    entry,
+                    f"条目编号“{value}”已停用，不能再给现有条目使用：请给该条目换一个从未用过的新编号"
+                    "（停用的编号保留原来的含义，以免把不同的隐患当成重复隐患）",
+                )
+            seen.add(value)
 
     def combined_list(self, node: Node | None, sections: tuple[Section, ...]) -> tuple[Combined, ...]:
         if is_null(node):
