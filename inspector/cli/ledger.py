@@ -235,12 +235,12 @@ def export_command(args) -> int:
 
 
 def show_command(args) -> int:
-    from inspector.core.ledger import history, query
+    from inspector.core.ledger import history, query, repeats
 
     def body(store) -> int:
         row = query.hazard(store, args.hazard)
         steps = history(store, args.hazard)
-        earlier = query.earlier(store, args.hazard)
+        earlier = repeats.of_hazard(store, args.hazard)
         if args.json:
             print_json({**row, "history": steps, "earlier": [e["id"] for e in earlier]})
             return 0

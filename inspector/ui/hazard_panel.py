@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from inspector.core import clock
-from inspector.core.ledger import LedgerError, lifecycle, query
+from inspector.core.ledger import LedgerError, lifecycle, query, repeats
 from inspector.core.store import Store
 from inspector.ui.core_messages import core_text
 from inspector.ui.ledger_labels import grade_label, status_label
@@ -98,7 +98,7 @@ class HazardPanel(QWidget):
         elif h["suggest_listing"]:
             lines.append("<p style='color:#b26a00'>" + self.tr("Listed supervision is suggested") + "</p>")
         if h["repeat"]:
-            earlier = query.earlier(self.store, h["id"])
+            earlier = repeats.of_hazard(self.store, h["id"])
             lines.append(
                 "<p><b>"
                 + self.tr("Repeat: %n earlier hazard(s)", "", h["repeat"])

@@ -76,7 +76,7 @@ def test_the_ledger_counts_repeats_by_the_rule(ledger_store, history):
     }
     repeated = {h["id"] for h in ledger.page(ledger_store, Filters(repeat=True))}
     assert repeated == {history[k]["id"] for k in ("tank", "now_tank", "now_item")}
-    earlier = query.earlier(ledger_store, history["now_tank"]["id"])
+    earlier = repeats.of_hazard(ledger_store, history["now_tank"]["id"])
     assert [(r["id"], r["same_spot"], r["same_item"]) for r in earlier] == [
         (history["tank"]["id"], True, False)
     ]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from inspector.core import profile
 from inspector.core.documents import issue
-from inspector.core.ledger import query, recheck
+from inspector.core.ledger import query, recheck, repeats
 from inspector.core.register import enterprise_list
 from inspector.core.signing.verify import verify_pdf
 from inspector.ui import sign_dialog
@@ -164,7 +164,7 @@ def test_repeats_link_to_the_earlier_hazards(qtbot, page, demo_store):
     assert page.model.rowCount() >= 1
     page.table.selectRow(0)
     repeat = page.panel.hazard
-    earlier = query.earlier(demo_store, repeat["id"])
+    earlier = repeats.of_hazard(demo_store, repeat["id"])
     assert earlier and f"hazard:{earlier[0]['id']}" in page.panel.details.text()
     page.panel.details.linkActivated.emit(f"hazard:{earlier[0]['id']}")
     assert page.panel.hazard["id"] == earlier[0]["id"]

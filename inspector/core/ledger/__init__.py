@@ -24,11 +24,12 @@ inspector_id, found_from, found_to, overdue, repeat, listed, search, today):
         found_on, inspector, inspector_id, region, sector, inspection_id, rectified_on, closed_on
     count(store, filters) -> int                 (separate from the pages)
     search(store, text, limit=50, filters=None)  1-, 2- and longer Chinese queries
-    hazard(store, hazard_id) -> row;  earlier(store, hazard_id) -> the rows it repeats
+    hazard(store, hazard_id) -> row
     plan(store, filters, sort=…) -> EXPLAIN QUERY PLAN lines
 
 Repeats — :mod:`.repeats`: the one rule, also used by the runner (``capture.findings.repeats``):
     earlier(store, enterprise_id, checklist_id=, item_id=, spot=, found_at=, exclude_inspection=)
+    of_hazard(store, hazard_id) -> the ledger rows a hazard repeats, newest first
     spot_key(spot); window_months(store) (office setting ``repeat_window_months``, default 12)
 
 Re-check (复查) — :mod:`.recheck`:

@@ -102,6 +102,35 @@ def earlier(
     return found
 
 
+def of_hazard(store: Store, hazard_id: str) -> list[dict]:
+    """The earlier hazards this one repeats (by the one rule), newest first, as ledger rows."""
+    from inspector.core.ledger.query import hazard  # here: the runner uses this module without the ledger
+
+    row = hazard(store, hazard_id)
+    src = store.row(
+        "SELECT f.spot, f.item_id, s.checklist_id, i.started_at FROM hazards h JOIN findings f ON f.id = h.finding_id"
+        " JOIN inspections i ON i.id = f.inspection_id LEFT JOIN checklist_snapshots s ON s.id = f.snapshot_id"
+        " WHERE h.id=?",
+        [hazard_id],
+    )
+    found = earlier(
+        store,
+        row["enterprise_id"],
+        checklist_id=src["checklist_id"],
+        item_id=src["item_id"],
+        spot=src["spot"],
+        found_at=src["started_at"],
+        exclude_inspection=row["inspection_id"],
+    )
+    result = []
+    for f in found:
+        if f["hazard_id"]:
+            other = hazard(store, f["hazard_id"])
+            other["same_item"], other["same_spot"] = f["same_item"], f["same_spot"]
+            result.append(other)
+    return result
+
+
 def counts(hazards: list[dict], months: int) -> dict[str, int]:
     """How many earlier hazards each hazard of one enterprise repeats (by :func:`matches`).
 
