@@ -524,6 +524,36 @@
             <numerusform>还有 %n 个问题未处理。双击（或按回车）转到该项。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>not answered</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>failed, but no spot recorded</source>
+        <translation>不合格，但未填写隐患部位</translation>
+    </message>
+    <message>
+        <source>failed, and needs a photo</source>
+        <translation>不合格，须拍照</translation>
+    </message>
+    <message>
+        <source>major hazard without immediate measures</source>
+        <translation>重大事故隐患，未填写现场处理措施</translation>
+    </message>
+    <message>
+        <source>%1: %2. %3</source>
+        <translation>%1：%2. %3</translation>
+    </message>
+    <message>
+        <source>Items checked: %1 of %2
+Failed: %3
+Hazards recorded: %4, of which major: %5
+Photos: %6</source>
+        <translation>已检查：%1 / %2 项
+不合格：%3 项
+登记隐患：%4 项，其中重大事故隐患 %5 项
+照片：%6 张</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1841,36 +1871,6 @@ Leave anyway and lose what was typed there?</source>
     <message>
         <source>Inspection finished</source>
         <translation>检查已结束</translation>
-    </message>
-    <message>
-        <source>not answered</source>
-        <translation>未检查</translation>
-    </message>
-    <message>
-        <source>failed, but no spot recorded</source>
-        <translation>不合格，但未填写隐患部位</translation>
-    </message>
-    <message>
-        <source>failed, and needs a photo</source>
-        <translation>不合格，须拍照</translation>
-    </message>
-    <message>
-        <source>major hazard without immediate measures</source>
-        <translation>重大事故隐患，未填写现场处理措施</translation>
-    </message>
-    <message>
-        <source>%1: %2. %3</source>
-        <translation>%1：%2. %3</translation>
-    </message>
-    <message>
-        <source>Items checked: %1 of %2
-Failed: %3
-Hazards recorded: %4, of which major: %5
-Photos: %6</source>
-        <translation>已检查：%1 / %2 项
-不合格：%3 项
-登记隐患：%4 项，其中重大事故隐患 %5 项
-照片：%6 张</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,7 @@ def test_every_dialog_is_chinese(qtbot, chinese, demo_store, inspection, tmp_pat
     from inspector.ui.office_settings import OfficeSettingsDialog
     from inspector.ui.profile_dialog import ProfileDialog
     from inspector.ui.roster import ColleagueDialog
-    from inspector.ui.runner.finish_dialog import FinishDialog
+    from inspector.ui.runner.finish_dialog import FinishDialog, problem_lines
     from inspector.ui.runner.photos import PhotoViewer
     from inspector.ui.runner.runner import RunnerWidget
     from inspector.ui.sign_dialog import SignDialog
@@ -164,7 +164,9 @@ def test_every_dialog_is_chinese(qtbot, chinese, demo_store, inspection, tmp_pat
         EnterpriseDialog(demo_store),
         EnterpriseDialog(demo_store, chem),
         ColleagueDialog(demo_store, profile.roster(demo_store)[0]),
-        FinishDialog(runner.finish_problems()),
+        FinishDialog(
+            problem_lines(demo_store, runner.inspection["id"], runner.model.rows, runner.model.results)
+        ),
         FinishDialog([]),
         ChecklistView(library.checklists[0]),
         SignDialog(people, "陈晓东", first_use=True),

@@ -5,7 +5,7 @@ The dialog's result is FINISH, or GO_BACK, or a row to jump to (``jump_to`` hold
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
+
+from inspector.core.capture import inspections
+from inspector.ui.runner.position import problems_in_order
 
 GO_BACK, FINISH, JUMP = 0, 1, 2
 
@@ -87,3 +90,41 @@ class FinishDialog(QDialog):
             return
         self.jump_to = entry.data(Qt.UserRole)
         self.done(JUMP)
+
+
+def problem_lines(store, inspection_id: str, rows, results) -> list[tuple[tuple[str, str], str]]:
+    """Each open problem, named by its item, in list order (``rows``/``results`` of the runner's model):
+    what failed items lack, then unanswered items."""
+    texts = {
+        None: QCoreApplication.translate("FinishDialog", "not answered"),
+        "no_finding": QCoreApplication.translate("FinishDialog", "failed, but no spot recorded"),
+        "no_photo": QCoreApplication.translate("FinishDialog", "failed, and needs a photo"),
+        "no_measures": QCoreApplication.translate("FinishDialog", "major hazard without immediate measures"),
+    }
+    failed = inspections.open_problems(store, inspection_id)["items"]
+    return [
+        (
+            key,
+            QCoreApplication.translate("FinishDialog", "%1: %2. %3")  # the problem first: long item texts
+            .replace("%1", texts[problem])  # are elided, the problem never
+            .replace("%2", str(row.number))
+            .replace("%3", row.item.content),
+        )
+        for key, row, problem in problems_in_order(rows, results, failed)
+    ]
+
+
+def summary_text(summary: dict) -> str:
+    """What the inspection came to, said once it is finished."""
+    return (
+        QCoreApplication.translate(
+            "FinishDialog",
+            "Items checked: %1 of %2\nFailed: %3\nHazards recorded: %4, of which major: %5\nPhotos: %6",
+        )
+        .replace("%1", str(summary["answered"]))
+        .replace("%2", str(summary["items"]))
+        .replace("%3", str(summary["failed"]))
+        .replace("%4", str(summary["findings"]))
+        .replace("%5", str(summary["major"]))
+        .replace("%6", str(summary["photos"]))
+    )

@@ -30,10 +30,10 @@ from inspector.core.capture import inspections
 from inspector.core.store import Store
 from inspector.ui.core_messages import core_text
 from inspector.ui.runner.finding_editor import SAVE_ERRORS, FindingEditor
-from inspector.ui.runner.finish_dialog import FINISH, JUMP, FinishDialog
+from inspector.ui.runner.finish_dialog import FINISH, JUMP, FinishDialog, problem_lines, summary_text
 from inspector.ui.runner.item_panel import ItemPanel
 from inspector.ui.runner.items_model import ItemRole, ItemsFilter, ItemsModel
-from inspector.ui.runner.position import problems_in_order, resume_position
+from inspector.ui.runner.position import resume_position
 from inspector.ui.runner.status import RunnerStatus
 
 KEY_RESULTS = {Qt.Key_1: "pass", Qt.Key_Space: "pass", Qt.Key_2: "fail", Qt.Key_3: "na"}
@@ -431,7 +431,9 @@ class RunnerWidget(QWidget):
                 self, self.tr("Finished"), self.tr("This inspection is already finished.")
             )
             return
-        dialog = FinishDialog(self.finish_problems(), self)
+        dialog = FinishDialog(
+            problem_lines(self.store, self.inspection["id"], self.model.rows, self.model.results), self
+        )
         code = dialog.exec()
         if code == JUMP:
             self.go_to(*dialog.jump_to)
@@ -443,38 +445,5 @@ class RunnerWidget(QWidget):
         self.inspection = inspections.get(self.store, self.inspection["id"])
         self._show_mode()
         self.mark_saved()
-        QMessageBox.information(self, self.tr("Inspection finished"), self.summary_text(summary))
+        QMessageBox.information(self, self.tr("Inspection finished"), summary_text(summary))
         self.finished.emit(self.inspection["id"])
-
-    def finish_problems(self) -> list[tuple[tuple[str, str], str]]:
-        """Each open problem, named by its item, in list order: what failed items lack, then unanswered items."""
-        texts = {
-            None: self.tr("not answered"),
-            "no_finding": self.tr("failed, but no spot recorded"),
-            "no_photo": self.tr("failed, and needs a photo"),
-            "no_measures": self.tr("major hazard without immediate measures"),
-        }
-        failed = inspections.open_problems(self.store, self.inspection["id"])["items"]
-        return [
-            (
-                key,
-                self.tr("%1: %2. %3")  # the problem first: long item texts are elided, the problem never
-                .replace("%1", texts[problem])
-                .replace("%2", str(row.number))
-                .replace("%3", row.item.content),
-            )
-            for key, row, problem in problems_in_order(self.model.rows, self.model.results, failed)
-        ]
-
-    def summary_text(self, summary: dict) -> str:
-        return (
-            self.tr(
-                "Items checked: %1 of %2\nFailed: %3\nHazards recorded: %4, of which major: %5\nPhotos: %6"
-            )
-            .replace("%1", str(summary["answered"]))
-            .replace("%2", str(summary["items"]))
-            .replace("%3", str(summary["failed"]))
-            .replace("%4", str(summary["findings"]))
-            .replace("%5", str(summary["major"]))
-            .replace("%6", str(summary["photos"]))
-        )
