@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QInputMethodEvent
@@ -58,3 +60,36 @@ def current_id(runner) -> str:
     from inspector.ui.runner.items_model import ItemRole
 
     return runner.items.currentIndex().data(ItemRole).item.id
+
+
+@contextlib.contextmanager
+def interface_language(app, lang: str):
+    """The app's translators for ``lang`` while inside; afterwards none, and the locale and core's
+    message language as they were."""
+    from PySide6.QtCore import QLocale
+
+    from inspector.app import install_translators
+    from inspector.ui import core_messages
+
+    before = QLocale()
+    install_translators(app, lang)
+    try:
+        yield
+    finally:
+        for translator in app._translators:
+            app.removeTranslator(translator)
+        app._translators = []
+        QLocale.setDefault(before)
+        core_messages.set_language(None)
+
+
+@pytest.fixture
+def chinese(qapp):
+    with interface_language(qapp, "zh_CN"):
+        yield
+
+
+@pytest.fixture
+def english(qapp):
+    with interface_language(qapp, "en"):
+        yield

@@ -92,20 +92,6 @@ def assert_chinese(widget: QWidget) -> None:
 
 
 @pytest.fixture
-def chinese(qapp):
-    from inspector.app import install_translators
-
-    before = QLocale()
-    install_translators(qapp, "zh_CN")
-    yield
-    for translator in qapp._translators:
-        qapp.removeTranslator(translator)
-    qapp._translators = []
-    QLocale.setDefault(before)
-    core_messages.set_language(None)
-
-
-@pytest.fixture
 def window(qtbot, chinese, demo_store):
     from inspector.ui.main_window import MainWindow
 

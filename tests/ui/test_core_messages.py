@@ -68,27 +68,13 @@ def test_parts_are_carried_over():
 
 
 def test_the_english_interface_translates_and_the_chinese_shows_core_as_it_is(qapp):
-    from PySide6.QtCore import QLocale
+    from tests.ui.conftest import interface_language
 
-    from inspector.app import install_translators
-
-    def uninstall():
-        for translator in qapp._translators:
-            qapp.removeTranslator(translator)
-        qapp._translators = []
-
-    before = QLocale()
-    try:
-        install_translators(qapp, "zh_CN")
+    with interface_language(qapp, "zh_CN"):
         assert core_messages.core_text(ValueError("请填写姓名")) == "请填写姓名"
-        uninstall()
-        install_translators(qapp, "en")
+    with interface_language(qapp, "en"):
         assert core_messages.core_text(ValueError("请填写姓名")) == "Enter the name"
         grade = core_messages.core_text(ValueError("本条默认为重大事故隐患，改为一般事故隐患须写明理由"))
         assert (
             grade == "This item is a major hazard by default: changing it to a general hazard needs a reason"
         )
-    finally:
-        uninstall()
-        QLocale.setDefault(before)
-        core_messages.set_language(None)

@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from inspector.core.ledger import query
-from inspector.ui import core_messages
 from inspector.ui.hazard_dialogs import ListingDialog
 from inspector.ui.ledger_page import LedgerPage
 
 HAN = range(0x4E00, 0xA000)
-
-
-@pytest.fixture
-def english(qapp):
-    from PySide6.QtCore import QLocale
-
-    from inspector.app import install_translators
-
-    before = QLocale()
-    install_translators(qapp, "en")
-    yield
-    for translator in qapp._translators:
-        qapp.removeTranslator(translator)
-    qapp._translators = []
-    QLocale.setDefault(before)
-    core_messages.set_language(None)
 
 
 def test_the_ledger_speaks_english(qtbot, english, demo_store):
