@@ -93,3 +93,31 @@ def chinese(qapp):
 def english(qapp):
     with interface_language(qapp, "en"):
         yield
+
+
+STROKES = [[[0.1, 0.5], [0.3, 0.3], [0.5, 0.6], [0.8, 0.4]], [[0.6, 0.2], [0.65, 0.8]]]
+PIN = "135790"
+
+
+@pytest.fixture
+def signing_user(monkeypatch, quick_keys):
+    """Stands in for the hands at the laptop: draws in every pad and types the PIN."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from inspector.ui import sign_dialog
+
+    seen = []
+
+    def exec_(self):
+        seen.append(self)
+        for pad in self.pads.values():
+            pad.set_strokes(STROKES)
+        for name in ("pin", "pin_confirm"):
+            field = self.findChild(QLineEdit, name)
+            if field is not None:
+                field.setText(PIN)
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(sign_dialog.SignDialog, "exec", exec_)
+    return seen

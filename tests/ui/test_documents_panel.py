@@ -3,38 +3,14 @@
 import gc
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog
 
 from inspector.core import signing
 from inspector.core.capture import inspections
 from inspector.core.signing import keys
-from inspector.ui import sign_dialog
 from inspector.ui.documents_panel import DocumentsPanel
 
 pytestmark = pytest.mark.usefixtures("quick_keys")  # see tests/conftest.py
-
-STROKES = [[[0.1, 0.5], [0.3, 0.3], [0.5, 0.6], [0.8, 0.4]], [[0.6, 0.2], [0.65, 0.8]]]
-PIN = "135790"
-
-
-@pytest.fixture
-def signing_user(monkeypatch):
-    """Stands in for the hands at the laptop: draws in every pad and types the PIN."""
-    seen = []
-
-    def exec_(self):
-        seen.append(self)
-        for pad in self.pads.values():
-            pad.set_strokes(STROKES)
-        for name in ("pin", "pin_confirm"):
-            field = self.findChild(QLineEdit, name)
-            if field is not None:
-                field.setText(PIN)
-        self.accept()
-        return self.result()
-
-    monkeypatch.setattr(sign_dialog.SignDialog, "exec", exec_)
-    return seen
 
 
 def _finished_with_major(store):

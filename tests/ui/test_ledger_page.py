@@ -6,21 +6,16 @@ from datetime import date, timedelta
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QLineEdit
 
 from inspector.core import profile
 from inspector.core.documents import issue
 from inspector.core.ledger import query, recheck, repeats
 from inspector.core.register import enterprise_list
 from inspector.core.signing.verify import verify_pdf
-from inspector.ui import sign_dialog
 from inspector.ui.ledger_model import COLUMNS
 from inspector.ui.ledger_page import LedgerPage
 from tests.core import ledger_support as made
 from tests.core.test_documents_support import finished_inspection, photo, set_office
-
-STROKES = [[[0.1, 0.5], [0.3, 0.3], [0.5, 0.6], [0.8, 0.4]], [[0.6, 0.2], [0.65, 0.8]]]
-PIN = "135790"
 
 
 @pytest.fixture
@@ -188,26 +183,6 @@ def test_export_with_progress_writes_what_is_shown_and_cancels(
     assert page.export(cancelled) is None
     assert not cancelled.exists() and "cancelled" in page.error.text()
     assert not list(tmp_path.glob(".*.part"))  # nothing left behind
-
-
-@pytest.fixture
-def signing_user(monkeypatch, quick_keys):
-    """Stands in for the hands at the laptop: draws in every pad and types the PIN."""
-    seen = []
-
-    def exec_(self):
-        seen.append(self)
-        for pad in self.pads.values():
-            pad.set_strokes(STROKES)
-        for name in ("pin", "pin_confirm"):
-            field = self.findChild(QLineEdit, name)
-            if field is not None:
-                field.setText(PIN)
-        self.accept()
-        return self.result()
-
-    monkeypatch.setattr(sign_dialog.SignDialog, "exec", exec_)
-    return seen
 
 
 def test_recheck_from_a_hazard_issues_a_verified_opinion_and_moves_each_hazard(
