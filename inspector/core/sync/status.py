@@ -11,7 +11,7 @@ def pending(store) -> dict:
     exported but not yet acknowledged by the office (an incremental export sends it again):
     {"unacknowledged_from", "unacknowledged"} (home page and sync page)."""
     end = store.conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0] or 0
-    last_to = last_exported_seq(store)
+    last_to = _last_exported_seq(store)
     start = last_to + 1
     acknowledged = store.setting("sync.acknowledged_seq")
     ack_from = int(acknowledged) + 1 if acknowledged is not None else start
@@ -28,7 +28,7 @@ def pending(store) -> dict:
     }
 
 
-def last_exported_seq(store) -> int:
+def _last_exported_seq(store) -> int:
     return store.conn.execute("SELECT max(seq_to) FROM sync_exports WHERE kind!='package'").fetchone()[0] or 0
 
 
@@ -45,4 +45,4 @@ def start_seq(store) -> int:
     acknowledged = store.setting("sync.acknowledged_seq")
     if acknowledged is not None:
         return int(acknowledged) + 1
-    return last_exported_seq(store) + 1
+    return _last_exported_seq(store) + 1
