@@ -302,3 +302,19 @@ def test_the_backup_named_for_restoring_is_the_newest_sound_one(workspace):
     broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     assert backups.all_backups(workspace.backups_dir)[0] == broken
     assert backups.latest(workspace) == good
+
+
+def test_a_damaged_file_is_said_in_one_line_naming_the_backup(tmp_path):
+    class Damaged:  # what PRAGMA quick_check returns for a damaged page: lines inside one row
+        def execute(self, sql):
+            return [
+                ("*** in database main ***\nPage 47: btreeInitPage() returns error code 11",),
+                ("row 3 missing",),
+            ]
+
+    (tmp_path / "inspector-20261130T000000Z-daily.db").write_bytes(b"")
+    with pytest.raises(db.DatabaseError) as refused:
+        db.quick_check(Damaged(), tmp_path / "inspector.db", tmp_path)
+    message = str(refused.value)
+    assert "\n" not in message and "*** in database main *** Page 47: btreeInitPage()" in message
+    assert "; row 3 missing" in message and "inspector restore" in message

@@ -119,8 +119,9 @@ def quick_check(conn: sqlite3.Connection, path: Path, backups_dir: Path | None) 
     except sqlite3.DatabaseError as exc:
         result = [str(exc)]
     if result != ["ok"]:
+        found = "; ".join(" ".join(line.split()) for line in result)  # SQLite's lines, as one line of text
         raise CorruptDatabaseError(
-            f"数据库文件 {path} 已损坏（SQLite quick_check：{'; '.join(result)}）。{_restore_hint(backups_dir)}"
+            f"数据库文件 {path} 已损坏（SQLite quick_check：{found}）。{_restore_hint(backups_dir)}"
         )
 
 
