@@ -42,11 +42,19 @@ def _start():
 
 
 def _damage(path, where):
+    """Overwrite the start of one page: page 4 (read at start), or the last page of the photos table, which
+    nothing reads until a photo is shown. Not simply the file's last page: in some seedings that is a page of
+    an audit index, which the sync status on the home page reads."""
+    if where == "early":
+        page = 4
+    else:
+        conn = db.sqlite3.connect(path)
+        page = conn.execute("SELECT max(pageno) FROM dbstat WHERE name = 'media'").fetchone()[0]
+        conn.close()
     raw = bytearray(path.read_bytes())
     page_size = int.from_bytes(raw[16:18], "big")
-    pages = len(raw) // page_size
-    page = 3 if where == "early" else pages - 1  # page 4, read at start; or the last page, read by no page
-    raw[page * page_size : page * page_size + 200] = b"\xff" * 200
+    start = (page - 1) * page_size  # dbstat counts pages from 1
+    raw[start : start + 200] = b"\xff" * 200
     path.write_bytes(bytes(raw))
 
 
