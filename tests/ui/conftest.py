@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -53,6 +54,19 @@ def runner(qtbot, demo_store, inspection):
     widget.resize(1366, 768)
     widget.show()
     return widget
+
+
+def in_modal(action) -> None:
+    """Act on the modal dialog once it is open (exec blocks until it closes)."""
+
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, attempt)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, attempt)
 
 
 def current_id(runner) -> str:

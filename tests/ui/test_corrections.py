@@ -6,13 +6,14 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from inspector.core import office, profile
 from inspector.core.documents import numbering
 from inspector.core.register import enterprises
 from inspector.core.store import paths
+from tests.ui.conftest import in_modal
 
 
 def last_audit(store) -> dict:
@@ -110,17 +111,6 @@ def test_an_enterprise_is_corrected_and_audited(qtbot, typer, demo_store):
     assert last_audit(demo_store) == {"action": "update", "table_name": "enterprises", "record_id": chem}
 
 
-def _in_modal(action):
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, attempt)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, attempt)
-
-
 def test_a_colleague_added_with_enter_is_added_once_and_ticked(qtbot, typer, demo_store):
     from inspector.core.checklists.library import load_for_workspace
     from inspector.ui.new_inspection import NewInspectionDialog
@@ -141,7 +131,7 @@ def test_a_colleague_added_with_enter_is_added_once_and_ticked(qtbot, typer, dem
         seen["error"] = box.error.text()
         roster_dialog.accept()
 
-    _in_modal(add_with_enter)
+    in_modal(add_with_enter)
     qtbot.mouseClick(dialog.add_colleague, Qt.LeftButton)
     assert seen["error"] == ""  # no spurious 「请填写姓名」 from a second add
     assert len(profile.roster(demo_store)) == before + 1

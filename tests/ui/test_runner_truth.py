@@ -4,13 +4,13 @@ where a reopened inspection lands, and the document buttons as findings come and
 from datetime import date
 
 from PIL import Image
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 
 from inspector.core.capture import findings, inspections
 from inspector.ui.runner.finish_dialog import GO_BACK, FinishDialog
 from inspector.ui.runner.runner import RunnerWidget
-from tests.ui.conftest import current_id
+from tests.ui.conftest import current_id, in_modal
 
 
 def press(qtbot, widget, key, modifier=Qt.NoModifier):
@@ -58,19 +58,6 @@ def test_pass_on_a_measured_item_without_a_value_says_why_next_to_the_field(qtbo
     assert runner.model.results[(runner.model.rows[0].snapshot_id, "T-005")] == "pass"
 
 
-def _in_modal(action):
-    """Act on the modal dialog once it is open (exec blocks until it closes)."""
-
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, attempt)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, attempt)
-
-
 def test_the_finish_summary_names_each_problem_and_jumps_to_it(qtbot, runner, demo_store, inspection):
     press(qtbot, runner.items, Qt.Key_1)  # T-001
     press(qtbot, runner.items, Qt.Key_1)  # T-002
@@ -86,7 +73,7 @@ def test_the_finish_summary_names_each_problem_and_jumps_to_it(qtbot, runner, de
         dialog.list.setCurrentRow(0)  # what a failed item lacks is listed first
         qtbot.keyClick(dialog.list, Qt.Key_Return)
 
-    _in_modal(inspect_and_jump)
+    in_modal(inspect_and_jump)
     qtbot.mouseClick(runner.finish_button, Qt.LeftButton)
     texts = seen["texts"]
     assert "not answered: 5. " + runner.model.rows[4].item.content in texts  # T-005
@@ -99,7 +86,7 @@ def test_the_finish_summary_names_each_problem_and_jumps_to_it(qtbot, runner, de
     assert runner.focusWidget() is runner.items
     assert inspections.get(demo_store, inspection["id"])["status"] == "draft"
 
-    _in_modal(lambda dialog: qtbot.keyClick(dialog.list, Qt.Key_Escape))  # Esc = go back
+    in_modal(lambda dialog: qtbot.keyClick(dialog.list, Qt.Key_Escape))  # Esc = go back
     qtbot.mouseClick(runner.finish_button, Qt.LeftButton)
     assert runner.focusWidget() is runner.items  # the list keeps the keyboard
     assert inspections.get(demo_store, inspection["id"])["status"] == "draft"
